@@ -1,0 +1,44 @@
+# The two commands a newcomer needs: `make serve` and `make test`.
+# Every target creates .venv and installs the pinned requirements when missing.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+RUNTIME_STAMP := $(VENV)/.runtime-installed
+DEV_STAMP     := $(VENV)/.dev-installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve site check test clean help
+
+help:
+	@echo "make serve  - build and serve the site on http://127.0.0.1:8000 with live reload"
+	@echo "make site   - strict build into site/"
+	@echo "make check  - check every page and data file (errors name file and line)"
+	@echo "make test   - run the whole test suite (needs /usr/bin/chromium)"
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(RUNTIME_STAMP): requirements.txt | $(PY)
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements.txt
+	@touch $@
+
+$(DEV_STAMP): requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
+	@touch $@ $(RUNTIME_STAMP)
+
+serve: $(RUNTIME_STAMP)
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+site: $(RUNTIME_STAMP)
+	$(VENV)/bin/mkdocs build --strict
+
+check: $(RUNTIME_STAMP)
+	$(PY) -m scripts.check
+
+test: $(DEV_STAMP)
+	$(PY) -m pytest
+
+clean:
+	rm -rf site dist .pytest_cache

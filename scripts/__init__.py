@@ -1,0 +1,1 @@
+"""Build, check and export tooling for the bilingual edition (see README.md)."""

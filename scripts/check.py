@@ -1,0 +1,41 @@
+"""`make check`: validate every page and data file; exit 1 with file:line errors.
+
+The same checks run inside `mkdocs build` (scripts/hooks.py), so a page that
+passes here builds, and a page that fails here cannot be published.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .corpus import ROOT, load_corpus
+from .errors import ContentError, format_errors
+
+
+def run_checks(root: Path = ROOT) -> list[ContentError]:
+    """Every content check the project has, over the tree at `root`."""
+    corpus = load_corpus(root)
+    return list(corpus.errors)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=ROOT, help="project root (default: this checkout)")
+    args = parser.parse_args(argv)
+    errors = run_checks(args.root)
+    if errors:
+        print(format_errors(errors, args.root), file=sys.stderr)
+        return 1
+    corpus = load_corpus(args.root)
+    stages = {}
+    for page in corpus.pages.values():
+        stages[page.stage] = stages.get(page.stage, 0) + 1
+    summary = ", ".join(f"{v} {k}" for k, v in sorted(stages.items()))
+    paras = sum(len(p.paragraphs) for p in corpus.pages.values())
+    print(f"check: OK: {len(corpus.pages)} pages ({summary}), {paras} aligned paragraphs.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""The whole edition: document data plus every measure page, checked together.
+
+The build, `make check` and every export load the edition through
+`load_corpus`, so they all see the same text and the same errors.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ContentError
+from .frontmatter import parse_yaml, validate
+from .pages import Page, parse_page
+
+ROOT = Path(__file__).resolve().parent.parent
+MEASURE_COUNT = 21
+FILE_RE = re.compile(r"^(?:preamble|(0[1-9]|1[0-9]|2[01]))\.md$")
+
+ZH_NUMERALS = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+
+def zh_numeral(n: int) -> str:
+    """Chinese numeral for 0..99, as used in measure headings: 8 -> 八, 21 -> 二十一."""
+    if n <= 10:
+        return ZH_NUMERALS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else ZH_NUMERALS[tens]) + "十" + (ZH_NUMERALS[ones] if ones else "")
+
+
+def roman(n: int) -> str:
+    return ["", "I", "II", "III", "IV"][n]
+
+
+@dataclass
+class Corpus:
+    root: Path
+    document: dict[str, Any]
+    pages: dict[int, Page] = field(default_factory=dict)
+    errors: list[ContentError] = field(default_factory=list)
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    def measures(self) -> list[Page]:
+        return [self.pages[n] for n in sorted(self.pages) if n != 0]
+
+    @property
+    def preamble(self) -> Page | None:
+        return self.pages.get(0)
+
+    def ordered(self) -> list[Page]:
+        return [self.pages[n] for n in sorted(self.pages)]
+
+    def page_for_src(self, src_uri: str) -> Page | None:
+        for page in self.pages.values():
+            if page.path.resolve() == (self.docs_dir / src_uri).resolve():
+                return page
+        return None
+
+    def part(self, number: int) -> dict[str, Any]:
+        return next(p for p in self.document["parts"] if p["number"] == number)
+
+    def referred_by(self, number: int) -> list[int]:
+        """Measures whose front matter names `number` as related (the reverse links)."""
+        return sorted(n for n, p in self.pages.items() if number in p.meta["related"])
+
+    def related_both(self, number: int) -> list[int]:
+        page = self.pages[number]
+        return sorted(set(page.meta["related"]) | set(self.referred_by(number)))
+
+
+def src_uri(number: int) -> str:
+    return "measures/preamble.md" if number == 0 else f"measures/{number:02d}.md"
+
+
+def url(number: int) -> str:
+    """The page's path relative to the English site root."""
+    return "measures/preamble/" if number == 0 else f"measures/{number:02d}/"
+
+
+def load_document(root: Path) -> tuple[dict[str, Any], list[ContentError]]:
+    path = root / "data" / "document.yml"
+    data, lines, errors = parse_yaml(path.read_text(encoding="utf-8"), path)
+    if data is None:
+        return {}, errors
+    errors += validate(data, "document.schema.json", path, lines, what="data/document.yml")
+    return data, errors
+
+
+def load_corpus(root: Path = ROOT) -> Corpus:
+    """Load and cross-check everything; errors are collected, never raised."""
+    document, errors = load_document(root)
+    corpus = Corpus(root=root, document=document, errors=errors)
+    mdir = root / "docs" / "measures"
+    for path in sorted(mdir.glob("*.md")):
+        if not FILE_RE.match(path.name):
+            corpus.errors.append(ContentError(path, 1, f"unexpected file name '{path.name}' in docs/measures",
+                                              "measure pages are named 01.md ... 21.md, and preamble.md",
+                                              "structure"))
+            continue
+        page, errs = parse_page(path)
+        corpus.errors += errs
+        if page is None:
+            continue
+        expected = 0 if path.stem == "preamble" else int(path.stem)
+        if page.number != expected:
+            corpus.errors.append(ContentError(path, page.lines.line(["number"]),
+                                              f"number is {page.number} but the file is {path.name}",
+                                              f"set 'number: {expected}' or rename the file", "structure"))
+            continue
+        corpus.pages[page.number] = page
+    corpus.errors += _cross_check(corpus)
+    return corpus
+
+
+def _cross_check(corpus: Corpus) -> list[ContentError]:
+    errors: list[ContentError] = []
+    mdir = corpus.docs_dir / "measures"
+    for n in range(0, MEASURE_COUNT + 1):
+        if n not in corpus.pages and not (mdir / Path(src_uri(n)).name).exists():
+            errors.append(ContentError(mdir / Path(src_uri(n)).name, 1, f"the page for {'the preamble' if n == 0 else f'measure {n}'} is missing",
+                                       "every measure has a page, even if only a stub (stage: stub)",
+                                       "structure"))
+    parts = {p["number"] for p in corpus.document.get("parts", [])}
+    last_part = 0
+    for page in corpus.measures():
+        part = page.meta["part"]
+        if part is not None and part not in parts:
+            errors.append(ContentError(page.path, page.lines.line(["part"]), f"part {part} is not in data/document.yml",
+                                       f"use one of {sorted(parts)}", "structure"))
+        if part is not None and part < last_part:
+            errors.append(ContentError(page.path, page.lines.line(["part"]),
+                                       f"measure {page.number} is in part {part}, before the part of the "
+                                       f"previous measure ({last_part})",
+                                       "parts run in order: check 'part' here and on the neighbouring pages",
+                                       "structure"))
+        last_part = max(last_part, part or 0)
+        errors += _check_heading(page)
+    for page in corpus.pages.values():
+        for k, rel in enumerate(page.meta["related"]):
+            if not (mdir / Path(src_uri(rel)).name).exists():
+                errors.append(ContentError(page.path, page.lines.line(["related", k]),
+                                           f"related measure {rel} does not exist",
+                                           "related measures are numbers 0 (preamble) to 21", "related"))
+    return errors
+
+
+def _check_heading(page: Page) -> list[ContentError]:
+    """The first source paragraph of a measure begins with its number and heading."""
+    if not page.paragraphs:
+        return []
+    first = page.paragraphs[0]
+    expected = f"（{zh_numeral(page.number)}）{page.title['zh']}"
+    if first.zh.startswith(expected):
+        return []
+    return [ContentError(page.path, first.zh_line,
+                         f"the first paragraph should begin with the measure's number and heading, '{expected}'",
+                         "make title.zh match the heading in the source text, and keep the number "
+                         "in full-width brackets", "heading")]

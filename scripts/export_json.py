@@ -1,0 +1,101 @@
+"""data/opinions.json: the whole edition as data, for readers' tools and our checks.
+
+The shape is the project's data contract (scripts/schemas/opinions.schema.json);
+later additions go in new keys, nothing is removed without a note in the schema.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import markdown
+from lxml import html as lxml_html
+
+from .corpus import Corpus, url
+from .pages import Page
+
+SCHEMA_VERSION = "1.0"
+
+
+def plain(md_text: str | None) -> str | None:
+    """Markdown inline text to plain text (links keep their words, not targets)."""
+    if md_text is None:
+        return None
+    rendered = markdown.markdown(md_text)
+    if not rendered.strip():
+        return ""
+    return " ".join(lxml_html.fromstring(f"<div>{rendered}</div>").text_content().split())
+
+
+def _paragraphs(page: Page) -> list[dict[str, Any]]:
+    return [{"id": p.id, "zh": p.zh, "en": plain(p.en)} for p in page.paragraphs]
+
+
+def _source(page: Page) -> dict[str, Any]:
+    src = page.source
+    out: dict[str, Any] = {"status": src["status"], "note": src["note"]}
+    for key in ("reference", "checked"):
+        if key in src:
+            out[key] = src[key]
+    out["uncertain"] = [dict(u) for u in src.get("uncertain", [])]
+    return out
+
+
+def build_opinions(corpus: Corpus, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The data contract as a dict; `extra` lets index builders add keys per measure."""
+    doc = corpus.document
+    extra = extra or {}
+    preamble = corpus.preamble
+    data: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "document": {
+            "title": dict(doc["title"]),
+            "issuer": dict(doc["issuer"]),
+            "date": doc["date"],
+            "source_note": dict(doc["source_note"]),
+        },
+        "preamble": {
+            "url": url(0),
+            "source_status": preamble.source["status"] if preamble else "unverified",
+            "source": _source(preamble) if preamble else None,
+            "stage": preamble.stage if preamble else "stub",
+            "paragraphs": _paragraphs(preamble) if preamble else [],
+            "commentary": preamble.commentary if preamble else "",
+        },
+        "parts": [
+            {
+                "number": part["number"],
+                "title": dict(part["title"]),
+                "source_status": part["source_status"],
+                "measures": [m.number for m in corpus.measures() if m.meta["part"] == part["number"]],
+            }
+            for part in doc["parts"]
+        ],
+        "measures": [],
+        "indexes": {},
+    }
+    for page in corpus.measures():
+        entry = {
+            "number": page.number,
+            "part": page.meta["part"],
+            "title": dict(page.title),
+            "url": url(page.number),
+            "stage": page.stage,
+            "source_status": page.source["status"],
+            "source": _source(page),
+            "functions": list(page.meta["functions"]),
+            "related": list(page.meta["related"]),
+            "referred_by": corpus.referred_by(page.number),
+            "contributors": [dict(c) for c in page.meta["contributors"]],
+            "paragraphs": _paragraphs(page),
+            "commentary": page.commentary,
+        }
+        entry.update(extra.get(page.number, {}))
+        data["measures"].append(entry)
+    if 0 in extra:
+        data["preamble"].update(extra[0])
+    return data
+
+
+def dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"

@@ -1,0 +1,32 @@
+"""The site navigation, generated per interface from the document data.
+
+Part and measure titles live once (data/document.yml, page front matter);
+the nav in each interface is built from them, in that interface's language.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .corpus import Corpus, src_uri
+from .labels import part_label
+from .render import full_title
+
+PAGES_BEFORE = [("index.md", {"en": "Home", "zh": "首页"}),
+                ("about.md", {"en": "About this edition", "zh": "关于本版"})]
+# Pages appended by later build steps (indexes, downloads, print view) register here.
+PAGES_AFTER: list[tuple[str, dict[str, str]]] = []
+
+
+def build_nav(corpus: Corpus, lang: str) -> list[dict[str, Any]]:
+    nav: list[dict[str, Any]] = [{title[lang]: uri} for uri, title in PAGES_BEFORE]
+    if corpus.preamble is not None:
+        nav.append({full_title(lang, corpus.preamble): src_uri(0)})
+    for part in corpus.document["parts"]:
+        label = part_label(lang, part["number"])
+        sep = "　" if lang == "zh" else " · "
+        section = f"{label}{sep}{part['short'][lang]}"
+        items = [{full_title(lang, m): src_uri(m.number)}
+                 for m in corpus.measures() if m.meta["part"] == part["number"]]
+        nav.append({section: items})
+    nav += [{title[lang]: uri} for uri, title in PAGES_AFTER]
+    return nav

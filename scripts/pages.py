@@ -1,0 +1,317 @@
+"""Parse one measure page: front matter, aligned paragraph pairs, commentary.
+
+The page format (documented in CONTRIBUTING.md and the front-matter schema):
+
+    ---
+    number: 8
+    ...front matter...
+    ---
+
+    /// para | m08-1
+    （八）加强商业秘密保护。……
+
+    (8) Strengthening the protection of trade secrets. ...
+    ///
+
+    ## Commentary
+
+    Free Markdown.
+
+Inside a `/// para | <id>` block the first paragraph is the Chinese source and
+the second, after a blank line, is our English translation. Ids are written by
+hand, so they never renumber when text is corrected.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ContentError
+from .frontmatter import LineMap, parse_yaml, validate
+
+PARA_OPEN = re.compile(r"^///\s*para\b(.*)$")
+PARA_CLOSE = re.compile(r"^///\s*$")
+ID_RE = re.compile(r"^(?:pre|m(?:0[1-9]|1[0-9]|2[01]))-[1-9][0-9]*[a-z]?$")
+COMMENTARY_RE = re.compile(r"^##\s+Commentary\s*$")
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+LATIN = re.compile(r"[A-Za-z]")
+
+
+@dataclass
+class Paragraph:
+    """One aligned pair: the Chinese source paragraph and our English."""
+
+    id: str
+    zh: str
+    en: str | None
+    line: int
+    zh_line: int
+    en_line: int | None
+
+
+@dataclass
+class Page:
+    """A parsed measure (or preamble) page; `meta` is the raw front matter."""
+
+    path: Path
+    meta: dict[str, Any]
+    lines: LineMap
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    commentary: str = ""
+    commentary_line: int | None = None
+    body_line: int = 1
+
+    @property
+    def number(self) -> int:
+        return int(self.meta["number"])
+
+    @property
+    def is_preamble(self) -> bool:
+        return self.number == 0
+
+    @property
+    def stage(self) -> str:
+        return self.meta["stage"]
+
+    @property
+    def title(self) -> dict[str, str]:
+        return self.meta["title"]
+
+    @property
+    def source(self) -> dict[str, Any]:
+        return self.meta["source"]
+
+    def paragraph(self, pid: str) -> Paragraph | None:
+        return next((p for p in self.paragraphs if p.id == pid), None)
+
+
+def para_prefix(number: int) -> str:
+    """The id prefix of a page's paragraphs: 'pre' or 'm08'."""
+    return "pre" if number == 0 else f"m{number:02d}"
+
+
+def han_ratio(text: str) -> float:
+    han = len(HAN.findall(text))
+    latin = len(LATIN.findall(text))
+    return han / (han + latin) if han + latin else 0.0
+
+
+def split_front_matter(text: str, path: Path) -> tuple[str | None, int, list[ContentError]]:
+    """Return (yaml_text, body_start_line, errors)."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None, 1, [ContentError(path, 1, "the page does not start with front matter",
+                                      "begin the file with a line '---', the YAML keys, and a closing '---'",
+                                      "front-matter")]
+    for i in range(1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            return "\n".join(lines[1:i]), i + 2, []
+    return None, 1, [ContentError(path, 1, "the front matter is never closed",
+                                  "add a line '---' after the last YAML key", "front-matter")]
+
+
+def parse_page(path: Path, text: str | None = None) -> tuple[Page | None, list[ContentError]]:
+    """Parse a page file; return the page (None if unusable) and every error found."""
+    if text is None:
+        text = path.read_text(encoding="utf-8")
+    text = text.replace("\r\n", "\n")
+    yaml_text, body_line, errors = split_front_matter(text, path)
+    if yaml_text is None:
+        return None, errors
+    meta, lines, yerrors = parse_yaml(yaml_text, path, first_line=2)
+    errors += yerrors
+    if yerrors and meta is None:
+        return None, errors
+    if not isinstance(meta, dict):
+        errors.append(ContentError(path, 2, "the front matter is not a set of 'key: value' lines",
+                                   "see CONTRIBUTING.md, 'The page format'", "front-matter"))
+        return None, errors
+    schema_errors = validate(meta, "front-matter.schema.json", path, lines)
+    errors += schema_errors
+    if schema_errors:
+        return None, errors
+    page = Page(path=path, meta=meta, lines=lines, body_line=body_line)
+    body = text.split("\n")[body_line - 1:]
+    errors += _parse_body(page, body, body_line)
+    errors += _check_page(page)
+    return page, errors
+
+
+def _parse_body(page: Page, body: list[str], first: int) -> list[ContentError]:
+    errors: list[ContentError] = []
+    path = page.path
+    seen: dict[str, int] = {}
+    i = 0
+    in_comment = False
+    while i < len(body):
+        raw = body[i]
+        line_no = first + i
+        stripped = raw.strip()
+        if in_comment:
+            in_comment = "-->" not in stripped
+            i += 1
+            continue
+        if stripped.startswith("<!--"):
+            in_comment = "-->" not in stripped
+            i += 1
+            continue
+        if COMMENTARY_RE.match(stripped):
+            page.commentary_line = line_no
+            page.commentary = "\n".join(body[i + 1:]).strip("\n")
+            if any(PARA_OPEN.match(l.strip()) for l in body[i + 1:]):
+                j = next(k for k, l in enumerate(body[i + 1:], i + 1) if PARA_OPEN.match(l.strip()))
+                errors.append(ContentError(path, first + j, "a paragraph block appears inside the commentary",
+                                           "move every '/// para' block above the '## Commentary' heading",
+                                           "structure"))
+            break
+        if not stripped:
+            i += 1
+            continue
+        m = PARA_OPEN.match(stripped)
+        if not m:
+            if stripped.startswith("#"):
+                fix = ("the page title is generated from the front matter; commentary starts with "
+                       "the exact heading '## Commentary'")
+            else:
+                fix = "wrap source text in a '/// para | <id>' block, or move commentary below '## Commentary'"
+            errors.append(ContentError(path, line_no, f"text outside a paragraph block: {stripped[:60]!r}",
+                                       fix, "structure"))
+            i += 1
+            continue
+        arg = m.group(1).strip()
+        pid = arg[1:].strip() if arg.startswith("|") else ""
+        close = next((k for k in range(i + 1, len(body)) if PARA_CLOSE.match(body[k].strip())), None)
+        nxt_open = next((k for k in range(i + 1, len(body)) if PARA_OPEN.match(body[k].strip())), None)
+        if close is None or (nxt_open is not None and nxt_open < close):
+            errors.append(ContentError(path, line_no, f"paragraph block '{pid or '?'}' is never closed",
+                                       "end the block with a line containing only '///'", "structure"))
+            i = nxt_open if nxt_open is not None else len(body)
+            continue
+        block_errors, para = _parse_block(page, pid, body[i + 1:close], line_no)
+        errors += block_errors
+        if para is not None:
+            if para.id in seen:
+                errors.append(ContentError(path, line_no, f"duplicate paragraph id '{para.id}' "
+                                           f"(already used on line {seen[para.id]})",
+                                           "give this paragraph a new id (next free number); never reuse "
+                                           "or renumber existing ids", "id"))
+            else:
+                seen[para.id] = line_no
+                page.paragraphs.append(para)
+        i = close + 1
+    return errors
+
+
+def _parse_block(page: Page, pid: str, lines: list[str], line_no: int) -> tuple[list[ContentError], Paragraph | None]:
+    path = page.path
+    errors: list[ContentError] = []
+    prefix = para_prefix(page.number)
+    if not pid:
+        return [ContentError(path, line_no, "paragraph block without an id",
+                             f"write it as '/// para | {prefix}-1' (ids are never reused or renumbered)",
+                             "id")], None
+    if not ID_RE.match(pid):
+        errors.append(ContentError(path, line_no, f"malformed paragraph id '{pid}'",
+                                   f"use '{prefix}-<n>' (e.g. '{prefix}-2'; an inserted paragraph may take "
+                                   f"a letter, '{prefix}-2a')", "id"))
+        return errors, None
+    if pid.split("-")[0] != prefix:
+        errors.append(ContentError(path, line_no, f"paragraph id '{pid}' does not belong to this page "
+                                   f"(number {page.number})", f"ids on this page start with '{prefix}-'",
+                                   "id"))
+    # split the block into paragraphs separated by blank lines
+    chunks: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = 0
+    for k, line in enumerate(lines):
+        if line.strip():
+            if not current:
+                start = k
+            current.append(line.strip())
+        elif current:
+            chunks.append((start, current))
+            current = []
+    if current:
+        chunks.append((start, current))
+    if not chunks:
+        return errors + [ContentError(path, line_no, f"paragraph block '{pid}' is empty",
+                                      "put the Chinese paragraph, a blank line, then the English", "pair")], None
+    zh_start, zh_lines = chunks[0]
+    zh = "".join(zh_lines) if all(HAN.search(l) for l in zh_lines) else " ".join(zh_lines)
+    zh_line = line_no + 1 + zh_start
+    if han_ratio(zh) < 0.5:
+        errors.append(ContentError(path, zh_line, f"the first paragraph of '{pid}' is not Chinese",
+                                   "the Chinese source comes first in the block, then a blank line, then "
+                                   "the English translation", "pair"))
+    en = en_line = None
+    if len(chunks) >= 2:
+        en_start, en_lines = chunks[1]
+        en = " ".join(en_lines)
+        en_line = line_no + 1 + en_start
+        if han_ratio(en) >= 0.5:
+            errors.append(ContentError(path, en_line, f"the second paragraph of '{pid}' looks Chinese, not English",
+                                       "each block holds one Chinese paragraph and its English translation; "
+                                       "split two source paragraphs into two blocks", "pair"))
+    if len(chunks) > 2:
+        extra_line = line_no + 1 + chunks[2][0]
+        errors.append(ContentError(path, extra_line, f"paragraph block '{pid}' has more than two paragraphs",
+                                   "a block holds exactly one Chinese paragraph and one English paragraph; "
+                                   "put further source paragraphs in blocks of their own", "pair"))
+    return errors, Paragraph(pid, zh, en, line_no, zh_line, en_line)
+
+
+def _check_page(page: Page) -> list[ContentError]:
+    """Checks that need the whole page but no other page."""
+    errors: list[ContentError] = []
+    path, meta = page.path, page.meta
+    ids = {p.id for p in page.paragraphs}
+    if page.is_preamble and meta["part"] is not None:
+        errors.append(ContentError(path, page.lines.line(["part"]), "the preamble belongs to no part",
+                                   "write 'part: null'", "structure"))
+    if not page.is_preamble and meta["part"] is None:
+        errors.append(ContentError(path, page.lines.line(["part"]), "a measure must name its part (1 to 4)",
+                                   "write e.g. 'part: 2'", "structure"))
+    if page.number in meta["related"]:
+        errors.append(ContentError(path, page.lines.line(["related"]), "a measure cannot be related to itself",
+                                   f"remove {page.number} from 'related'", "related"))
+    for k, item in enumerate(meta["source"].get("uncertain", [])):
+        if item["para"] not in ids:
+            errors.append(ContentError(path, page.lines.line(["source", "uncertain", k]),
+                                       f"'uncertain' names paragraph '{item['para']}', which is not on this page",
+                                       f"use one of: {', '.join(sorted(ids)) or '(no paragraphs yet)'}",
+                                       "id"))
+    for k, pid in enumerate(meta.get("review", [])):
+        if pid not in ids:
+            errors.append(ContentError(path, page.lines.line(["review", k]),
+                                       f"'review' names paragraph '{pid}', which is not on this page",
+                                       "remove it", "id"))
+    if meta["source"]["status"] == "verified" and not meta["source"].get("reference"):
+        errors.append(ContentError(path, page.lines.line(["source", "status"]),
+                                   "verified text must name the publication it was checked against",
+                                   "add source.reference (use scripts/import_official.py --apply)", "source"))
+    if page.stage == "stub":
+        return errors
+    if not page.paragraphs:
+        errors.append(ContentError(path, page.body_line, f"stage is '{page.stage}' but the page has no paragraphs",
+                                   "add the source paragraphs, or set 'stage: stub'", "stage"))
+    for para in page.paragraphs:
+        if para.en is None:
+            errors.append(ContentError(path, para.zh_line, f"paragraph '{para.id}' has no English translation",
+                                       "add the English after a blank line below the Chinese, or set "
+                                       "'stage: stub' while the page is not yet written", "translation"))
+    if page.commentary_line is None or not page.commentary.strip():
+        errors.append(ContentError(path, page.commentary_line or page.body_line,
+                                   f"stage is '{page.stage}' but the page has no commentary",
+                                   "add a '## Commentary' heading followed by the commentary, or set 'stage: stub'",
+                                   "commentary"))
+    elif page.stage == "complete":
+        words = len(re.findall(r"[A-Za-z][A-Za-z'’-]*", page.commentary))
+        need = 200 if page.is_preamble else 300
+        if words < need:
+            errors.append(ContentError(path, page.commentary_line,
+                                       f"stage is 'complete' but the commentary has {words} words "
+                                       f"(at least {need} expected)",
+                                       "extend the commentary, or set 'stage: draft'", "commentary"))
+    return errors

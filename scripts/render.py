@@ -1,0 +1,234 @@
+"""Turn a parsed measure page into the Markdown MkDocs renders, per interface.
+
+Contributors write pairs and commentary; everything around them (title, part,
+source-status banner, reading-mode control, related measures, contributors)
+is generated here, in the interface's language, so it is the same on every page.
+"""
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import Callable
+
+from .corpus import Corpus, src_uri
+from .labels import measure_label, part_label, t
+from .pages import Page, Paragraph
+
+VIEWS = ("parallel", "stacked", "zh", "en")
+# Measure pages live at measures/NN/ in both interfaces, so this relative
+# link reaches the About page of the same interface.
+ABOUT_SOURCE = "../../about/#source"
+# Hook for the glossary (issue: indexes): turns escaped Chinese text into HTML.
+ZhMarkup = Callable[[str, Paragraph], str]
+
+
+def link_to(current: Page, number: int) -> str:
+    """Relative Markdown link target from one measure page to another."""
+    return Path(src_uri(number)).name
+
+
+def full_title(lang: str, page: Page) -> str:
+    label = measure_label(lang, page.number)
+    if page.is_preamble:
+        return label
+    title = page.title["zh"] if lang == "zh" else page.title["en"]
+    return f"{label}{title}" if lang == "zh" else f"{label}: {title}"
+
+
+def alt_title(lang: str, page: Page) -> tuple[str, str]:
+    """The title in the other language, with its lang tag."""
+    if lang == "zh":
+        return ("en", full_title("en", page))
+    return ("zh-Hans", full_title("zh", page))
+
+
+def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | None = None,
+                extra_sections: list[str] | None = None) -> str:
+    """The complete Markdown for `page` in interface `lang` ('en' or 'zh')."""
+    blocks = [
+        f"# {full_title(lang, page)}",
+        _alt_title(lang, page),
+        _meta(corpus, page, lang),
+        _source_banner(page, lang),
+        _stage_notice(page, lang),
+        _text(page, lang, zh_markup),
+        _commentary(page, lang),
+        *(extra_sections or []),
+        _links(corpus, page, lang),
+        _contributors(page, lang),
+    ]
+    return "\n\n".join(b for b in blocks if b) + "\n"
+
+
+def _alt_title(lang: str, page: Page) -> str:
+    code, title = alt_title(lang, page)
+    return f'<p class="oe-alt-title" lang="{code}">{escape(title)}</p>'
+
+
+def _meta(corpus: Corpus, page: Page, lang: str) -> str:
+    items = []
+    if page.meta["part"]:
+        part = corpus.part(page.meta["part"])
+        title = part["title"][lang] if lang in part["title"] else part["title"]["en"]
+        items.append(f'<span class="oe-part">{escape(part_label(lang, part["number"]))}'
+                     f'{"：" if lang == "zh" else ": "}{escape(title)}</span>')
+    funcs = page.meta["functions"]
+    if funcs:
+        badges = "".join(f'<span class="oe-fn oe-fn-{f}">{escape(t(lang, "function." + f))}</span>' for f in funcs)
+        items.append(f'<span class="oe-fns" aria-label="{escape(t(lang, "functions"))}">{badges}</span>')
+    if not items:
+        return ""
+    return '<p class="oe-meta" data-search-exclude>' + " ".join(items) + "</p>"
+
+
+def _source_banner(page: Page, lang: str) -> str:
+    source = page.source
+    status = source["status"]
+    if status == "verified":
+        checked = f" ({source['checked']})" if source.get("checked") else ""
+        text = t(lang, "banner.verified", reference=escape(source.get("reference", "")), checked=escape(checked))
+        kind = "success"
+    else:
+        text = escape(t(lang, "banner.unverified"))
+        kind = "warning"
+    title = f'{t(lang, "source_status")}{"：" if lang == "zh" else ": "}{t(lang, "status." + status)}'
+    notes = [f'<p lang="en">{escape(source["note"])}</p>']
+    uncertain = source.get("uncertain", [])
+    if uncertain:
+        items = "".join(f'<li><a href="#{escape(u["para"])}">{escape(u["para"])}</a>: '
+                        f'<span lang="en">{escape(u["note"])}</span></li>' for u in uncertain)
+        notes.append(f"<p>{escape(t(lang, 'uncertain'))}:</p><ul>{items}</ul>")
+    return (
+        f'<div class="admonition {kind} oe-source oe-source-{status}" role="note" data-search-exclude>\n'
+        f'<p class="admonition-title">{escape(title)}</p>\n'
+        f"<p>{text} <a href=\"{ABOUT_SOURCE}\">{escape(t(lang, 'banner.more'))}</a></p>\n"
+        f'<details class="oe-notes" id="oe-notes"><summary>{escape(t(lang, "notes"))}</summary>\n'
+        + "\n".join(notes) + "\n</details>\n</div>"
+    )
+
+
+def _stage_notice(page: Page, lang: str) -> str:
+    stage = page.stage
+    if stage == "complete":
+        return ""
+    key = "stage." + stage
+    if stage == "stub" and page.paragraphs:
+        key = "stage.stub.partial"
+    kind = "danger" if stage == "stub" else "info"
+    return (f'<div class="admonition {kind} oe-stage oe-stage-{stage}" role="note" data-search-exclude>\n'
+            f"<p>{escape(t(lang, key))}</p>\n</div>")
+
+
+def _view_control(lang: str) -> str:
+    options = []
+    for view in VIEWS:
+        options.append(
+            f'<input type="radio" name="oe-view" id="oe-view-{view}" value="{view}">'
+            f'<label for="oe-view-{view}">{escape(t(lang, "view." + view))}</label>'
+        )
+    return (f'<form class="oe-view" data-search-exclude aria-label="{escape(t(lang, "reading_mode"))}">'
+            f'<fieldset><legend>{escape(t(lang, "reading_mode"))}</legend>{"".join(options)}</fieldset></form>')
+
+
+def _pair(page: Page, para: Paragraph, lang: str, zh_markup: ZhMarkup | None) -> str:
+    uncertain = {u["para"]: u["note"] for u in page.source.get("uncertain", [])}
+    review = set(page.meta.get("review", []))
+    classes = ["oe-pair"]
+    flags = []
+    if para.id in uncertain:
+        classes.append("oe-uncertain")
+        flags.append(f'<a class="oe-flag oe-flag-uncertain" href="#oe-notes" '
+                     f'title="{escape(t(lang, "uncertain.flag", note=uncertain[para.id]))}">?</a>')
+    if para.id in review:
+        classes.append("oe-review")
+        flags.append(f'<span class="oe-flag oe-flag-review" title="{escape(t(lang, "review.flag"))}">!</span>')
+    zh_html = zh_markup(escape(para.zh), para) if zh_markup else escape(para.zh)
+    pid = escape(para.id)
+    out = [
+        f'<div class="{" ".join(classes)}" id="{pid}" markdown="1">',
+        f'<a class="oe-pid" href="#{pid}" title="{escape(t(lang, "para_link", id=para.id))}">{pid}</a>{"".join(flags)}',
+        f'<div class="oe-zh" lang="zh-Hans" markdown="0"><p>{zh_html}</p></div>',
+    ]
+    if para.en is not None:
+        out += [f'<div class="oe-en" lang="en" markdown="1">', "", para.en, "", "</div>"]
+    else:
+        out.append(f'<div class="oe-en oe-missing" lang="{ "zh-Hans" if lang == "zh" else "en"}">'
+                   f'<p>{escape(t(lang, "untranslated"))}</p></div>')
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def _text(page: Page, lang: str, zh_markup: ZhMarkup | None) -> str:
+    if not page.paragraphs:
+        return ""
+    pairs = "\n\n".join(_pair(page, p, lang, zh_markup) for p in page.paragraphs)
+    return (f'<div class="oe-text" markdown="1">\n\n{_view_control(lang)}\n\n{pairs}\n\n</div>')
+
+
+def _commentary(page: Page, lang: str) -> str:
+    if not page.commentary.strip():
+        return ""
+    note = t(lang, "commentary.note")
+    note_html = f'\n\n<p class="oe-commentary-note">{escape(note)}</p>' if note else ""
+    return (f"## {t(lang, 'commentary')} {{#commentary}}{note_html}\n\n"
+            f'<div class="oe-commentary" lang="en" markdown="1">\n\n{page.commentary}\n\n</div>')
+
+
+def _measure_item(corpus: Corpus, page: Page, number: int, lang: str) -> str:
+    other = corpus.pages.get(number)
+    text = full_title(lang, other) if other else measure_label(lang, number)
+    return f"[{text}]({link_to(page, number)})"
+
+
+def _links(corpus: Corpus, page: Page, lang: str) -> str:
+    related = page.meta["related"]
+    back = [n for n in corpus.referred_by(page.number)]
+    if not related and not back:
+        return ""
+    lines = ['<div class="oe-links" markdown="1">', ""]
+    for key, numbers in (("related", related), ("referred_by", back)):
+        lines.append(f'<p class="oe-links-title">{escape(t(lang, key))}</p>')
+        lines.append("")
+        if numbers:
+            lines += [f"- {_measure_item(corpus, page, n, lang)}" for n in numbers]
+        else:
+            lines.append(f"- {t(lang, 'none')}")
+        lines.append("")
+    lines.append("</div>")
+    return "\n".join(lines)
+
+
+def _contributors(page: Page, lang: str) -> str:
+    people = []
+    for c in page.meta["contributors"]:
+        roles = ", ".join(t(lang, "role." + r) for r in c["roles"])
+        people.append(f"<li>{escape(c['name'])} ({escape(roles)})</li>")
+    return (f'<div class="oe-contributors" data-search-exclude><p class="oe-links-title">'
+            f'{escape(t(lang, "contributors"))}</p><ul>{"".join(people)}</ul></div>')
+
+
+def render_contents(corpus: Corpus, lang: str, base: str = "measures/") -> str:
+    """The preamble and the four parts with their measures, for the landing page."""
+    other = "en" if lang == "zh" else "zh"
+    other_tag = "en" if lang == "zh" else "zh-Hans"
+
+    def item(page: Page) -> str:
+        name = Path(src_uri(page.number)).name
+        stage = "" if page.stage == "complete" else f' <span class="oe-stage-badge oe-stage-{page.stage}">{escape(t(lang, "badge." + page.stage))}</span>'
+        return (f"- [{full_title(lang, page)}]({base}{name}){stage}<br>"
+                f'<span class="oe-alt" lang="{other_tag}">{escape(full_title(other, page))}</span>')
+
+    out = ['<div class="oe-contents" markdown="1">', ""]
+    if corpus.preamble is not None:
+        out += [item(corpus.preamble), ""]
+    for part in corpus.document["parts"]:
+        sep = "　" if lang == "zh" else ". "
+        out.append(f"### {part_label(lang, part['number'])}{sep}{part['title'][lang]}")
+        out.append("")
+        out.append(f'<p class="oe-alt" lang="{other_tag}">{escape(part_label(other, part["number"]))}'
+                   f'{"　" if other == "zh" else ". "}{escape(part["title"][other])}</p>')
+        out.append("")
+        out += [item(m) for m in corpus.measures() if m.meta["part"] == part["number"]]
+        out.append("")
+    out.append("</div>")
+    return "\n".join(out)
