@@ -62,6 +62,7 @@ class Page:
     commentary: str = ""
     commentary_line: int | None = None
     body_line: int = 1
+    blocks_seen: int = 0
 
     @property
     def number(self) -> int:
@@ -182,13 +183,15 @@ def _parse_body(page: Page, body: list[str], first: int) -> list[ContentError]:
             continue
         arg = m.group(1).strip()
         pid = arg[1:].strip() if arg.startswith("|") else ""
-        close = next((k for k in range(i + 1, len(body)) if PARA_CLOSE.match(body[k].strip())), None)
-        nxt_open = next((k for k in range(i + 1, len(body)) if PARA_OPEN.match(body[k].strip())), None)
-        if close is None or (nxt_open is not None and nxt_open < close):
+        page.blocks_seen += 1
+        close = next((k for k in range(i + 1, len(body)) if PARA_CLOSE.match(body[k].strip())
+                      or PARA_OPEN.match(body[k].strip()) or COMMENTARY_RE.match(body[k].strip())),
+                     len(body))
+        resume = close + 1
+        if close == len(body) or not PARA_CLOSE.match(body[close].strip()):
             errors.append(ContentError(path, line_no, f"paragraph block '{pid or '?'}' is never closed",
                                        "end the block with a line containing only '///'", "structure"))
-            i = nxt_open if nxt_open is not None else len(body)
-            continue
+            resume = close  # parse what follows (next block or the commentary) normally
         block_errors, para = _parse_block(page, pid, body[i + 1:close], line_no)
         errors += block_errors
         if para is not None:
@@ -200,7 +203,7 @@ def _parse_body(page: Page, body: list[str], first: int) -> list[ContentError]:
             else:
                 seen[para.id] = line_no
                 page.paragraphs.append(para)
-        i = close + 1
+        i = resume
     return errors
 
 
@@ -216,8 +219,7 @@ def _parse_block(page: Page, pid: str, lines: list[str], line_no: int) -> tuple[
         errors.append(ContentError(path, line_no, f"malformed paragraph id '{pid}'",
                                    f"use '{prefix}-<n>' (e.g. '{prefix}-2'; an inserted paragraph may take "
                                    f"a letter, '{prefix}-2a')", "id"))
-        return errors, None
-    if pid.split("-")[0] != prefix:
+    elif pid.split("-")[0] != prefix:
         errors.append(ContentError(path, line_no, f"paragraph id '{pid}' does not belong to this page "
                                    f"(number {page.number})", f"ids on this page start with '{prefix}-'",
                                    "id"))
@@ -293,7 +295,7 @@ def _check_page(page: Page) -> list[ContentError]:
                                    "add source.reference (use scripts/import_official.py --apply)", "source"))
     if page.stage == "stub":
         return errors
-    if not page.paragraphs:
+    if not page.blocks_seen:
         errors.append(ContentError(path, page.body_line, f"stage is '{page.stage}' but the page has no paragraphs",
                                    "add the source paragraphs, or set 'stage: stub'", "stage"))
     for para in page.paragraphs:
