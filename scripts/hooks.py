@@ -25,6 +25,7 @@ from scripts.corpus import Corpus, load_corpus  # noqa: E402
 from scripts.errors import format_errors  # noqa: E402
 from scripts.export_json import build_opinions, dumps  # noqa: E402
 from scripts.navigation import build_nav  # noqa: E402
+from scripts.repo import repo_url  # noqa: E402
 from scripts.render import full_title, render_contents, render_page  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.edition")
@@ -52,6 +53,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                           + format_errors(corpus.errors, ROOT))
     _state["corpus"] = corpus
     config.nav = build_nav(corpus, current_lang(config))
+    if not config.repo_url:
+        found = repo_url(ROOT)
+        if found:
+            config.repo_url = found
+            config.repo_name = found.split("://", 1)[-1].split("/", 1)[-1]
+        else:  # no known repository: no edit links rather than broken ones
+            config.edit_uri = None
     return config
 
 
