@@ -13,25 +13,11 @@ from typing import Any
 from .errors import ContentError
 from .frontmatter import parse_yaml, validate
 from .pages import Page, parse_page
+from .zh import roman, zh_numeral  # noqa: F401  (re-exported for callers)
 
 ROOT = Path(__file__).resolve().parent.parent
 MEASURE_COUNT = 21
 FILE_RE = re.compile(r"^(?:preamble|(0[1-9]|1[0-9]|2[01]))\.md$")
-
-ZH_NUMERALS = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
-
-
-def zh_numeral(n: int) -> str:
-    """Chinese numeral for 0..99, as used in measure headings: 8 -> 八, 21 -> 二十一."""
-    if n <= 10:
-        return ZH_NUMERALS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else ZH_NUMERALS[tens]) + "十" + (ZH_NUMERALS[ones] if ones else "")
-
-
-def roman(n: int) -> str:
-    return ["", "I", "II", "III", "IV"][n]
-
 
 @dataclass
 class Corpus:

@@ -66,6 +66,23 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "stage.draft": "This page is a draft: the text and translation are in place; the commentary is still being written.",
         "untranslated": "Translation not yet written.",
+        "coverage.partial": (
+            "This transcription is incomplete. It gives only the passages that the editors could "
+            "transcribe with some confidence; where the place of an omission is known it is marked "
+            "［……］ in the Chinese and […] in the English."
+        ),
+        "coverage.heading": (
+            "Only the number and heading of this measure have been transcribed; the text of the "
+            "measure is not yet in this edition. The commentary discusses the heading and its context."
+        ),
+        "coverage.none": (
+            "The text has not been transcribed: no source for its wording is available to the editors. "
+            "The commentary discusses what is known about it."
+        ),
+        "gap": "Passage not transcribed",
+        "badge.heading": "heading only",
+        "badge.none": "text not transcribed",
+        "badge.partial": "partial text",
         "badge.stub": "not yet written",
         "badge.draft": "draft",
     },
@@ -114,6 +131,13 @@ LABELS: dict[str, dict[str, str]] = {
         "stage.stub.partial": "本页尚未完成：部分段落尚无译文，评注有待补充。",
         "stage.draft": "本页为草稿：原文和译文已齐备，评注仍在撰写中。",
         "untranslated": "译文尚未完成。",
+        "coverage.partial": "本页录入不完整：仅收录编者有一定把握的段落；已知位置的缺漏，中文以［……］、英文以[…]标出。",
+        "coverage.heading": "本条仅录入序号和标题，正文尚未收入本版。评注讨论标题及其背景。",
+        "coverage.none": "正文尚未录入：编者无法获得其措辞的任何来源。评注讨论已知情况。",
+        "gap": "未录入的文字",
+        "badge.heading": "仅有标题",
+        "badge.none": "正文未录入",
+        "badge.partial": "部分文本",
         "badge.stub": "尚未完成",
         "badge.draft": "草稿",
     },

@@ -30,11 +30,14 @@ from typing import Any
 
 from .errors import ContentError
 from .frontmatter import LineMap, parse_yaml, validate
+from .zh import zh_numeral
 
 PARA_OPEN = re.compile(r"^///\s*para\b(.*)$")
 PARA_CLOSE = re.compile(r"^///\s*$")
 ID_RE = re.compile(r"^(?:pre|m(?:0[1-9]|1[0-9]|2[01]))-[1-9][0-9]*[a-z]?$")
 COMMENTARY_RE = re.compile(r"^##\s+Commentary\s*$")
+GAP_ZH = "［……］"  # marks source text not transcribed, where its place is known
+GAP_EN = "[…]"    # the same gap in the English
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN = re.compile(r"[A-Za-z]")
 
@@ -293,9 +296,10 @@ def _check_page(page: Page) -> list[ContentError]:
         errors.append(ContentError(path, page.lines.line(["source", "status"]),
                                    "verified text must name the publication it was checked against",
                                    "add source.reference (use scripts/import_official.py --apply)", "source"))
+    errors += _check_coverage(page)
     if page.stage == "stub":
         return errors
-    if not page.blocks_seen:
+    if not page.blocks_seen and page.source["coverage"] != "none":
         errors.append(ContentError(path, page.body_line, f"stage is '{page.stage}' but the page has no paragraphs",
                                    "add the source paragraphs, or set 'stage: stub'", "stage"))
     for para in page.paragraphs:
@@ -316,4 +320,35 @@ def _check_page(page: Page) -> list[ContentError]:
                                        f"stage is 'complete' but the commentary has {words} words "
                                        f"(at least {need} expected)",
                                        "extend the commentary, or set 'stage: draft'", "commentary"))
+    return errors
+
+
+def _check_coverage(page: Page) -> list[ContentError]:
+    """Gaps and coverage must tell the same story as the text."""
+    errors: list[ContentError] = []
+    path, coverage = page.path, page.source["coverage"]
+    line = page.lines.line(["source", "coverage"])
+    gaps = 0
+    for para in page.paragraphs:
+        zh_gaps = para.zh.count(GAP_ZH)
+        gaps += zh_gaps
+        if para.en is not None and para.en.count(GAP_EN) != zh_gaps:
+            errors.append(ContentError(path, para.en_line or para.line,
+                                       f"'{para.id}': the Chinese marks {zh_gaps} gap(s) {GAP_ZH} but the "
+                                       f"English marks {para.en.count(GAP_EN)} {GAP_EN}",
+                                       f"mark each untranscribed passage with {GAP_ZH} in the Chinese and "
+                                       f"{GAP_EN} at the same place in the English", "coverage"))
+    if coverage == "full" and gaps:
+        errors.append(ContentError(path, line, f"coverage is 'full' but the text marks {gaps} gap(s) {GAP_ZH}",
+                                   "set 'coverage: partial'", "coverage"))
+    if coverage == "none" and page.paragraphs:
+        errors.append(ContentError(path, line, "coverage is 'none' but the page has paragraphs",
+                                   "set 'coverage: partial' (or 'heading' if only the heading is given)",
+                                   "coverage"))
+    if coverage == "heading" and not page.is_preamble:
+        heading = f"（{zh_numeral(page.number)}）{page.title['zh']}。"
+        if len(page.paragraphs) != 1 or page.paragraphs[0].zh != heading:
+            errors.append(ContentError(path, line, "coverage is 'heading' but the page holds more than the heading",
+                                       f"the only paragraph should be '{heading}'; otherwise set "
+                                       "'coverage: partial'", "coverage"))
     return errors

@@ -12,7 +12,7 @@ from typing import Callable
 
 from .corpus import Corpus, src_uri
 from .labels import measure_label, part_label, t
-from .pages import Page, Paragraph
+from .pages import GAP_EN, GAP_ZH, Page, Paragraph
 
 VIEWS = ("parallel", "stacked", "zh", "en")
 # Measure pages live at measures/NN/ in both interfaces, so this relative
@@ -51,6 +51,7 @@ def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | Non
         _meta(corpus, page, lang),
         _source_banner(page, lang),
         _stage_notice(page, lang),
+        _coverage_notice(page, lang),
         _text(page, lang, zh_markup),
         _commentary(page, lang),
         *(extra_sections or []),
@@ -119,6 +120,20 @@ def _stage_notice(page: Page, lang: str) -> str:
             f"<p>{escape(t(lang, key))}</p>\n</div>")
 
 
+def _coverage_notice(page: Page, lang: str) -> str:
+    coverage = page.source["coverage"]
+    if coverage == "full" or page.stage == "stub":
+        return ""
+    return (f'<div class="admonition note oe-coverage oe-coverage-{coverage}" role="note" data-search-exclude>\n'
+            f"<p>{escape(t(lang, 'coverage.' + coverage))}</p>\n</div>")
+
+
+def mark_gaps(escaped: str, gap: str, lang: str) -> str:
+    """Show untranscribed passages as marked gaps, not as text."""
+    title = escape(t(lang, "gap"))
+    return escaped.replace(escape(gap), f'<span class="oe-gap" title="{title}">{escape(gap)}</span>')
+
+
 def _view_control(lang: str) -> str:
     options = []
     for view in VIEWS:
@@ -143,6 +158,7 @@ def _pair(page: Page, para: Paragraph, lang: str, zh_markup: ZhMarkup | None) ->
         classes.append("oe-review")
         flags.append(f'<span class="oe-flag oe-flag-review" title="{escape(t(lang, "review.flag"))}">!</span>')
     zh_html = zh_markup(escape(para.zh), para) if zh_markup else escape(para.zh)
+    zh_html = mark_gaps(zh_html, GAP_ZH, lang)
     pid = escape(para.id)
     out = [
         f'<div class="{" ".join(classes)}" id="{pid}" markdown="1">',
@@ -150,7 +166,8 @@ def _pair(page: Page, para: Paragraph, lang: str, zh_markup: ZhMarkup | None) ->
         f'<div class="oe-zh" lang="zh-Hans" markdown="0"><p>{zh_html}</p></div>',
     ]
     if para.en is not None:
-        out += [f'<div class="oe-en" lang="en" markdown="1">', "", para.en, "", "</div>"]
+        en = para.en.replace(GAP_EN, f'<span class="oe-gap" title="{escape(t(lang, "gap"))}">{GAP_EN}</span>')
+        out += [f'<div class="oe-en" lang="en" markdown="1">', "", en, "", "</div>"]
     else:
         out.append(f'<div class="oe-en oe-missing" lang="{ "zh-Hans" if lang == "zh" else "en"}">'
                    f'<p>{escape(t(lang, "untranslated"))}</p></div>')
@@ -214,7 +231,8 @@ def render_contents(corpus: Corpus, lang: str, base: str = "measures/") -> str:
 
     def item(page: Page) -> str:
         name = Path(src_uri(page.number)).name
-        stage = "" if page.stage == "complete" else f' <span class="oe-stage-badge oe-stage-{page.stage}">{escape(t(lang, "badge." + page.stage))}</span>'
+        badge = page.stage if page.stage != "complete" else page.source["coverage"]
+        stage = "" if badge == "full" else f' <span class="oe-stage-badge oe-badge-{badge}">{escape(t(lang, "badge." + badge))}</span>'
         return (f"- [{full_title(lang, page)}]({base}{name}){stage}<br>"
                 f'<span class="oe-alt" lang="{other_tag}">{escape(full_title(other, page))}</span>')
 

@@ -1,0 +1,124 @@
+"""Chinese text utilities shared by the glossary and search: segmentation and pinyin.
+
+jieba and pypinyin are loaded lazily: checks that never touch Chinese words
+stay fast, and jieba's dictionary is built only once per process.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Iterable
+
+HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def add_words(words: Iterable[str]) -> None:
+    """Teach the segmenter the edition's terms (e.g. 商标恶意抢注) so they stay whole."""
+    jb = _jieba()
+    for word in words:
+        jb.add_word(word, freq=2_000_000)
+
+
+def segment(text: str) -> list[str]:
+    """Words of a Chinese run, as jieba cuts it (no HMM guessing of unknown words)."""
+    return [w for w in _jieba().cut(text, HMM=False) if w.strip()]
+
+
+def segment_fine(text: str) -> list[str]:
+    """Words, with compounds split into their dictionary parts where the parts tile them.
+
+    商业秘密 -> 商业 秘密; 商标恶意抢注 -> 商标 恶意 抢注. Indexing the parts is
+    what lets a search for 秘密 find 商业秘密, without repeating any character.
+    """
+    out: list[str] = []
+    jb = _jieba()
+    for word in segment(text):
+        if len(word) <= 2:
+            out.append(word)
+            continue
+        parts = _tile(word, set(jb.cut_for_search(word, HMM=False)) - {word})
+        out.extend(parts or [word])
+    return out
+
+
+def _tile(word: str, parts: set[str]) -> list[str] | None:
+    """Split `word` into the longest known parts, left to right, if they cover it exactly."""
+    result: list[str] = []
+    i = 0
+    while i < len(word):
+        for j in range(len(word), i, -1):
+            if word[i:j] in parts:
+                result.append(word[i:j])
+                i = j
+                break
+        else:
+            return None
+    return result if len(result) > 1 else None
+
+
+@lru_cache(maxsize=4096)
+def pinyin(text: str, tones: bool = True) -> str:
+    """Pinyin grouped by word: 商业秘密 -> 'shāngyè mìmì' (tones=False: 'shangye mimi')."""
+    from pypinyin import Style, lazy_pinyin
+
+    style = Style.TONE if tones else Style.NORMAL
+    words = []
+    for word in segment_fine(text) if HAN_RUN.fullmatch(text) else [text]:
+        words.append("".join(lazy_pinyin(word, style=style, errors="default")))
+    return " ".join(words)
+
+
+def strip_tones(text: str) -> str:
+    """'shāngyè' -> 'shangye' (ü kept as u for typing on a plain keyboard)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").replace("ü", "u")
+
+
+def pinyin_sort_key(zh: str, pinyin_text: str | None = None) -> tuple[str, str, str]:
+    """Dictionary order: toneless pinyin, then tone numbers, then the characters."""
+    from pypinyin import Style, lazy_pinyin
+
+    toneless = strip_tones(pinyin_text or pinyin(zh)).replace(" ", "").lower()
+    tone3 = "".join(lazy_pinyin(zh, style=Style.TONE3, neutral_tone_with_five=True))
+    return (toneless, tone3, zh)
+
+
+ZH_DIGITS = "〇一二三四五六七八九"
+
+
+def zh_numeral(n: int) -> str:
+    """Chinese numeral for 0..99, as used in measure headings: 8 -> 八, 21 -> 二十一."""
+    if n < 10:
+        return ZH_DIGITS[n]
+    if n == 10:
+        return "十"
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else ZH_DIGITS[tens]) + "十" + (ZH_DIGITS[ones] if ones else "")
+
+
+def roman(n: int) -> str:
+    """Part numbers in the English interface: 1 -> I ... 4 -> IV."""
+    return ["", "I", "II", "III", "IV"][n]
+
+
+def parse_zh_number(text: str) -> int | None:
+    """'八' -> 8, '十二' -> 12, '二十一' -> 21 (1..99); None if not a numeral."""
+    if not text or any(c not in ZH_DIGITS + "十" for c in text):
+        return None
+    if "十" not in text:
+        return ZH_DIGITS.index(text) if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    t = ZH_DIGITS.index(tens) if tens else 1
+    o = ZH_DIGITS.index(ones) if ones else 0
+    return t * 10 + o
