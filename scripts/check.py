@@ -9,14 +9,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from .corpus import ROOT, load_corpus
+from .corpus import ROOT
+from .edition import load_edition
 from .errors import ContentError, format_errors
 
 
 def run_checks(root: Path = ROOT) -> list[ContentError]:
     """Every content check the project has, over the tree at `root`."""
-    corpus = load_corpus(root)
-    return list(corpus.errors)
+    return load_edition(root).errors
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,13 +27,15 @@ def main(argv: list[str] | None = None) -> int:
     if errors:
         print(format_errors(errors, args.root), file=sys.stderr)
         return 1
-    corpus = load_corpus(args.root)
+    edition = load_edition(args.root)
+    corpus = edition.corpus
     stages = {}
     for page in corpus.pages.values():
         stages[page.stage] = stages.get(page.stage, 0) + 1
     summary = ", ".join(f"{v} {k}" for k, v in sorted(stages.items()))
     paras = sum(len(p.paragraphs) for p in corpus.pages.values())
-    print(f"check: OK: {len(corpus.pages)} pages ({summary}), {paras} aligned paragraphs.")
+    print(f"check: OK: {len(corpus.pages)} pages ({summary}), {paras} aligned paragraphs, "
+          f"{len(edition.glossary.terms)} glossary terms, {len(edition.laws)} laws.")
     return 0
 
 

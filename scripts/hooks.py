@@ -1,15 +1,16 @@
 """MkDocs hooks: the only glue between MkDocs and the edition's own code.
 
 Listed under `hooks:` in mkdocs.yml, so `mkdocs build` and `mkdocs serve` run
-the same parsing, checks and exports as `make check`, and nothing generated
-can go stale. mkdocs-static-i18n builds the English interface, then the
-Chinese one; every event below runs once per interface.
+the same parsing, checks, indexes and exports as `make check`, and nothing
+generated can go stale. mkdocs-static-i18n builds the English interface, then
+the Chinese one; every event below runs once per interface.
 """
 from __future__ import annotations
 
 import logging
 import sys
 from pathlib import Path
+from typing import Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -21,16 +22,27 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts.corpus import Corpus, load_corpus  # noqa: E402
+from scripts.edition import Edition, load_edition  # noqa: E402
 from scripts.errors import format_errors  # noqa: E402
-from scripts.export_json import build_opinions, dumps  # noqa: E402
+from scripts.exports import data_files  # noqa: E402
+from scripts.glossary import render_glossary_page  # noqa: E402
+from scripts.indexes import render_functions_page  # noqa: E402
+from scripts.laws import render_laws_page  # noqa: E402
 from scripts.navigation import build_nav  # noqa: E402
-from scripts.repo import repo_url  # noqa: E402
 from scripts.render import full_title, render_contents, render_page  # noqa: E402
+from scripts.repo import repo_url  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.edition")
 
-_state: dict[str, Corpus] = {}
+_state: dict[str, Edition] = {}
+
+# Hand-written pages may hold these markers; the build replaces them per interface.
+MARKERS: dict[str, Callable[[Edition, str], str]] = {
+    "<!-- oe:contents -->": lambda ed, lang: render_contents(ed.corpus, lang),
+    "<!-- oe:glossary -->": lambda ed, lang: render_glossary_page(ed.corpus, ed.glossary, lang),
+    "<!-- oe:laws -->": lambda ed, lang: render_laws_page(ed.corpus, ed.laws, lang),
+    "<!-- oe:functions -->": lambda ed, lang: render_functions_page(ed.corpus, lang),
+}
 
 
 def current_lang(config: MkDocsConfig) -> str:
@@ -40,19 +52,14 @@ def current_lang(config: MkDocsConfig) -> str:
     return "zh" if str(lang).startswith("zh") else "en"
 
 
-def default_build(config: MkDocsConfig) -> bool:
-    i18n = config.plugins.get("i18n")
-    return i18n is None or getattr(i18n, "current_language", None) in (None, i18n.default_language)
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check the edition, then generate this interface's navigation."""
-    corpus = load_corpus(ROOT)
-    if corpus.errors:
+    edition = load_edition(ROOT)
+    if edition.errors:
         raise PluginError("The edition's content has errors (run `make check` for the same list):\n"
-                          + format_errors(corpus.errors, ROOT))
-    _state["corpus"] = corpus
-    config.nav = build_nav(corpus, current_lang(config))
+                          + format_errors(edition.errors, ROOT))
+    _state["edition"] = edition
+    config.nav = build_nav(edition.corpus, current_lang(config))
     if not config.repo_url:
         found = repo_url(ROOT)
         if found:
@@ -63,46 +70,46 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -> str:
-    corpus = _state["corpus"]
-    model = corpus.page_for_src(page.file.src_uri)
-    if model is None:
-        return expand_markers(markdown, corpus, current_lang(config))
-    lang = current_lang(config)
-    page.meta["title"] = full_title(lang, model)
-    return render_page(corpus, model, lang)
-
-
-MARKERS = {"<!-- oe:contents -->": lambda corpus, lang: render_contents(corpus, lang)}
-
-
-def expand_markers(markdown: str, corpus: Corpus, lang: str) -> str:
-    """Replace generated-content markers in hand-written pages (e.g. the landing page)."""
+def expand_markers(markdown: str, edition: Edition, lang: str) -> str:
     for marker, make in MARKERS.items():
         if marker in markdown:
-            markdown = markdown.replace(marker, make(corpus, lang))
+            markdown = markdown.replace(marker, make(edition, lang))
     return markdown
 
 
 @event_priority(-200)  # after static-i18n, which cannot handle generated files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated data files, so links to them are checked like any other.
-
-    They live once, at the site root, in both interfaces' builds.
-    """
-    corpus = _state["corpus"]
-    files.append(File.generated(config, "data/opinions.json", content=dumps(build_opinions(corpus))))
+    """Add the generated data files at the site root, so links to them are checked."""
+    for name, content in data_files(_state["edition"]).items():
+        files.append(File.generated(config, name, content=content))
     return files
+
+
+def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -> str:
+    edition = _state["edition"]
+    lang = current_lang(config)
+    model = edition.corpus.page_for_src(page.file.src_uri)
+    if model is None:
+        return expand_markers(markdown, edition, lang)
+    page.meta["title"] = full_title(lang, model)
+    glossary = edition.glossary
+    markup = (lambda text, para: glossary.markup_zh(text, "../../glossary/")) if glossary else None
+    return render_page(edition.corpus, model, lang, zh_markup=markup)
 
 
 def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
     """Point 'edit this page' at the file that really holds the text.
 
     static-i18n gives fallback pages of the Chinese interface an edit link to a
-    `page.zh.md` that does not exist; measure pages are one file for both.
+    `page.zh.md` that does not exist; measure pages are one file for both, and
+    generated pages (glossary, laws) are edited in data/.
     """
     if config.repo_url and config.edit_uri and page.file.abs_src_path:
-        rel = Path(page.file.abs_src_path).resolve().relative_to((ROOT / "docs").resolve()).as_posix()
-        page.edit_url = config.repo_url.rstrip("/") + "/" + config.edit_uri.strip("/") + "/" + rel
+        base = config.repo_url.rstrip("/") + "/" + config.edit_uri.strip("/")
+        source = page.meta.get("edit_source")
+        if source:  # e.g. data/glossary.yml, relative to the repository root
+            page.edit_url = base.rsplit("/docs", 1)[0] + "/" + source
+        else:
+            rel = Path(page.file.abs_src_path).resolve().relative_to((ROOT / "docs").resolve()).as_posix()
+            page.edit_url = base + "/" + rel
     return context
-

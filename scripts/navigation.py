@@ -13,8 +13,11 @@ from .render import full_title
 
 PAGES_BEFORE = [("index.md", {"en": "Home", "zh": "首页"}),
                 ("about.md", {"en": "About this edition", "zh": "关于本版"})]
-# Pages appended by later build steps (indexes, downloads, print view) register here.
-PAGES_AFTER: list[tuple[str, dict[str, str]]] = []
+INDEXES = ({"en": "Indexes", "zh": "索引"},
+           [("glossary.md", {"en": "Glossary", "zh": "术语表"}),
+            ("laws.md", {"en": "Laws and instruments", "zh": "法律文件索引"}),
+            ("functions.md", {"en": "Procuratorial functions", "zh": "检察职能索引"})])
+PAGES_AFTER: list[tuple[str, dict[str, str]]] = [("downloads.md", {"en": "Downloads and data", "zh": "下载与数据"})]
 
 
 def build_nav(corpus: Corpus, lang: str) -> list[dict[str, Any]]:
@@ -28,5 +31,7 @@ def build_nav(corpus: Corpus, lang: str) -> list[dict[str, Any]]:
         items = [{full_title(lang, m): src_uri(m.number)}
                  for m in corpus.measures() if m.meta["part"] == part["number"]]
         nav.append({section: items})
+    section, pages = INDEXES
+    nav.append({section[lang]: [{title[lang]: uri} for uri, title in pages]})
     nav += [{title[lang]: uri} for uri, title in PAGES_AFTER]
     return nav

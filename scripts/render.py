@@ -51,7 +51,6 @@ def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | Non
         _meta(corpus, page, lang),
         _source_banner(page, lang),
         _stage_notice(page, lang),
-        _coverage_notice(page, lang),
         _text(page, lang, zh_markup),
         _commentary(page, lang),
         *(extra_sections or []),
@@ -103,6 +102,7 @@ def _source_banner(page: Page, lang: str) -> str:
         f'<div class="admonition {kind} oe-source oe-source-{status}" role="note" data-search-exclude>\n'
         f'<p class="admonition-title">{escape(title)}</p>\n'
         f"<p>{text} <a href=\"{ABOUT_SOURCE}\">{escape(t(lang, 'banner.more'))}</a></p>\n"
+        + _coverage_notice(page, lang) +
         f'<details class="oe-notes" id="oe-notes"><summary>{escape(t(lang, "notes"))}</summary>\n'
         + "\n".join(notes) + "\n</details>\n</div>"
     )
@@ -121,11 +121,11 @@ def _stage_notice(page: Page, lang: str) -> str:
 
 
 def _coverage_notice(page: Page, lang: str) -> str:
+    """What part of the text is transcribed, as a paragraph of the source banner."""
     coverage = page.source["coverage"]
     if coverage == "full" or page.stage == "stub":
         return ""
-    return (f'<div class="admonition note oe-coverage oe-coverage-{coverage}" role="note" data-search-exclude>\n'
-            f"<p>{escape(t(lang, 'coverage.' + coverage))}</p>\n</div>")
+    return f"<p class=\"oe-coverage oe-coverage-{coverage}\">{escape(t(lang, 'coverage.' + coverage))}</p>\n"
 
 
 def mark_gaps(escaped: str, gap: str, lang: str) -> str:
@@ -241,7 +241,7 @@ def render_contents(corpus: Corpus, lang: str, base: str = "measures/") -> str:
         out += [item(corpus.preamble), ""]
     for part in corpus.document["parts"]:
         sep = "　" if lang == "zh" else ". "
-        out.append(f"### {part_label(lang, part['number'])}{sep}{part['title'][lang]}")
+        out.append(f"### {part_label(lang, part['number'])}{sep}{part['title'][lang]} {{#part-{part['number']}}}")
         out.append("")
         out.append(f'<p class="oe-alt" lang="{other_tag}">{escape(part_label(other, part["number"]))}'
                    f'{"　" if other == "zh" else ". "}{escape(part["title"][other])}</p>')

@@ -69,14 +69,29 @@ def _tile(word: str, parts: set[str]) -> list[str] | None:
 
 @lru_cache(maxsize=4096)
 def pinyin(text: str, tones: bool = True) -> str:
-    """Pinyin grouped by word: 商业秘密 -> 'shāngyè mìmì' (tones=False: 'shangye mimi')."""
+    """Pinyin grouped by word: 商业秘密 -> 'shāngyè mìmì' (tones=False: 'shangye mimi').
+
+    Syllables starting with a, o or e inside a word take an apostrophe (bàn'àn);
+    punctuation between Han runs is kept as it is.
+    """
     from pypinyin import Style, lazy_pinyin
 
     style = Style.TONE if tones else Style.NORMAL
-    words = []
-    for word in segment_fine(text) if HAN_RUN.fullmatch(text) else [text]:
-        words.append("".join(lazy_pinyin(word, style=style, errors="default")))
-    return " ".join(words)
+    out: list[str] = []
+    pos = 0
+    for run in HAN_RUN.finditer(text):
+        if run.start() > pos:
+            out.append(text[pos:run.start()].strip())
+        for word in segment_fine(run.group(0)):
+            syllables = lazy_pinyin(word, style=style, errors="default")
+            joined = syllables[0]
+            for syl in syllables[1:]:
+                joined += ("'" if strip_tones(syl)[:1] in ("a", "o", "e") else "") + syl
+            out.append(joined)
+        pos = run.end()
+    if pos < len(text):
+        out.append(text[pos:].strip())
+    return re.sub(r" ?[、，,] ?", ", ", " ".join(p for p in out if p)).strip()
 
 
 def strip_tones(text: str) -> str:

@@ -1,0 +1,50 @@
+"""Every data file the site publishes, by path relative to the site root.
+
+The build adds them as generated files; `make pdf`, the tests and readers'
+tools all get the same bytes.
+"""
+from __future__ import annotations
+
+from .edition import Edition
+from .export_json import build_opinions, dumps
+from .glossary import occurrences
+from .laws import laws_json
+from .termbase import build_csv, build_tbx
+from .tmx import build_tmx
+
+INDEX_PAGES = {"terms": "glossary/", "laws": "laws/", "functions": "functions/"}
+
+
+def opinions_data(edition: Edition) -> dict:
+    corpus, glossary = edition.corpus, edition.glossary
+    extra: dict[int, dict] = {}
+    for page in corpus.ordered():
+        terms = []
+        if glossary is not None:
+            seen = set()
+            for para in page.paragraphs:
+                for term in glossary.terms_in_zh(para.zh):
+                    if term.id not in seen:
+                        seen.add(term.id)
+                        terms.append({"id": term.id, "zh": term.zh, "en": term.en})
+        extra[page.number] = {"terms": terms, "laws": list(page.meta.get("laws", []))}
+    data = build_opinions(corpus, extra)
+    data["indexes"] = dict(INDEX_PAGES)
+    if glossary is not None:
+        occ = occurrences(corpus, glossary)
+        data["glossary"] = [
+            {"id": t.id, "zh": t.zh, "pinyin": t.pinyin, "en": t.en, "alternatives": t.alternatives,
+             "rejected": t.rejected, "definition": t.definition, "first_occurrence": occ[t.id]["first"],
+             "occurrences": occ[t.id]["zh"]}
+            for t in glossary.terms]
+    data["laws"] = laws_json(edition.laws, corpus)
+    return data
+
+
+def data_files(edition: Edition) -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {"data/opinions.json": dumps(opinions_data(edition))}
+    if edition.glossary is not None:
+        files["data/glossary.tbx"] = build_tbx(edition)
+        files["data/glossary.csv"] = build_csv(edition)
+    files["data/opinions.tmx"] = build_tmx(edition)
+    return files
