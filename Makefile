@@ -9,13 +9,14 @@ DEV_STAMP     := $(VENV)/.dev-installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site check test clean help
+.PHONY: serve site check test bench clean help
 
 help:
 	@echo "make serve  - build and serve the site on http://127.0.0.1:8000 with live reload"
 	@echo "make site   - strict build into site/"
 	@echo "make check  - check every page and data file (errors name file and line)"
 	@echo "make test   - run the whole test suite (needs /usr/bin/chromium)"
+	@echo "make bench  - print build, search and size figures (needs /usr/bin/chromium)"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +40,9 @@ check: $(RUNTIME_STAMP)
 
 test: $(DEV_STAMP)
 	$(PY) -m pytest
+
+bench: $(DEV_STAMP)
+	$(PY) -m scripts.bench
 
 clean:
 	rm -rf site dist .pytest_cache

@@ -7,7 +7,10 @@ the Chinese one; every event below runs once per interface.
 """
 from __future__ import annotations
 
+import json
 import logging
+import os
+import re
 import sys
 from pathlib import Path
 from typing import Callable
@@ -31,6 +34,8 @@ from scripts.laws import render_laws_page  # noqa: E402
 from scripts.navigation import build_nav  # noqa: E402
 from scripts.render import full_title, render_contents, render_page  # noqa: E402
 from scripts.repo import repo_url  # noqa: E402
+from scripts.search import build_index
+from scripts.search import dumps as search_dumps  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.edition")
 
@@ -60,6 +65,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                           + format_errors(edition.errors, ROOT))
     _state["edition"] = edition
     config.nav = build_nav(edition.corpus, current_lang(config))
+    # `make bench` builds a second site with Material's own search, as the baseline.
+    config.extra["oe_plain_search"] = bool(os.environ.get("EDITION_PLAIN_SEARCH"))
     if not config.repo_url:
         found = repo_url(ROOT)
         if found:
@@ -79,10 +86,34 @@ def expand_markers(markdown: str, edition: Edition, lang: str) -> str:
 
 @event_priority(-200)  # after static-i18n, which cannot handle generated files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated data files at the site root, so links to them are checked."""
+    """Add the generated data files at the site root, so links to them are checked,
+    and the search worker that wraps Material's (see scripts/search.py)."""
     for name, content in data_files(_state["edition"]).items():
         files.append(File.generated(config, name, content=content))
+    material = next((f.src_uri for f in files
+                     if re.fullmatch(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js", f.src_uri)), None)
+    if material is None:
+        raise PluginError("Material's search worker was not found among the theme files")
+    wrapper = (ROOT / "scripts" / "search_worker.js").read_text(encoding="utf-8")
+    wrapper += f'\nimportScripts("{material.rsplit("/", 1)[1]}");\n'
+    files.append(File.generated(config, "assets/javascripts/workers/edition-search.js", content=wrapper))
     return files
+
+
+@event_priority(-200)  # after static-i18n has built both interfaces and merged the search index
+def on_post_build(config: MkDocsConfig) -> None:
+    """Replace the combined search index with one index per interface."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:  # a nested per-language build; the outer one writes
+        return
+    if os.environ.get("EDITION_PLAIN_SEARCH"):  # for `make bench`: keep Material's own index
+        return
+    site = Path(config.site_dir)
+    combined = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    edition = _state["edition"]
+    for lang, path in (("en", site / "search" / "search_index.json"), ("zh", site / "zh" / "search" / "search_index.json")):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(search_dumps(build_index(edition, combined, lang)), encoding="utf-8")
 
 
 def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -> str:

@@ -1,0 +1,152 @@
+"""Search indexes per interface, for Material's lunr search, with better Chinese.
+
+Material and static-i18n build ONE index for both interfaces, segment Chinese
+coarsely (商业秘密 is one token, so 秘密 finds nothing) and let a search in
+the Chinese interface open English-interface pages. We replace that index with
+two, one per interface, each with:
+
+- measure pages indexed paragraph by paragraph (a hit shows the aligned pair
+  and links to its anchor), plus the commentary;
+- Chinese segmented into dictionary parts (商业 秘密), joined with U+200B so
+  lunr's tokenizer splits them while the text displays unchanged;
+- a `pinyin` field (toneless) so `shangye mimi` finds 商业秘密;
+- glossary terms as entries of their own;
+- a `kind` per entry, so that the worker ranks the text of a measure above
+  commentary and commentary above other pages.
+
+The browser side (overrides/edition-search-worker.js) segments the query the
+same way, strips pinyin tones and turns ids and "measure 8"/第八条 into jumps.
+"""
+from __future__ import annotations
+
+import json
+import re
+from html import escape
+from typing import Any
+
+from .edition import Edition
+from .export_json import plain
+from .pages import Page
+from .render import full_title
+from .zh import HAN_RUN, pinyin, segment_fine
+
+# Whitespace, U+200B (between Chinese words), and punctuation of both languages. lunr's
+# trimmer would strip punctuation from English words, but it also strips every Chinese
+# character, so it is not used and punctuation must separate words here.
+SEPARATOR = r"[\s\u200b\-,.;:!?()\[\]/\"'‘’“”、。，．？！；：（）《》〈〉【】]+"
+FIELDS = {"title": {"boost": 1.0}, "text": {"boost": 1.0}, "pinyin": {"boost": 1.0}}
+# Each entry says what kind of text it is; the worker ranks a hit in the text of a
+# measure (source or translation) above one in commentary, and both above other pages.
+KIND_TEXT, KIND_COMMENTARY, KIND_PAGE = "text", "commentary", "page"
+ZWSP = "\u200b"
+
+
+
+def index_words(run: str) -> list[str]:
+    """Fine-grained words of a Chinese run, with no one-character words.
+
+    Material's worker re-segments each Chinese query word against the index and
+    keeps only the longest known prefix; a one-character word in the index (的,
+    新) would cut 新品种 down to 新*, which matches everything new. A lone
+    character is therefore joined to the word before it (犯罪的), which a
+    prefix query for 犯罪 still finds, or to the next word at the start of a run.
+    """
+    words: list[str] = []
+    carry = ""
+    for word in segment_fine(run):
+        if len(word) == 1:
+            if words:
+                words[-1] += word
+            else:
+                carry += word
+            continue
+        words.append(carry + word)
+        carry = ""
+    if carry:
+        words.append(carry)
+    return words
+
+
+def segment_text(text: str) -> str:
+    """Insert U+200B between the index words of every Chinese run."""
+    def repl(m: re.Match[str]) -> str:
+        return ZWSP + ZWSP.join(index_words(m.group(0))) + ZWSP
+    return HAN_RUN.sub(repl, text.replace(ZWSP, "")).strip(ZWSP)
+
+
+def pinyin_field(text: str) -> str:
+    """Toneless pinyin words for the Chinese in `text`: 商业秘密 -> 'shangye mimi'."""
+    words: list[str] = []
+    for run in HAN_RUN.findall(text.replace(ZWSP, "")):
+        words += [w.replace("'", "") for w in pinyin(run, tones=False).replace(",", " ").split()]
+    return " ".join(words)
+
+
+def _doc(location: str, title: str, text_html: str, zh_source: str = "", kind: str = KIND_PAGE) -> dict[str, Any]:
+    doc: dict[str, Any] = {"location": location, "title": segment_text(title), "text": segment_text(text_html),
+                           "kind": kind}
+    source = zh_source or (title + " " + re.sub(r"<[^>]+>", " ", text_html))
+    py = pinyin_field(source)
+    if py:
+        doc["pinyin"] = py
+    return doc
+
+
+def measure_docs(edition: Edition, page: Page, lang: str) -> list[dict[str, Any]]:
+    """Index entries for one measure page: the page, each pair, the commentary."""
+    base = "measures/preamble/" if page.is_preamble else f"measures/{page.number:02d}/"
+    other = "en" if lang == "zh" else "zh"
+    title = full_title(lang, page)
+    docs = [_doc(base, title, f"<p>{escape(full_title(other, page))}</p>", page.title["zh"], KIND_TEXT)]
+    for para in page.paragraphs:
+        en = plain(para.en) or ""
+        html = f'<p lang="zh-Hans">{escape(para.zh)}</p><p lang="en">{escape(en)}</p>'
+        docs.append(_doc(f"{base}#{para.id}", para.id, html, para.zh, KIND_TEXT))
+    if page.commentary.strip():
+        text = " ".join(f"<p>{escape(plain(block) or '')}</p>" for block in page.commentary.split("\n\n"))
+        heading = "评注" if lang == "zh" else "Commentary"
+        docs.append(_doc(f"{base}#commentary", heading, text, " ", KIND_COMMENTARY))
+    return docs
+
+
+def glossary_docs(edition: Edition, lang: str) -> list[dict[str, Any]]:
+    """One entry per glossary term, so a pinyin or English query can show the term itself."""
+    if edition.glossary is None:
+        return []
+    docs = []
+    for term in edition.glossary.terms:
+        alts = "; ".join(term.alternatives)
+        title = f"{term.zh} · {term.en}" if lang == "zh" else f"{term.en} · {term.zh}"
+        text = (f"<p>{escape(term.pinyin)}{' · ' + escape(alts) if alts else ''}</p>"
+                f"<p>{escape(term.definition)}</p>")
+        docs.append(_doc(f"glossary/#{term.id}", title, text, term.zh))
+    return docs
+
+
+def build_index(edition: Edition, material: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The index for one interface, locations relative to that interface's root."""
+    prefix = "zh/" if lang == "zh" else ""
+    docs: list[dict[str, Any]] = []
+    for entry in material.get("docs", []):
+        loc = entry["location"]
+        in_lang = loc.startswith("zh/") if lang == "zh" else not loc.startswith("zh/")
+        if not in_lang:
+            continue
+        loc = loc[len(prefix):]
+        if loc.startswith("measures/"):
+            continue  # replaced below, paragraph by paragraph
+        if loc.startswith("glossary/#"):
+            continue  # the glossary is indexed term by term below
+        docs.append(_doc(loc, entry["title"].replace(ZWSP, ""), entry["text"].replace(ZWSP, "")))
+    for page in edition.corpus.ordered():
+        docs += measure_docs(edition, page, lang)
+    docs += glossary_docs(edition, lang)
+    config = dict(material.get("config", {}))
+    # No trimmer: lunr's trimmer strips every non-ASCII character, i.e. all Chinese tokens.
+    config.update({"lang": ["en"], "separator": SEPARATOR, "fields": FIELDS,
+                   "pipeline": ["stemmer", "stopWordFilter"]})
+    return {"config": config, "docs": docs}
+
+
+def dumps(index: dict[str, Any]) -> str:
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))

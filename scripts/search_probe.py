@@ -1,0 +1,97 @@
+"""Run the search query set in a real browser, as a reader would.
+
+Used by the test suite (pass/fail per query) and by `make bench` (recall,
+bytes downloaded before the first result, time to first result). Needs
+Playwright (requirements-dev.txt) and Chromium.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+QUERIES = Path(__file__).resolve().parent.parent / "tests" / "data" / "search-queries.yml"
+RESULT_JS = "document.querySelectorAll('.md-search-result__item').length > 0"
+
+
+@dataclass
+class Case:
+    kind: str
+    iface: str
+    query: str
+    expect: list[Any]
+
+    @property
+    def label(self) -> str:
+        return f"{self.iface}:{self.query}"
+
+
+@dataclass
+class Outcome:
+    case: Case
+    landed: str | None  # location relative to the interface root, with #fragment
+    ok: bool
+    interface_ok: bool
+    results: list[str] = field(default_factory=list)
+    seconds: float | None = None
+    error: str = ""
+
+
+def load_cases(path: Path = QUERIES) -> list[Case]:
+    return [Case(**item) for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
+
+
+def matches(expect: list[Any], landed: str) -> bool:
+    path, _, fragment = landed.partition("#")
+    for want in expect:
+        if isinstance(want, int):
+            if path == f"measures/{want:02d}/":
+                return True
+        elif "#" in str(want):
+            if landed == want:
+                return True
+        elif path == want:
+            return True
+    return False
+
+
+def type_query(page, query: str) -> None:
+    """Type as a person does. Chinese arrives through an IME, which commits the text
+    and then sends a key event; Material reads the box on key events only."""
+    page.keyboard.type(query)
+    page.keyboard.press("End")
+
+
+def run_case(page, base: str, case: Case, timeout_ms: int = 8000) -> Outcome:
+    root = base + ("zh/" if case.iface == "zh" else "")
+    page.goto(root)
+    page.wait_for_load_state("load")
+    page.locator("input.md-search__input").click()
+    start = time.perf_counter()
+    type_query(page, case.query)
+    try:
+        page.wait_for_function(RESULT_JS, timeout=timeout_ms)
+    except Exception:  # noqa: BLE001 - no result at all is an outcome, not a crash
+        return Outcome(case, None, False, False, error="no results")
+    seconds = time.perf_counter() - start
+    page.wait_for_timeout(150)  # let the last keystroke's results settle
+    results = page.locator(".md-search-result__item > a").evaluate_all(
+        "els => els.slice(0, 5).map(e => e.getAttribute('href'))")
+    try:
+        with page.expect_navigation(timeout=timeout_ms):
+            page.keyboard.press("Enter")  # Material opens the best result
+    except Exception:  # noqa: BLE001
+        return Outcome(case, None, False, False, [urlsplit(r).path for r in results], seconds,
+                       error="Enter opened nothing")
+    url = urlsplit(page.url)
+    landed_abs = url.path + ("#" + url.fragment if url.fragment else "")
+    root_path = urlsplit(root).path
+    interface_ok = landed_abs.startswith(root_path) and (case.iface == "zh") == landed_abs.startswith(
+        urlsplit(base).path + "zh/")
+    landed = landed_abs[len(root_path):] if landed_abs.startswith(root_path) else landed_abs
+    return Outcome(case, landed, interface_ok and matches(case.expect, landed), interface_ok,
+                   [urlsplit(r).path for r in results], seconds)
