@@ -9,7 +9,7 @@ DEV_STAMP     := $(VENV)/.dev-installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site check test bench clean help
+.PHONY: serve site check test bench pdf clean help
 
 help:
 	@echo "make serve  - build and serve the site on http://127.0.0.1:8000 with live reload"
@@ -17,6 +17,7 @@ help:
 	@echo "make check  - check every page and data file (errors name file and line)"
 	@echo "make test   - run the whole test suite (needs /usr/bin/chromium)"
 	@echo "make bench  - print build, search and size figures (needs /usr/bin/chromium)"
+	@echo "make pdf    - write dist/opinions.pdf from the whole-document view (needs chromium, fonts-noto-cjk)"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +41,9 @@ check: $(RUNTIME_STAMP)
 
 test: $(DEV_STAMP)
 	$(PY) -m pytest
+
+pdf: $(DEV_STAMP)
+	$(PY) -m scripts.pdf $(PDF_ARGS)
 
 bench: $(DEV_STAMP)
 	$(PY) -m scripts.bench

@@ -221,12 +221,22 @@ def _en_sort_key(term: Term) -> str:
     return re.sub(r"^(the|a|an)\s+", "", term.en, flags=re.I).lower()
 
 
-def _loc_link(loc_id: str, corpus: Corpus, base: str) -> str:
+def _loc_link(loc_id: str, corpus: Corpus, base: str, in_document: bool = False) -> str:
+    """Link to where a term occurs: on its page, or (in_document) within the print view."""
+    if in_document:
+        return f"[{loc_id}](#{loc_id})"
     if loc_id.startswith("part-"):
         return f"[{loc_id}]({base}index.md#{loc_id})"
     number = 0 if loc_id.startswith("pre") else int(loc_id[1:3])
     name = "preamble.md" if number == 0 else f"{number:02d}.md"
     return f"[{loc_id}]({base}measures/{name}#{loc_id})"
+
+
+def _commentary_link(n: int, lang: str, base: str, in_document: bool) -> str:
+    label = escape(measure_label(lang, n))
+    if in_document:
+        return f"[{label}](#commentary-{'preamble' if n == 0 else f'measure-{n:02d}'})"
+    return f"[{label}]({base}measures/{'preamble' if n == 0 else f'{n:02d}'}.md#commentary)"
 
 
 GLOSSARY_LABELS = {
@@ -246,8 +256,12 @@ GLOSSARY_LABELS = {
 }
 
 
-def render_glossary_page(corpus: Corpus, glossary: Glossary, lang: str, base: str = "") -> str:
-    """The glossary page for one interface: A–Z by English, or by pinyin for Chinese."""
+def render_glossary_page(corpus: Corpus, glossary: Glossary, lang: str, base: str = "",
+                         in_document: bool = False) -> str:
+    """The glossary page for one interface: A–Z by English, or by pinyin for Chinese.
+
+    in_document: rendered as the appendix of the print view, linking within it.
+    """
     lab = GLOSSARY_LABELS[lang]
     occ = occurrences(corpus, glossary)
     if lang == "zh":
@@ -286,13 +300,12 @@ def render_glossary_page(corpus: Corpus, glossary: Glossary, lang: str, base: st
             rows += [f"- **{lab['rejected']}:** *{escape(r['en'])}*. {escape(r['why'])}"]
         if term.note:
             rows += [f"- {escape(term.note)}"]
-        rows += [f"- **{lab['first']}:** " + (_loc_link(first, corpus, base) if first else lab["none"])]
+        rows += [f"- **{lab['first']}:** " + (_loc_link(first, corpus, base, in_document) if first else lab["none"])]
         if o["zh"]:
-            rows += [f"- **{lab['occurs']}:** " + ", ".join(_loc_link(i, corpus, base) for i in o["zh"])]
+            rows += [f"- **{lab['occurs']}:** " + ", ".join(_loc_link(i, corpus, base, in_document) for i in o["zh"])]
         if o["commentary"]:
             rows += [f"- **{lab['commentary']}:** " + ", ".join(
-                f"[{escape(measure_label(lang, n))}]({base}measures/{'preamble' if n == 0 else f'{n:02d}'}.md#commentary)"
-                for n in o["commentary"])]
+                _commentary_link(n, lang, base, in_document) for n in o["commentary"])]
         rows += ["", "</div>", ""]
         out += rows
     return "\n".join(out)

@@ -32,6 +32,7 @@ from scripts.glossary import render_glossary_page  # noqa: E402
 from scripts.indexes import render_functions_page  # noqa: E402
 from scripts.laws import render_laws_page  # noqa: E402
 from scripts.navigation import build_nav  # noqa: E402
+from scripts.printview import edition_stamp, render_print_page  # noqa: E402
 from scripts.render import full_title, render_contents, render_page  # noqa: E402
 from scripts.repo import repo_url  # noqa: E402
 from scripts.search import build_index
@@ -47,6 +48,7 @@ MARKERS: dict[str, Callable[[Edition, str], str]] = {
     "<!-- oe:glossary -->": lambda ed, lang: render_glossary_page(ed.corpus, ed.glossary, lang),
     "<!-- oe:laws -->": lambda ed, lang: render_laws_page(ed.corpus, ed.laws, lang),
     "<!-- oe:functions -->": lambda ed, lang: render_functions_page(ed.corpus, lang),
+    "<!-- oe:print -->": lambda ed, lang: render_print_page(ed, lang, edition_stamp(ROOT)),
 }
 
 

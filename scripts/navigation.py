@@ -17,7 +17,10 @@ INDEXES = ({"en": "Indexes", "zh": "索引"},
            [("glossary.md", {"en": "Glossary", "zh": "术语表"}),
             ("laws.md", {"en": "Laws and instruments", "zh": "法律文件索引"}),
             ("functions.md", {"en": "Procuratorial functions", "zh": "检察职能索引"})])
-PAGES_AFTER: list[tuple[str, dict[str, str]]] = [("downloads.md", {"en": "Downloads and data", "zh": "下载与数据"})]
+PAGES_AFTER: list[tuple[str, dict[str, str]]] = [
+    ("downloads.md", {"en": "Downloads and data", "zh": "下载与数据"}),
+    ("print.md", {"en": "Whole document (print, PDF)", "zh": "全文（打印、PDF）"}),
+]
 
 
 def build_nav(corpus: Corpus, lang: str) -> list[dict[str, Any]]:

@@ -3,9 +3,13 @@
 Contributors write pairs and commentary; everything around them (title, part,
 source-status banner, reading-mode control, related measures, contributors)
 is generated here, in the interface's language, so it is the same on every page.
+The same code renders a measure inside the whole-document print view; a
+`Context` says where links point and how anchors are made unique there.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Callable
@@ -15,16 +19,45 @@ from .labels import measure_label, part_label, t
 from .pages import GAP_EN, GAP_ZH, Page, Paragraph
 
 VIEWS = ("parallel", "stacked", "zh", "en")
-# Measure pages live at measures/NN/ in both interfaces, so this relative
-# link reaches the About page of the same interface.
-ABOUT_SOURCE = "../../about/#source"
-# Hook for the glossary (issue: indexes): turns escaped Chinese text into HTML.
+# Turns escaped Chinese text into HTML (the glossary marks its terms this way).
 ZhMarkup = Callable[[str, Paragraph], str]
 
 
-def link_to(current: Page, number: int) -> str:
-    """Relative Markdown link target from one measure page to another."""
-    return Path(src_uri(number)).name
+@dataclass(frozen=True)
+class Context:
+    """Where a rendering lives. The defaults are those of a measure page."""
+
+    heading_level: int = 1
+    about_source: str = "../../about/#source"  # measure pages are measures/NN/ in both interfaces
+    view_control: bool = True
+    print_view: bool = False
+
+    def page_link(self, number: int) -> str:
+        if self.print_view:
+            return "#" + anchor(number)
+        return Path(src_uri(number)).name
+
+    def suffix(self, page: Page) -> str:
+        """Makes per-measure ids unique when many measures share one page."""
+        return "-" + anchor(page.number) if self.print_view else ""
+
+    def rewrite(self, markdown: str) -> str:
+        """Commentary links to other measure pages become links within the print view."""
+        if not self.print_view:
+            return markdown
+
+        def repl(m: re.Match[str]) -> str:
+            target, fragment = m.group(1), m.group(2) or ""
+            number = 0 if target == "preamble" else int(target)
+            return f"](#{fragment[1:] if fragment else anchor(number)})"
+        return re.sub(r"\]\((preamble|\d\d)\.md(#[^)\s]+)?\)", repl, markdown)
+
+
+PAGE = Context()
+
+
+def anchor(number: int) -> str:
+    return "preamble" if number == 0 else f"measure-{number:02d}"
 
 
 def full_title(lang: str, page: Page) -> str:
@@ -43,18 +76,18 @@ def alt_title(lang: str, page: Page) -> tuple[str, str]:
 
 
 def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | None = None,
-                extra_sections: list[str] | None = None) -> str:
+                ctx: Context = PAGE) -> str:
     """The complete Markdown for `page` in interface `lang` ('en' or 'zh')."""
+    heading_id = f" {{#{anchor(page.number)}}}" if ctx.print_view else ""
     blocks = [
-        f"# {full_title(lang, page)}",
+        f"{'#' * ctx.heading_level} {full_title(lang, page)}{heading_id}",
         _alt_title(lang, page),
         _meta(corpus, page, lang),
-        _source_banner(page, lang),
+        _source_banner(page, lang, ctx),
         _stage_notice(page, lang),
-        _text(page, lang, zh_markup),
-        _commentary(page, lang),
-        *(extra_sections or []),
-        _links(corpus, page, lang),
+        _text(page, lang, zh_markup, ctx),
+        _commentary(page, lang, ctx),
+        _links(corpus, page, lang, ctx),
         _contributors(page, lang),
     ]
     return "\n\n".join(b for b in blocks if b) + "\n"
@@ -81,7 +114,7 @@ def _meta(corpus: Corpus, page: Page, lang: str) -> str:
     return '<p class="oe-meta" data-search-exclude>' + " ".join(items) + "</p>"
 
 
-def _source_banner(page: Page, lang: str) -> str:
+def _source_banner(page: Page, lang: str, ctx: Context) -> str:
     source = page.source
     status = source["status"]
     if status == "verified":
@@ -98,12 +131,13 @@ def _source_banner(page: Page, lang: str) -> str:
         items = "".join(f'<li><a href="#{escape(u["para"])}">{escape(u["para"])}</a>: '
                         f'<span lang="en">{escape(u["note"])}</span></li>' for u in uncertain)
         notes.append(f"<p>{escape(t(lang, 'uncertain'))}:</p><ul>{items}</ul>")
+    more = f' <a href="{ctx.about_source}">{escape(t(lang, "banner.more"))}</a>' if ctx.about_source else ""
     return (
         f'<div class="admonition {kind} oe-source oe-source-{status}" role="note" data-search-exclude>\n'
         f'<p class="admonition-title">{escape(title)}</p>\n'
-        f"<p>{text} <a href=\"{ABOUT_SOURCE}\">{escape(t(lang, 'banner.more'))}</a></p>\n"
+        f"<p>{text}{more}</p>\n"
         + _coverage_notice(page, lang) +
-        f'<details class="oe-notes" id="oe-notes"><summary>{escape(t(lang, "notes"))}</summary>\n'
+        f'<details class="oe-notes" id="oe-notes{ctx.suffix(page)}"><summary>{escape(t(lang, "notes"))}</summary>\n'
         + "\n".join(notes) + "\n</details>\n</div>"
     )
 
@@ -134,7 +168,8 @@ def mark_gaps(escaped: str, gap: str, lang: str) -> str:
     return escaped.replace(escape(gap), f'<span class="oe-gap" title="{title}">{escape(gap)}</span>')
 
 
-def _view_control(lang: str) -> str:
+def view_control(lang: str) -> str:
+    """The reading-mode control: radio buttons, so it works without JavaScript."""
     options = []
     for view in VIEWS:
         options.append(
@@ -145,14 +180,14 @@ def _view_control(lang: str) -> str:
             f'<fieldset><legend>{escape(t(lang, "reading_mode"))}</legend>{"".join(options)}</fieldset></form>')
 
 
-def _pair(page: Page, para: Paragraph, lang: str, zh_markup: ZhMarkup | None) -> str:
+def _pair(page: Page, para: Paragraph, lang: str, zh_markup: ZhMarkup | None, ctx: Context) -> str:
     uncertain = {u["para"]: u["note"] for u in page.source.get("uncertain", [])}
     review = set(page.meta.get("review", []))
     classes = ["oe-pair"]
     flags = []
     if para.id in uncertain:
         classes.append("oe-uncertain")
-        flags.append(f'<a class="oe-flag oe-flag-uncertain" href="#oe-notes" '
+        flags.append(f'<a class="oe-flag oe-flag-uncertain" href="#oe-notes{ctx.suffix(page)}" '
                      f'title="{escape(t(lang, "uncertain.flag", note=uncertain[para.id]))}">?</a>')
     if para.id in review:
         classes.append("oe-review")
@@ -167,39 +202,41 @@ def _pair(page: Page, para: Paragraph, lang: str, zh_markup: ZhMarkup | None) ->
     ]
     if para.en is not None:
         en = para.en.replace(GAP_EN, f'<span class="oe-gap" title="{escape(t(lang, "gap"))}">{GAP_EN}</span>')
-        out += [f'<div class="oe-en" lang="en" markdown="1">', "", en, "", "</div>"]
+        out += ['<div class="oe-en" lang="en" markdown="1">', "", ctx.rewrite(en), "", "</div>"]
     else:
-        out.append(f'<div class="oe-en oe-missing" lang="{ "zh-Hans" if lang == "zh" else "en"}">'
+        out.append(f'<div class="oe-en oe-missing" lang="{"zh-Hans" if lang == "zh" else "en"}">'
                    f'<p>{escape(t(lang, "untranslated"))}</p></div>')
     out.append("</div>")
     return "\n".join(out)
 
 
-def _text(page: Page, lang: str, zh_markup: ZhMarkup | None) -> str:
+def _text(page: Page, lang: str, zh_markup: ZhMarkup | None, ctx: Context) -> str:
     if not page.paragraphs:
         return ""
-    pairs = "\n\n".join(_pair(page, p, lang, zh_markup) for p in page.paragraphs)
-    return (f'<div class="oe-text" markdown="1">\n\n{_view_control(lang)}\n\n{pairs}\n\n</div>')
+    pairs = "\n\n".join(_pair(page, p, lang, zh_markup, ctx) for p in page.paragraphs)
+    control = f"{view_control(lang)}\n\n" if ctx.view_control else ""
+    return f'<div class="oe-text" markdown="1">\n\n{control}{pairs}\n\n</div>'
 
 
-def _commentary(page: Page, lang: str) -> str:
+def _commentary(page: Page, lang: str, ctx: Context) -> str:
     if not page.commentary.strip():
         return ""
     note = t(lang, "commentary.note")
     note_html = f'\n\n<p class="oe-commentary-note">{escape(note)}</p>' if note else ""
-    return (f"## {t(lang, 'commentary')} {{#commentary}}{note_html}\n\n"
-            f'<div class="oe-commentary" lang="en" markdown="1">\n\n{page.commentary}\n\n</div>')
+    level = "#" * (ctx.heading_level + 1)
+    return (f"{level} {t(lang, 'commentary')} {{#commentary{ctx.suffix(page)}}}{note_html}\n\n"
+            f'<div class="oe-commentary" lang="en" markdown="1">\n\n{ctx.rewrite(page.commentary)}\n\n</div>')
 
 
-def _measure_item(corpus: Corpus, page: Page, number: int, lang: str) -> str:
+def _measure_item(corpus: Corpus, number: int, lang: str, ctx: Context) -> str:
     other = corpus.pages.get(number)
     text = full_title(lang, other) if other else measure_label(lang, number)
-    return f"[{text}]({link_to(page, number)})"
+    return f"[{text}]({ctx.page_link(number)})"
 
 
-def _links(corpus: Corpus, page: Page, lang: str) -> str:
+def _links(corpus: Corpus, page: Page, lang: str, ctx: Context) -> str:
     related = page.meta["related"]
-    back = [n for n in corpus.referred_by(page.number)]
+    back = corpus.referred_by(page.number)
     if not related and not back:
         return ""
     lines = ['<div class="oe-links" markdown="1">', ""]
@@ -207,7 +244,7 @@ def _links(corpus: Corpus, page: Page, lang: str) -> str:
         lines.append(f'<p class="oe-links-title">{escape(t(lang, key))}</p>')
         lines.append("")
         if numbers:
-            lines += [f"- {_measure_item(corpus, page, n, lang)}" for n in numbers]
+            lines += [f"- {_measure_item(corpus, n, lang, ctx)}" for n in numbers]
         else:
             lines.append(f"- {t(lang, 'none')}")
         lines.append("")
@@ -224,16 +261,17 @@ def _contributors(page: Page, lang: str) -> str:
             f'{escape(t(lang, "contributors"))}</p><ul>{"".join(people)}</ul></div>')
 
 
-def render_contents(corpus: Corpus, lang: str, base: str = "measures/") -> str:
+def render_contents(corpus: Corpus, lang: str, base: str = "measures/", ctx: Context = PAGE) -> str:
     """The preamble and the four parts with their measures, for the landing page."""
     other = "en" if lang == "zh" else "zh"
     other_tag = "en" if lang == "zh" else "zh-Hans"
 
     def item(page: Page) -> str:
-        name = Path(src_uri(page.number)).name
+        target = ctx.page_link(page.number) if ctx.print_view else base + Path(src_uri(page.number)).name
         badge = page.stage if page.stage != "complete" else page.source["coverage"]
-        stage = "" if badge == "full" else f' <span class="oe-stage-badge oe-badge-{badge}">{escape(t(lang, "badge." + badge))}</span>'
-        return (f"- [{full_title(lang, page)}]({base}{name}){stage}<br>"
+        stage = "" if badge == "full" else (f' <span class="oe-stage-badge oe-badge-{badge}">'
+                                            f'{escape(t(lang, "badge." + badge))}</span>')
+        return (f"- [{full_title(lang, page)}]({target}){stage}<br>"
                 f'<span class="oe-alt" lang="{other_tag}">{escape(full_title(other, page))}</span>')
 
     out = ['<div class="oe-contents" markdown="1">', ""]
@@ -241,10 +279,14 @@ def render_contents(corpus: Corpus, lang: str, base: str = "measures/") -> str:
         out += [item(corpus.preamble), ""]
     for part in corpus.document["parts"]:
         sep = "　" if lang == "zh" else ". "
-        out.append(f"### {part_label(lang, part['number'])}{sep}{part['title'][lang]} {{#part-{part['number']}}}")
-        out.append("")
-        out.append(f'<p class="oe-alt" lang="{other_tag}">{escape(part_label(other, part["number"]))}'
-                   f'{"　" if other == "zh" else ". "}{escape(part["title"][other])}</p>')
+        title = f"{part_label(lang, part['number'])}{sep}{part['title'][lang]}"
+        if ctx.print_view:
+            out.append(f'<p class="oe-contents-part"><a href="#part-{part["number"]}">{escape(title)}</a></p>')
+        else:
+            out.append(f"### {title} {{#part-{part['number']}}}")
+            out.append("")
+            out.append(f'<p class="oe-alt" lang="{other_tag}">{escape(part_label(other, part["number"]))}'
+                       f'{"　" if other == "zh" else ". "}{escape(part["title"][other])}</p>')
         out.append("")
         out += [item(m) for m in corpus.measures() if m.meta["part"] == part["number"]]
         out.append("")

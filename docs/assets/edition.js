@@ -49,6 +49,12 @@
     });
   }
 
+  /* Notes on the transcription are printed open. */
+  window.addEventListener("beforeprint", function () {
+    var notes = document.querySelectorAll("details.oe-notes");
+    for (var i = 0; i < notes.length; i++) notes[i].setAttribute("open", "");
+  });
+
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

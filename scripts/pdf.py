@@ -1,0 +1,177 @@
+"""`make pdf`: dist/opinions.pdf from the whole-document view, with headless Chromium.
+
+A4, page numbers in the footer, an outline (bookmarks) for the parts and
+measures, CJK fonts embedded. It installs nothing: if Chromium or the CJK
+fonts are missing it says exactly what to install. Two runs on the same commit
+give the same file: the only date in it is the edition date (the commit date).
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scripts.pdf_fonts import make_fonts  # noqa: E402
+from scripts.printview import edition_stamp  # noqa: E402
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--font-render-hinting=none"]
+INSTALL = "sudo apt-get install -y chromium fonts-noto-cjk"
+# Chinese in the CJK subsets made for this PDF (scripts/pdf_fonts.py); Latin as on screen.
+FONT_CSS = """
+:root { --oe-cjk: "OE Serif CJK", serif; }
+[lang|="zh"], [lang|="zh"] * { font-family: "OE Serif CJK", serif !important; }
+body, .md-typeset { font-family: Helvetica, Arial, "Liberation Sans", "OE Sans CJK", sans-serif; }
+"""
+FOOTER = ('<div style="width:100%;font-size:7.5pt;color:#555;font-family:sans-serif;padding:0 15mm;'
+          'display:flex;justify-content:space-between"><span>{title}</span>'
+          '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>')
+
+
+def missing_prerequisites() -> list[str]:
+    problems = []
+    if not Path(CHROMIUM).exists():
+        problems.append(f"Chromium is not at {CHROMIUM} (Debian package 'chromium'; or set CHROMIUM=/path)")
+    try:
+        fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        fonts = ""
+    if "Noto Sans CJK" not in fonts and "Noto Serif CJK" not in fonts:
+        problems.append("no Noto CJK font is installed (Debian package 'fonts-noto-cjk')")
+    return problems
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def finish_pdf(pdf: bytes, headings: list[str], date: str) -> bytes:
+    """Two repairs to Chromium's PDF, with pypdf.
+
+    - Chromium builds the outline from the headings but drops the space where a
+      long heading wraps ("raisingthe"); put back the headings' own text.
+    - Its creation and modification dates are the time of the run; use the
+      edition date, so that two runs on the same commit give the same file.
+    """
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        date = "2022-03-01"
+    stamp = "D:" + date.replace("-", "") + "000000Z"
+
+    by_key = {re.sub(r"\s+", "", h): h for h in headings}
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    outlines = writer._root_object.get("/Outlines")
+    stack = [outlines.get_object()["/First"]] if outlines is not None and "/First" in outlines.get_object() else []
+    while stack:
+        node = stack.pop().get_object()
+        title = str(node.get("/Title", ""))
+        fixed = by_key.get(re.sub(r"\s+", "", title))
+        if fixed and fixed != title:
+            node[NameObject("/Title")] = TextStringObject(fixed)
+        for key in ("/First", "/Next"):
+            if key in node:
+                stack.append(node[key])
+    writer.add_metadata({"/CreationDate": stamp, "/ModDate": stamp})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def build_pdf(out: Path, lang: str = "en", view: str = "parallel", site: Path | None = None,
+              browser=None) -> Path:
+    """Build (or take) the site, print its whole-document view to `out`.
+
+    `browser`: a Playwright Chromium already running (the tests pass theirs).
+    """
+    tmp = Path(tempfile.mkdtemp(prefix="oe-pdf-"))
+    try:
+        if site is None:
+            site = tmp / "site"
+            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT,
+                           env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=True)
+        handler = functools.partial(_Quiet, directory=str(site))
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{httpd.server_address[1]}/{'zh/' if lang == 'zh' else ''}print/?view={view}"
+        try:
+            if browser is not None:
+                pdf, headings = _print(browser, url, site)
+            else:
+                from playwright.sync_api import sync_playwright
+                with sync_playwright() as pw:
+                    own = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+                    try:
+                        pdf, headings = _print(own, url, site)
+                    finally:
+                        own.close()
+        finally:
+            httpd.shutdown()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(finish_pdf(pdf, headings, edition_stamp(ROOT)["date"]))
+        return out
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _print(browser, url: str, site: Path) -> tuple[bytes, list[str]]:
+    title = "SPP Opinions on IP Procuratorial Work (2022) · Bilingual annotated edition"
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="networkidle")
+        css = make_fonts(page.evaluate("document.body.innerText"), site / "_pdf-fonts")
+        if css:
+            page.add_style_tag(content=css.replace("url('", "url('/_pdf-fonts/") + FONT_CSS)
+            page.wait_for_function("document.fonts.status === 'loaded'")
+        else:
+            print("make pdf: Noto CJK SC faces not found; CJK text will be embedded as Type 3 glyphs",
+                  file=sys.stderr)
+        page.evaluate("document.fonts.ready")
+        page.emulate_media(media="print")
+        headings = page.locator("article h1, article h2, article h3").evaluate_all(
+            "els => els.map(e => e.textContent.replace(/\u00b6/g, '').trim())")
+        pdf = page.pdf(format="A4", print_background=True, display_header_footer=True,
+                       header_template="<div></div>", footer_template=FOOTER.format(title=title),
+                       margin={"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"},
+                       outline=True, tagged=True, prefer_css_page_size=False)
+        return pdf, headings
+    finally:
+        context.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", choices=["en", "zh"], default="en", help="interface of the labels (default en)")
+    parser.add_argument("--view", choices=["parallel", "stacked", "zh", "en"], default="parallel",
+                        help="reading mode (default: side by side)")
+    parser.add_argument("--out", type=Path, default=ROOT / "dist" / "opinions.pdf")
+    args = parser.parse_args(argv)
+    problems = missing_prerequisites()
+    if problems:
+        print("make pdf: cannot run:\n  - " + "\n  - ".join(problems) + f"\nInstall with: {INSTALL}",
+              file=sys.stderr)
+        return 1
+    out = build_pdf(args.out, args.lang, args.view)
+    size = out.stat().st_size / 1024 / 1024
+    print(f"make pdf: wrote {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out} ({size:.1f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""Printing from the browser and `make pdf`.
+
+The PDF is built once per session from the strictly built site, with the same
+code `make pdf` runs, and inspected with poppler's tools and pypdf.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import html
+from pypdf import PdfReader
+
+from helpers import ROOT
+from scripts.corpus import load_corpus, url
+from scripts.render import full_title
+
+CORPUS = load_corpus(ROOT)
+
+
+def poppler(tool: str, *args: str) -> str:
+    if shutil.which(tool) is None:
+        message = f"{tool} not found: install poppler-utils (apt-get install -y poppler-utils)"
+        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
+    return subprocess.run([tool, *args], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="session")
+def pdf(site: Path, browser, tmp_path_factory) -> Path:  # browser: fails or skips without Chromium
+    from scripts.pdf import build_pdf
+    return build_pdf(tmp_path_factory.mktemp("pdf") / "opinions.pdf", site=site, browser=browser)
+
+
+def outline_titles(path: Path) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+
+    def walk(items, depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                out.append((depth, item.title))
+    walk(PdfReader(str(path)).outline, 0)
+    return out
+
+
+def test_pdf_outline_has_every_part_and_measure(pdf: Path) -> None:
+    titles = outline_titles(pdf)
+    top = [t for d, t in titles if d == 0]
+    for part in CORPUS.document["parts"]:
+        assert any(t.endswith(part["title"]["en"]) for t in top), part["title"]["en"]
+    second = [t for d, t in titles if d == 1]
+    for page in CORPUS.measures():
+        assert full_title("en", page) in second, full_title("en", page)
+    assert "Preamble" in top and "Appendix: Glossary" in top
+
+
+def test_pdf_embeds_cjk_fonts_and_has_both_languages(pdf: Path) -> None:
+    fonts = poppler("pdffonts", str(pdf))
+    cjk = [line for line in fonts.splitlines() if "CJK" in line]
+    assert cjk and all(" yes " in line for line in cjk), fonts
+    text = poppler("pdftotext", str(pdf), "-")
+    assert "商业秘密" in text and "罪刑法定" in text
+    assert "Strengthening the protection of trade secrets" in text
+    assert "m08-1" in text, "paragraph ids are printed"
+
+
+def test_pdf_is_a4_with_page_numbers_and_small(pdf: Path) -> None:
+    info = poppler("pdfinfo", str(pdf))
+    width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups())
+    assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert pdf.stat().st_size < 10 * 1024 * 1024
+    last = poppler("pdftotext", "-f", str(pages), "-l", str(pages), str(pdf), "-")
+    assert f"{pages} / {pages}" in last, "footer carries page numbers"
+
+
+def test_pdf_cover_carries_edition_date_and_commit(pdf: Path) -> None:
+    cover = poppler("pdftotext", "-f", "1", "-l", "1", str(pdf), "-")
+    assert "最高人民检察院关于全面加强新时代知识产权检察工作的意见" in cover
+    assert "Opinions of the Supreme People" in cover and "1 March 2022" in cover
+    assert re.search(r"Edition of (\d{4}-\d{2}-\d{2}|unknown), commit (\w+)", cover)
+    assert "working transcriptions" in cover
+
+
+def test_two_runs_give_the_same_pdf(pdf: Path, site: Path, browser, tmp_path: Path) -> None:
+    from scripts.pdf import build_pdf
+    again = build_pdf(tmp_path / "again.pdf", site=site, browser=browser)
+    assert again.read_bytes() == pdf.read_bytes()
+
+
+def test_make_pdf_says_what_to_install_when_chromium_is_missing() -> None:
+    env = dict(os.environ, CHROMIUM="/nonexistent/chromium")
+    result = subprocess.run([sys.executable, "-m", "scripts.pdf", "--out", "/tmp/never.pdf"], cwd=ROOT,
+                            env=env, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Install with: sudo apt-get install -y chromium fonts-noto-cjk" in result.stderr
+    assert not Path("/tmp/never.pdf").exists()
+
+
+# --- the whole-document view ----------------------------------------------------------------
+
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+def test_print_view_holds_the_whole_document_in_order(site: Path, prefix: str) -> None:
+    tree = html.fromstring((site / prefix / "print" / "index.html").read_bytes())
+    article = tree.cssselect("article")[0]
+    cover = article.cssselect(".oe-cover")[0].text_content()
+    assert "最高人民检察院关于全面加强新时代知识产权检察工作的意见" in cover and "Opinions of the Supreme" in cover
+    ids = [e.get("id") for e in article.iter() if e.get("id")]
+    order = ["contents", "preamble", "part-1", "measure-01", "measure-02", "part-2"] + \
+            [f"measure-{n:02d}" for n in range(3, 11)] + ["part-3"] + [f"measure-{n:02d}" for n in range(11, 17)] + \
+            ["part-4"] + [f"measure-{n:02d}" for n in range(17, 22)] + ["appendix-glossary"]
+    positions = [ids.index(i) for i in order]
+    assert positions == sorted(positions)
+    assert len(ids) == len(set(ids)), "no duplicate ids on the one page"
+    for page in CORPUS.ordered():
+        for para in page.paragraphs:
+            assert para.id in ids
+    # links stay inside the page
+    hrefs = [a.get("href") for a in article.cssselect("a[href]")]
+    assert not [h for h in hrefs if h.endswith(".md") or "/measures/" in h]
+
+
+def test_navigation_links_the_print_view(site: Path) -> None:
+    for prefix, label in (("", "Whole document"), ("zh/", "全文")):
+        tree = html.fromstring((site / prefix / "index.html").read_bytes())
+        links = [a for a in tree.cssselect("nav.md-nav--primary a") if label in a.text_content()]
+        assert links and links[0].get("href").rstrip("/").endswith("print")
+
+
+# --- the print stylesheet, in Chromium -------------------------------------------------------
+
+def test_printing_a_measure_shows_text_not_chrome(page, server) -> None:
+    page.goto(server + url(8) + "?view=zh")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".oe-view", ".md-search",
+                     ".md-content__button"):
+        loc = page.locator(selector).first
+        if loc.count():
+            assert not loc.is_visible(), f"{selector} is printed"
+    assert page.locator(".oe-pid").first.is_visible()
+    assert page.locator(".oe-zh").first.is_visible()
+    assert not page.locator(".oe-en").first.is_visible(), "the reader's reading mode (Chinese only) is printed"
+    assert page.locator("details.oe-notes").first.evaluate("d => d.open") is False
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("details.oe-notes").first.evaluate("d => d.open"), "notes print open"
+    styles = page.evaluate("""() => {
+      const a = document.createElement('a'); a.href = 'https://example.org/x'; a.textContent = 'x';
+      document.querySelector('.oe-commentary').appendChild(a);
+      const h = document.querySelector('article h2');
+      return {after: getComputedStyle(a, '::after').content, h2: getComputedStyle(h).breakAfter,
+              pair: getComputedStyle(document.querySelector('.oe-pair')).breakInside,
+              zhFont: getComputedStyle(document.querySelector('.oe-zh')).fontFamily};
+    }""")
+    assert "example.org/x" in styles["after"]
+    assert styles["h2"] == "avoid" and styles["pair"] == "avoid"
+    assert "Noto Serif CJK SC" in styles["zhFont"] and "Noto Sans CJK SC" in styles["zhFont"]
