@@ -9,7 +9,7 @@ DEV_STAMP     := $(VENV)/.dev-installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site check test bench pdf clean help
+.PHONY: serve site check test bench pdf lock clean help
 
 help:
 	@echo "make serve  - build and serve the site on http://127.0.0.1:8000 with live reload"
@@ -17,6 +17,7 @@ help:
 	@echo "make check  - check every page and data file (errors name file and line)"
 	@echo "make test   - run the whole test suite (needs /usr/bin/chromium)"
 	@echo "make bench  - print build, search and size figures (needs /usr/bin/chromium)"
+	@echo "make lock   - re-fingerprint the Chinese source (only for a correction backed by the official text)"
 	@echo "make pdf    - write dist/opinions.pdf from the whole-document view (needs chromium, fonts-noto-cjk)"
 
 $(PY):
@@ -41,6 +42,9 @@ check: $(RUNTIME_STAMP)
 
 test: $(DEV_STAMP)
 	$(PY) -m pytest
+
+lock: $(RUNTIME_STAMP)
+	$(PY) -m scripts.lock --update
 
 pdf: $(DEV_STAMP)
 	$(PY) -m scripts.pdf $(PDF_ARGS)

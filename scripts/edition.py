@@ -11,6 +11,7 @@ from .corpus import ROOT, Corpus, load_corpus
 from .errors import ContentError
 from .glossary import Glossary, check_consistency, load_glossary
 from .laws import Law, check_laws, load_laws
+from .lock import check_lock
 
 
 @dataclass
@@ -34,4 +35,6 @@ def load_edition(root: Path = ROOT) -> Edition:
         errors += check_consistency(corpus, glossary)
     if laws:
         errors += check_laws(corpus, laws)
+    if not corpus.errors:
+        errors += check_lock(corpus)
     return Edition(corpus, glossary, laws, errors)

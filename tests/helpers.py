@@ -11,6 +11,7 @@ PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "scripts", "overrides"]
 
 def copy_project(dest: Path) -> Path:
     """Copy what a build needs into `dest` and return it."""
+    dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
         if src.is_dir():
