@@ -6,6 +6,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP     := $(VENV)/.dev-installed
+JS_STAMP      := tests/js/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -31,6 +32,11 @@ $(DEV_STAMP): requirements.txt requirements-dev.txt | $(PY)
 	$(PY) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
 	@touch $@ $(RUNTIME_STAMP)
 
+# Site checks used by the tests (Nu HTML Checker, axe-core), pinned in tests/js/package-lock.json.
+$(JS_STAMP): tests/js/package.json tests/js/package-lock.json
+	npm ci --prefix tests/js --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
 serve: $(RUNTIME_STAMP)
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
@@ -40,7 +46,7 @@ site: $(RUNTIME_STAMP)
 check: $(RUNTIME_STAMP)
 	$(PY) -m scripts.check
 
-test: $(DEV_STAMP)
+test: $(DEV_STAMP) $(JS_STAMP)
 	$(PY) -m pytest
 
 lock: $(RUNTIME_STAMP)

@@ -12,6 +12,7 @@ from .errors import ContentError
 from .glossary import Glossary, check_consistency, load_glossary
 from .laws import Law, check_laws, load_laws
 from .lock import check_lock
+from .safety import scan_docs
 
 
 @dataclass
@@ -37,4 +38,5 @@ def load_edition(root: Path = ROOT) -> Edition:
         errors += check_laws(corpus, laws)
     if not corpus.errors:
         errors += check_lock(corpus)
+    errors += scan_docs(root / "docs")
     return Edition(corpus, glossary, laws, errors)

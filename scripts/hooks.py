@@ -13,6 +13,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from urllib.parse import quote
 from typing import Callable
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,9 +26,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from scripts.csp import add_csp  # noqa: E402
 from scripts.edition import Edition, load_edition  # noqa: E402
 from scripts.errors import format_errors  # noqa: E402
 from scripts.exports import data_files  # noqa: E402
+from scripts.gitinfo import commit_epoch, last_changed  # noqa: E402
 from scripts.glossary import render_glossary_page  # noqa: E402
 from scripts.indexes import render_functions_page  # noqa: E402
 from scripts.laws import render_laws_page  # noqa: E402
@@ -60,7 +63,15 @@ def current_lang(config: MkDocsConfig) -> str:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Load and check the edition, then generate this interface's navigation."""
+    """Load and check the edition, then generate this interface's navigation.
+
+    Builds are reproducible: unless SOURCE_DATE_EPOCH is set, the build date
+    (used by the sitemap) is the commit's date, not the clock's.
+    """
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        epoch = commit_epoch(ROOT)
+        if epoch:
+            os.environ["SOURCE_DATE_EPOCH"] = epoch
     edition = load_edition(ROOT)
     if edition.errors:
         raise PluginError("The edition's content has errors (run `make check` for the same list):\n"
@@ -130,19 +141,46 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
     return render_page(edition.corpus, model, lang, zh_markup=markup)
 
 
+def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
+    return add_csp(output)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return add_csp(output) if template_name.endswith(".html") and "<head>" in output else output
+
+
+FOOTER = {
+    "en": {"changed": "Last changed", "history": "history", "edit": "Edit this page",
+           "suggest": "Suggest a correction"},
+    "zh": {"changed": "最后修改", "history": "修改记录", "edit": "编辑本页", "suggest": "提出更正"},
+}
+
+
 def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
-    """Point 'edit this page' at the file that really holds the text.
+    """Point 'edit this page' at the file that really holds the text, and say when it changed.
 
     static-i18n gives fallback pages of the Chinese interface an edit link to a
     `page.zh.md` that does not exist; measure pages are one file for both, and
     generated pages (glossary, laws) are edited in data/.
     """
-    if config.repo_url and config.edit_uri and page.file.abs_src_path:
-        base = config.repo_url.rstrip("/") + "/" + config.edit_uri.strip("/")
-        source = page.meta.get("edit_source")
-        if source:  # e.g. data/glossary.yml, relative to the repository root
-            page.edit_url = base.rsplit("/docs", 1)[0] + "/" + source
-        else:
-            rel = Path(page.file.abs_src_path).resolve().relative_to((ROOT / "docs").resolve()).as_posix()
-            page.edit_url = base + "/" + rel
+    if not page.file.abs_src_path:
+        return context
+    rel = "docs/" + Path(page.file.abs_src_path).resolve().relative_to((ROOT / "docs").resolve()).as_posix()
+    source = page.meta.get("edit_source") or rel
+    lang = current_lang(config)
+    footer: dict[str, str] = {k: v for k, v in FOOTER[lang].items()}
+    changed = last_changed(ROOT).get(source.rstrip("/")) or last_changed(ROOT).get(rel)
+    if changed:
+        footer["changed_date"] = changed
+    if config.repo_url and config.edit_uri:
+        repo = config.repo_url.rstrip("/")
+        branch = config.edit_uri.strip("/").split("/")[1] if "/" in config.edit_uri.strip("/") else "main"
+        kind = "tree" if source.endswith("/") else "edit"
+        page.edit_url = f"{repo}/{kind}/{branch}/{source}"
+        footer["edit_url"] = page.edit_url
+        footer["history_url"] = f"{repo}/commits/{branch}/{source}"
+        template = "translation-correction.yml" if rel.startswith("docs/measures/") else "new-annotation.yml"
+        footer["suggest_url"] = (f"{repo}/issues/new?template={template}&title="
+                                 + quote(f"Correction: {page.title} ({source})"))
+    page.meta["oe_footer"] = footer
     return context

@@ -131,7 +131,9 @@ def build_pdf(out: Path, lang: str = "en", view: str = "parallel", site: Path | 
 
 def _print(browser, url: str, site: Path) -> tuple[bytes, list[str]]:
     title = "SPP Opinions on IP Procuratorial Work (2022) · Bilingual annotated edition"
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    # bypass_csp: the fonts made for the PDF are injected as an inline style, which the
+    # site's own Content-Security-Policy rightly forbids
+    context = browser.new_context(viewport={"width": 1280, "height": 1000}, bypass_csp=True)
     try:
         page = context.new_page()
         page.goto(url, wait_until="networkidle")

@@ -108,7 +108,7 @@ def _meta(corpus: Corpus, page: Page, lang: str) -> str:
     funcs = page.meta["functions"]
     if funcs:
         badges = "".join(f'<span class="oe-fn oe-fn-{f}">{escape(t(lang, "function." + f))}</span>' for f in funcs)
-        items.append(f'<span class="oe-fns" aria-label="{escape(t(lang, "functions"))}">{badges}</span>')
+        items.append(f'<span class="oe-fns" role="group" aria-label="{escape(t(lang, "functions"))}">{badges}</span>')
     if not items:
         return ""
     return '<p class="oe-meta" data-search-exclude>' + " ".join(items) + "</p>"

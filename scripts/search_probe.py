@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 import yaml
 
 QUERIES = Path(__file__).resolve().parent.parent / "tests" / "data" / "search-queries.yml"
-RESULT_JS = "document.querySelectorAll('.md-search-result__item').length > 0"
 
 
 @dataclass
@@ -74,7 +73,8 @@ def run_case(page, base: str, case: Case, timeout_ms: int = 8000) -> Outcome:
     start = time.perf_counter()
     type_query(page, case.query)
     try:
-        page.wait_for_function(RESULT_JS, timeout=timeout_ms)
+        # a locator wait, not wait_for_function: the site's CSP forbids the eval that needs
+        page.locator(".md-search-result__item").first.wait_for(timeout=timeout_ms)
     except Exception:  # noqa: BLE001 - no result at all is an outcome, not a crash
         return Outcome(case, None, False, False, error="no results")
     seconds = time.perf_counter() - start

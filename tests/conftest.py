@@ -25,8 +25,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 sys.path.insert(0, str(ROOT))
 
 
-def build_site(dest: Path, root: Path = ROOT) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+TEST_REPO_URL = "https://github.com/example/edition"  # edit links need an address; tests use this one
+
+
+def build_site(dest: Path, root: Path = ROOT, **env_extra: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", EDITION_REPO_URL=TEST_REPO_URL, **env_extra)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
                           cwd=root, env=env, capture_output=True, text=True)
 

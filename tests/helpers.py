@@ -15,7 +15,7 @@ def copy_project(dest: Path) -> Path:
     for part in PROJECT_PARTS:
         src = ROOT / part
         if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
         elif src.exists():
             shutil.copy2(src, dest / part)
     return dest
