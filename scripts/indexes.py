@@ -29,7 +29,6 @@ def render_functions_page(corpus: Corpus, lang: str, base: str = "") -> str:
     heads = "".join(f'<th scope="col">{escape(t(lang, "function." + f))}</th>' for f in FUNCTIONS)
     rows = []
     for page in corpus.measures():
-        name = f"{page.number:02d}.md"
         title = page.title["zh"] if lang == "zh" else page.title["en"]
         cells = "".join(
             f'<td class="oe-cell {"oe-on" if f in page.meta["functions"] else "oe-off"}">'

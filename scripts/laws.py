@@ -114,6 +114,14 @@ def check_laws(corpus: Corpus, laws: dict[str, Law]) -> list[ContentError]:
     return errors
 
 
+def article_label(article: str, lang: str) -> str:
+    """'219-1' -> 'Art. 219-1' / '第219条之一'."""
+    if lang != "zh":
+        return f"Art. {article}"
+    base, _, sub = article.partition("-")
+    return f"第{base}条" + (f"之{'一二三四五六七八九'[int(sub) - 1]}" if sub.isdigit() and 0 < int(sub) < 10 else "")
+
+
 def invoked_by(corpus: Corpus, law_id: str) -> list[int]:
     return [p.number for p in corpus.ordered() if law_id in p.meta.get("laws", [])]
 
@@ -137,7 +145,7 @@ def render_laws_page(corpus: Corpus, laws: dict[str, Law], lang: str, base: str 
             if law.articles:
                 out.append(f"**{lab['articles']}:**")
                 out.append("")
-                out += [f"- Art. {escape(a['article'])}: <span lang=\"en\">{escape(a['subject'])}</span>"
+                out += [f"- {escape(article_label(a['article'], lang))}: <span lang=\"en\">{escape(a['subject'])}</span>"
                         for a in law.articles]
                 out.append("")
             numbers = invoked_by(corpus, law.id)

@@ -75,6 +75,13 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A private copy of the project, to break on purpose."""
+    from helpers import copy_project
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()

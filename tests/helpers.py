@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,3 +43,13 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+def run_module(module: str, root: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run one of the project's commands (python -m scripts.X) against the tree at `root`."""
+    return subprocess.run([sys.executable, "-m", module, "--root", str(root), *args], cwd=ROOT,
+                          capture_output=True, text=True)
+
+
+def run_check(root: Path) -> subprocess.CompletedProcess:
+    return run_module("scripts.check", root)

@@ -9,13 +9,12 @@ import csv
 import io
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from lxml import etree, html
 
-from helpers import ROOT, copy_project, edit, edit_line, line_of
+from helpers import ROOT, edit, edit_line, line_of, run_check
 from scripts.edition import load_edition
 from scripts.glossary import en_pattern, locations, occurrences
 from scripts.zh import pinyin_sort_key
@@ -85,23 +84,13 @@ def test_first_occurrence_follows_document_order() -> None:
 
 # --- checks on fixtures ----------------------------------------------------------------------
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    return copy_project(tmp_path)
-
-
-def check(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "scripts.check", "--root", str(root)],
-                          cwd=ROOT, capture_output=True, text=True)
-
-
 def test_inconsistent_rendering_is_reported_with_file_and_line(project: Path) -> None:
     page = project / "docs/measures/08.md"
     line = line_of(page, "(8) Strengthening the protection of trade secrets.")
     text = page.read_text(encoding="utf-8").split("\n")
     text[line - 1] = text[line - 1].replace("trade secrets", "commercial secrets")
     page.write_text("\n".join(text), encoding="utf-8")
-    result = check(project)
+    result = run_check(project)
     assert result.returncode == 1
     assert (f"docs/measures/08.md:{line}: error [glossary]: 'm08-1': the Chinese has the glossary term "
             f"商业秘密 but the English does not use 'trade secrets'") in result.stderr
@@ -110,7 +99,7 @@ def test_inconsistent_rendering_is_reported_with_file_and_line(project: Path) ->
 
 def test_glossary_entry_without_english_is_reported(project: Path) -> None:
     edit(project / "data/glossary.yml", "  en: trade secrets\n", '  en: ""\n')
-    result = check(project)
+    result = run_check(project)
     assert result.returncode == 1
     line = line_of(project / "data/glossary.yml", 'en: ""')
     assert f"data/glossary.yml:{line}: error [schema]" in result.stderr
@@ -118,7 +107,7 @@ def test_glossary_entry_without_english_is_reported(project: Path) -> None:
 
 def test_unknown_law_is_reported_with_a_suggestion(project: Path) -> None:
     edit_line(project / "docs/measures/08.md", r"^laws: .*$", "laws: [criminal-lawx, criminal-law-amendment-xi, anti-unfair-competition-law]")
-    result = check(project)
+    result = run_check(project)
     assert result.returncode == 1
     line = line_of(project / "docs/measures/08.md", "laws:")
     assert f"08.md:{line}: error [laws]: law 'criminal-lawx' is not in data/laws.yml" in result.stderr
@@ -127,14 +116,14 @@ def test_unknown_law_is_reported_with_a_suggestion(project: Path) -> None:
 
 def test_law_named_in_commentary_must_be_listed(project: Path) -> None:
     edit_line(project / "docs/measures/08.md", r"^laws: .*$", "laws: [criminal-law, criminal-law-amendment-xi]")
-    result = check(project)
+    result = run_check(project)
     assert result.returncode == 1
     assert "the commentary names the Anti-Unfair Competition Law but front matter 'laws' does not list" in result.stderr
 
 
 def test_related_measure_that_does_not_exist(project: Path) -> None:
     edit(project / "docs/measures/08.md", "related: [3, 4, 14, 15]", "related: [3, 4, 14, 25]")
-    result = check(project)
+    result = run_check(project)
     assert result.returncode == 1
     assert "related.3: 25 is greater than the maximum of 21" in result.stderr
 

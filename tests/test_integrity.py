@@ -6,16 +6,14 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
 from lxml import html
 
 from conftest import TEST_REPO_URL, build_site
-from helpers import ROOT, copy_project, line_of
+from helpers import ROOT, copy_project, line_of, run_check
 from scripts.corpus import load_corpus
 
 CORPUS = load_corpus(ROOT)
@@ -110,25 +108,21 @@ UNSAFE = {
 
 
 @pytest.mark.parametrize("kind", sorted(UNSAFE))
-def test_unsafe_markdown_is_rejected_with_file_and_line(tmp_path: Path, kind: str) -> None:
-    project = copy_project(tmp_path / "p")
+def test_unsafe_markdown_is_rejected_with_file_and_line(project: Path, kind: str) -> None:
     snippet, what = UNSAFE[kind]
     page = project / "docs/measures/08.md"
     page.write_text(page.read_text(encoding="utf-8") + f"\nA new note.\n\n{snippet}\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "scripts.check", "--root", str(project)], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = run_check(project)
     assert result.returncode == 1
     line = line_of(page, snippet)
     assert f"docs/measures/08.md:{line}: error [unsafe]: {what}" in result.stderr
 
 
-def test_code_examples_of_unsafe_markup_are_allowed(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "p")
+def test_code_examples_of_unsafe_markup_are_allowed(project: Path) -> None:
     page = project / "docs/about.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nWe reject `<script>` and:\n\n```html\n<iframe></iframe>\n```\n",
                     encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "scripts.check", "--root", str(project)], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = run_check(project)
     assert result.returncode == 0, result.stderr
 
 

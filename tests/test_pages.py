@@ -5,13 +5,11 @@ fix; none may pass silently or drop a paragraph.
 """
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, copy_project, edit, edit_line, line_of
+from helpers import ROOT, edit, edit_line, line_of, run_check
 from scripts.corpus import load_corpus
 from scripts.pages import parse_page
 
@@ -79,16 +77,6 @@ def test_real_pages_pass() -> None:
     assert [e.format() for e in corpus.errors] == []
     assert sorted(corpus.pages) == list(range(0, 22))
     assert corpus.pages[8].stage == "complete"
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    return copy_project(tmp_path)
-
-
-def run_check(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "scripts.check", "--root", str(root)],
-                          cwd=ROOT, capture_output=True, text=True)
 
 
 def test_check_command_passes_on_the_real_tree() -> None:

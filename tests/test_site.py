@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,13 @@ def test_opinions_json_matches_schema_and_pages(site: Path) -> None:
     assert "[" not in m8["paragraphs"][0]["en"], "plain text, not Markdown"
     assert len(m8["commentary"].split()) >= 300
     assert sorted(sum((p["measures"] for p in data["parts"]), [])) == list(range(1, 22))
+
+
+def test_chinese_pages_are_not_hard_wrapped() -> None:
+    """A line break inside Chinese Markdown shows as a stray space in the browser."""
+    han = re.compile(r"[\u3400-\u9fff，。、；：！？“”《》（）]")
+    for path in sorted((ROOT / "docs").glob("*.zh.md")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, (a, b) in enumerate(zip(lines, lines[1:]), 1):
+            if a.strip() and b.strip() and han.search(a.rstrip()[-1:]) and han.match(b.strip()[:1]):
+                pytest.fail(f"{path.name}:{number}: Chinese paragraph wrapped across lines")
