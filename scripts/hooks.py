@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
+from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -34,6 +35,10 @@ from scripts.gitinfo import commit_epoch, last_changed  # noqa: E402
 from scripts.glossary import render_glossary_page  # noqa: E402
 from scripts.indexes import render_functions_page  # noqa: E402
 from scripts.laws import render_laws_page  # noqa: E402
+from scripts.material_patch import PatchError, drop_alternate_sitemaps  # noqa: E402
+from scripts.metadata import cite_templates, description, head, json_ld  # noqa: E402
+from scripts.overview import render_overview  # noqa: E402
+from scripts.wayfinding import pager, top  # noqa: E402
 from scripts.navigation import build_nav  # noqa: E402
 from scripts.printview import edition_stamp, render_print_page  # noqa: E402
 from scripts.render import full_title, render_contents, render_page  # noqa: E402
@@ -48,6 +53,7 @@ _state: dict[str, Edition] = {}
 # Hand-written pages may hold these markers; the build replaces them per interface.
 MARKERS: dict[str, Callable[[Edition, str], str]] = {
     "<!-- oe:contents -->": lambda ed, lang: render_contents(ed.corpus, lang),
+    "<!-- oe:map -->": lambda ed, lang: render_overview(ed.corpus, lang),
     "<!-- oe:glossary -->": lambda ed, lang: render_glossary_page(ed.corpus, ed.glossary, lang),
     "<!-- oe:laws -->": lambda ed, lang: render_laws_page(ed.corpus, ed.laws, lang),
     "<!-- oe:functions -->": lambda ed, lang: render_functions_page(ed.corpus, lang),
@@ -110,6 +116,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     wrapper = (ROOT / "scripts" / "search_worker.js").read_text(encoding="utf-8")
     wrapper += f'\nimportScripts("{material.rsplit("/", 1)[1]}");\n'
     files.append(File.generated(config, "assets/javascripts/workers/edition-search.js", content=wrapper))
+    bundle = next((f for f in files if re.fullmatch(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js", f.src_uri)), None)
+    if bundle is None or not bundle.abs_src_path:
+        raise PluginError("Material's JavaScript bundle was not found among the theme files")
+    try:
+        patched = drop_alternate_sitemaps(Path(bundle.abs_src_path).read_text(encoding="utf-8"))
+    except PatchError as err:
+        raise PluginError(str(err)) from err
+    files.remove(bundle)
+    files.append(File.generated(config, bundle.src_uri, content=patched))
     return files
 
 
@@ -122,6 +137,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     if os.environ.get("EDITION_PLAIN_SEARCH"):  # for `make bench`: keep Material's own index
         return
     site = Path(config.site_dir)
+    robots = "User-agent: *\nAllow: /\n"
+    if config.site_url:
+        robots += f"Sitemap: {config.site_url.rstrip('/')}/sitemap.xml\n"
+    (site / "robots.txt").write_text(robots, encoding="utf-8")
     combined = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     edition = _state["edition"]
     for lang, path in (("en", site / "search" / "search_index.json"), ("zh", site / "zh" / "search" / "search_index.json")):
@@ -136,9 +155,33 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
     if model is None:
         return expand_markers(markdown, edition, lang)
     page.meta["title"] = full_title(lang, model)
+    page.meta["description"] = description(edition.corpus, model, lang)
+    page.meta["hide"] = sorted(set(page.meta.get("hide", [])) | {"footer"})  # the measure pager replaces it
     glossary = edition.glossary
     markup = (lambda text, para: glossary.markup_zh(text, "../../glossary/")) if glossary else None
-    return render_page(edition.corpus, model, lang, zh_markup=markup)
+    cite = cite_templates(edition.corpus, model, config.site_name, _stamp())
+    body = render_page(edition.corpus, model, lang, zh_markup=markup,
+                       cite={"cite": cite[lang], "url": page.canonical_url or ""})
+    return f"{top(edition.corpus, model, lang)}\n\n{body}\n{pager(edition.corpus, model, lang)}\n"
+
+
+def _stamp() -> dict[str, str]:
+    if "stamp" not in _stamps:
+        _stamps["stamp"] = edition_stamp(ROOT)
+    return _stamps["stamp"]
+
+
+_stamps: dict[str, dict[str, str]] = {}
+
+
+def interface_urls(page: MkPage, config: MkDocsConfig) -> dict[str, str]:
+    """The page's address in each interface: absolute when site_url is known, else relative."""
+    path = page.url[3:] if page.url.startswith("zh/") else page.url
+    paths = {"en": path, "zh": "zh/" + path}
+    if config.site_url:
+        return {k: config.site_url.rstrip("/") + "/" + v for k, v in paths.items()}
+    rel = {k: get_relative_url(v or ".", page.url or ".") for k, v in paths.items()}
+    return {k: v if v.endswith("/") else v + "/" for k, v in rel.items()}
 
 
 def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
@@ -163,6 +206,7 @@ def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
     `page.zh.md` that does not exist; measure pages are one file for both, and
     generated pages (glossary, laws) are edited in data/.
     """
+    _head(page, config)
     if not page.file.abs_src_path:
         return context
     rel = "docs/" + Path(page.file.abs_src_path).resolve().relative_to((ROOT / "docs").resolve()).as_posix()
@@ -184,3 +228,16 @@ def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
                                  + quote(f"Correction: {page.title} ({source})"))
     page.meta["oe_footer"] = footer
     return context
+
+
+def _head(page: MkPage, config: MkDocsConfig) -> None:
+    """Description, canonical, hreflang, Open Graph/Twitter and (on measures) JSON-LD."""
+    edition = _state["edition"]
+    lang = current_lang(config)
+    model = edition.corpus.page_for_src(page.file.src_uri) if page.file.src_uri.startswith("measures/") else None
+    urls = interface_urls(page, config)
+    title = page.meta.get("title") or page.title or config.site_name
+    desc = page.meta.get("description") or config.site_description or ""
+    ld = json_ld(edition.corpus, model, lang, urls) if model is not None else None
+    page.meta["oe_head"] = head(title=str(title), desc=desc, lang=lang, site_name=config.site_name, urls=urls,
+                                canonical=page.canonical_url, kind="article" if model else "website", ld=ld)

@@ -76,8 +76,12 @@ def alt_title(lang: str, page: Page) -> tuple[str, str]:
 
 
 def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | None = None,
-                ctx: Context = PAGE) -> str:
-    """The complete Markdown for `page` in interface `lang` ('en' or 'zh')."""
+                ctx: Context = PAGE, cite: dict[str, str] | None = None) -> str:
+    """The complete Markdown for `page` in interface `lang` ('en' or 'zh').
+
+    `cite` holds the citation formats (scripts/metadata.py) the page's "cite"
+    controls copy; the print view has no controls and passes none.
+    """
     heading_id = f" {{#{anchor(page.number)}}}" if ctx.print_view else ""
     blocks = [
         f"{'#' * ctx.heading_level} {full_title(lang, page)}{heading_id}",
@@ -85,7 +89,7 @@ def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | Non
         _meta(corpus, page, lang),
         _source_banner(page, lang, ctx),
         _stage_notice(page, lang),
-        _text(page, lang, zh_markup, ctx),
+        _text(page, lang, zh_markup, ctx, cite),
         _commentary(page, lang, ctx),
         _links(corpus, page, lang, ctx),
         _contributors(page, lang),
@@ -197,7 +201,8 @@ def _pair(page: Page, para: Paragraph, lang: str, zh_markup: ZhMarkup | None, ct
     pid = escape(para.id)
     out = [
         f'<div class="{" ".join(classes)}" id="{pid}" markdown="1">',
-        f'<a class="oe-pid" href="#{pid}" title="{escape(t(lang, "para_link", id=para.id))}">{pid}</a>{"".join(flags)}',
+        f'<div class="oe-side"><a class="oe-pid" href="#{pid}" title="{escape(t(lang, "para_link", id=para.id))}">'
+        f'{pid}</a>{"".join(flags)}</div>',
         f'<div class="oe-zh" lang="zh-Hans" markdown="0"><p>{zh_html}</p></div>',
     ]
     if para.en is not None:
@@ -210,12 +215,16 @@ def _pair(page: Page, para: Paragraph, lang: str, zh_markup: ZhMarkup | None, ct
     return "\n".join(out)
 
 
-def _text(page: Page, lang: str, zh_markup: ZhMarkup | None, ctx: Context) -> str:
+def _text(page: Page, lang: str, zh_markup: ZhMarkup | None, ctx: Context,
+          cite: dict[str, str] | None = None) -> str:
     if not page.paragraphs:
         return ""
     pairs = "\n\n".join(_pair(page, p, lang, zh_markup, ctx) for p in page.paragraphs)
     control = f"{view_control(lang)}\n\n" if ctx.view_control else ""
-    return f'<div class="oe-text" markdown="1">\n\n{control}{pairs}\n\n</div>'
+    data = ""
+    if cite:  # edition.js adds the cite and copy controls from these
+        data = "".join(f' data-oe-{k}="{escape(v)}"' for k, v in sorted(cite.items()))
+    return f'<div class="oe-text"{data} markdown="1">\n\n{control}{pairs}\n\n</div>'
 
 
 def _commentary(page: Page, lang: str, ctx: Context) -> str:

@@ -26,10 +26,12 @@ sys.path.insert(0, str(ROOT))
 
 
 TEST_REPO_URL = "https://github.com/example/edition"  # edit links need an address; tests use this one
+TEST_SITE_URL = "https://example.org/edition/"  # canonical, hreflang and sitemap addresses need one too
 
 
 def build_site(dest: Path, root: Path = ROOT, **env_extra: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", EDITION_REPO_URL=TEST_REPO_URL, **env_extra)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", EDITION_REPO_URL=TEST_REPO_URL, EDITION_SITE_URL=TEST_SITE_URL)
+    env.update(env_extra)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
                           cwd=root, env=env, capture_output=True, text=True)
 

@@ -58,3 +58,136 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
+
+/* Citable paragraphs. Each aligned pair gets three small controls beside its id:
+ * "cite" copies a formatted citation (English style in the English interface,
+ * GB/T 7714 style in the Chinese one) built from the template the build wrote
+ * into .oe-text[data-oe-cite]; the other two copy the Chinese or the English
+ * paragraph. The paragraph id itself is the permalink. Without JavaScript the
+ * controls are simply absent.
+ */
+(function () {
+  "use strict";
+  var WORDS = {
+    en: { cite: "Cite", citeLabel: "Copy a citation of paragraph {id}", zh: "中", zhLabel: "Copy the Chinese text of paragraph {id}",
+          en: "EN", enLabel: "Copy the English text of paragraph {id}", copied: "Copied", citation: "Citation copied",
+          text: "Text copied", failed: "Copying failed; select the text and copy it by hand" },
+    zh: { cite: "引用", citeLabel: "复制段落 {id} 的引用格式", zh: "中", zhLabel: "复制段落 {id} 的中文",
+          en: "EN", enLabel: "复制段落 {id} 的英文", copied: "已复制", citation: "已复制引用格式",
+          text: "已复制文字", failed: "复制失败，请手动选择文字复制" }
+  };
+  var lang = (document.documentElement.lang || "en").indexOf("zh") === 0 ? "zh" : "en";
+  var w = WORDS[lang];
+
+  function today() {
+    var d = new Date();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    if (lang === "zh") return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+    var months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                  "October", "November", "December"];
+    return d.getDate() + " " + months[d.getMonth()] + " " + d.getFullYear();
+  }
+
+  function pageUrl(text) {
+    var url = text.getAttribute("data-oe-url");
+    return url || (window.location.origin + window.location.pathname);
+  }
+
+  /* The citation for one paragraph: the build's template with id, address and date filled in. */
+  function citation(text, id) {
+    return text.getAttribute("data-oe-cite")
+      .split("{para}").join(id)
+      .split("{url}").join(pageUrl(text) + "#" + id)
+      .split("{accessed}").join(today());
+  }
+
+  function plain(el) {
+    return el ? el.innerText.replace(/\s+\n/g, "\n").trim() : "";
+  }
+
+  function status(message) {
+    var box = document.getElementById("oe-copy-status");
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "oe-copy-status";
+      box.className = "oe-toast";
+      box.setAttribute("role", "status");
+      document.body.appendChild(box);
+    }
+    box.textContent = message;
+    box.classList.add("oe-toast-on");
+    clearTimeout(status.timer);
+    status.timer = setTimeout(function () { box.classList.remove("oe-toast-on"); }, 4000);
+  }
+
+  function fallbackCopy(value) {
+    var area = document.createElement("textarea");
+    area.value = value;
+    area.setAttribute("readonly", "");
+    area.className = "oe-sr";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    return ok;
+  }
+
+  function copy(value, button, what) {
+    function done(ok) {
+      if (!ok) { status(w.failed + ": " + value); return; }
+      var label = button.textContent;
+      button.textContent = w.copied;
+      button.classList.add("oe-done");
+      setTimeout(function () { button.textContent = label; button.classList.remove("oe-done"); }, 1500);
+      status(what + ": " + value);
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(value).then(function () { done(true); }, function () { done(fallbackCopy(value)); });
+    } else {
+      done(fallbackCopy(value));
+    }
+  }
+
+  function button(kind, text, label, id) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "oe-tool oe-tool-" + kind;
+    b.textContent = text;
+    b.setAttribute("aria-label", label.replace("{id}", id));
+    b.title = label.replace("{id}", id);
+    b.setAttribute("data-oe-action", kind);
+    return b;
+  }
+
+  function init() {
+    var texts = document.querySelectorAll(".oe-text[data-oe-cite]");
+    for (var i = 0; i < texts.length; i++) {
+      var pairs = texts[i].querySelectorAll(".oe-pair");
+      for (var j = 0; j < pairs.length; j++) {
+        var pair = pairs[j], side = pair.querySelector(".oe-side");
+        if (!side || side.querySelector(".oe-tools")) continue;
+        var tools = document.createElement("span");
+        tools.className = "oe-tools";
+        tools.setAttribute("role", "group");
+        tools.setAttribute("aria-label", pair.id);
+        tools.appendChild(button("cite", w.cite, w.citeLabel, pair.id));
+        tools.appendChild(button("copy-zh", w.zh, w.zhLabel, pair.id));
+        if (pair.querySelector(".oe-en:not(.oe-missing)")) tools.appendChild(button("copy-en", w.en, w.enLabel, pair.id));
+        side.appendChild(tools);
+      }
+    }
+    document.addEventListener("click", function (ev) {
+      var b = ev.target && ev.target.closest ? ev.target.closest("button[data-oe-action]") : null;
+      if (!b) return;
+      var pair = b.closest(".oe-pair"), text = b.closest(".oe-text");
+      var action = b.getAttribute("data-oe-action");
+      if (action === "cite") copy(citation(text, pair.id), b, w.citation);
+      else if (action === "copy-zh") copy(plain(pair.querySelector(".oe-zh")), b, w.text);
+      else if (action === "copy-en") copy(plain(pair.querySelector(".oe-en")), b, w.text);
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,136 @@
+"""What a page says about itself to machines and to citers.
+
+- `head`: description, canonical, hreflang alternates (with x-default), Open
+  Graph and Twitter card tags, and on measure pages schema.org `Legislation`
+  JSON-LD. Rendered into <head> by overrides/main.html.
+- `cite_templates`: the citation formats the "cite" control copies, with
+  {para}, {url} and {accessed} left for the browser to fill in (the URL is the
+  page's canonical address when site_url is known, else the address in use).
+
+Nothing here invents facts: dates, issuer and titles come from data/document.yml
+and the page; the edition is identified by its date and commit from git; the
+legal value of the transcription is declared unofficial until it is verified.
+"""
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from html import escape
+from typing import Any
+
+from .corpus import Corpus
+from .labels import measure_label
+from .pages import Page
+from .render import full_title
+
+WORK_ID = "spp-ip-opinions-2022"
+LOCALES = {"en": "en_GB", "zh": "zh_CN"}
+HREFLANG = {"en": "en", "zh": "zh-Hans"}
+
+
+def identifier(page: Page) -> str:
+    """The edition's own identifier for a measure: stable, like the paragraph ids."""
+    return f"{WORK_ID}/{'preamble' if page.is_preamble else f'm{page.number:02d}'}"
+
+
+def _issuer_en(document: dict[str, Any]) -> str:
+    return re.sub(r"\s*\([^)]*\)\s*$", "", document["issuer"]["en"])
+
+
+def _en_date(iso: str) -> str:
+    d = date.fromisoformat(iso)
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def description(corpus: Corpus, page: Page, lang: str) -> str:
+    """One sentence naming the measure and what the page holds."""
+    doc = corpus.document
+    if lang == "zh":
+        return f"《{doc['title']['zh']}》{full_title('zh', page)}：中文原文、英文译文与评注。"
+    what = measure_label("en", page.number)
+    title = "" if page.is_preamble else f" ({page.title['en']})"
+    return (f"{what}{title} of the SPP's {doc['date'][:4]} Opinions on intellectual property procuratorial work: "
+            "Chinese text, English translation and commentary.")
+
+
+def cite_templates(corpus: Corpus, page: Page, site_name: str, stamp: dict[str, str]) -> dict[str, str]:
+    """Citation formats, English style and GB/T 7714-2015 style; placeholders in braces."""
+    doc = corpus.document
+    verified = page.source["status"] == "verified"
+    en_measure = measure_label("en", page.number)
+    if not page.is_preamble:
+        en_measure += f" (\u201c{page.title['en']}\u201d)"
+    en_status = "" if verified else "; Chinese text an unverified working transcription"
+    en = (f"{_issuer_en(doc)}, \u201c{doc['title']['en']}\u201d ({_en_date(doc['date'])}), {en_measure}, "
+          f"para. {{para}}, English translation in {site_name} (edition of {stamp['date']}, "
+          f"commit {stamp['commit']}{en_status}) <{{url}}> accessed {{accessed}}.")
+    zh_status = "" if verified else "（工作录入稿，未经核验）"
+    zh = (f"{doc['issuer']['zh']}. {doc['title']['zh']}：{full_title('zh', page)}，第{{para}}段{zh_status}"
+          f"[EB/OL]//{site_name}. ({stamp['date']})[{{accessed}}]. {{url}}.")
+    return {"en": en, "zh": zh}
+
+
+def _names(zh: str, en: str) -> list[dict[str, str]]:
+    return [{"@language": "zh-Hans", "@value": zh}, {"@language": "en", "@value": en}]
+
+
+def json_ld(corpus: Corpus, page: Page, lang: str, urls: dict[str, str]) -> dict[str, Any]:
+    """schema.org Legislation for one measure: the Chinese text, its English translation,
+    the document it belongs to, and the web page in this interface."""
+    doc = corpus.document
+    unofficial = "https://schema.org/UnofficialLegalValue"
+    issuer = {"@type": "GovernmentOrganization", "name": _names(doc["issuer"]["zh"], _issuer_en(doc))}
+    here, other = urls[lang], urls["zh" if lang == "en" else "en"]
+    webpage: dict[str, Any] = {"@type": "WebPage", "@id": here, "url": here, "inLanguage": HREFLANG[lang]}
+    webpage["translationOfWork" if lang == "zh" else "workTranslation"] = {"@type": "WebPage", "@id": other}
+    status = "verified against the official publication" if page.source["status"] == "verified" \
+        else "unverified working transcription"
+    return {
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "@id": f"{urls['en']}#legislation",
+        "identifier": identifier(page),
+        "name": _names(full_title("zh", page), full_title("en", page)),
+        "position": page.number,
+        "inLanguage": "zh-Hans",
+        "datePublished": doc["date"],
+        "legislationType": "意见 (Opinions)",
+        "legislationJurisdiction": "CN",
+        "legislationPassedBy": issuer,
+        "legislationLegalValue": unofficial,
+        "creativeWorkStatus": status,
+        "isPartOf": {"@type": "Legislation", "identifier": WORK_ID, "name": _names(doc["title"]["zh"], doc["title"]["en"]),
+                     "datePublished": doc["date"], "legislationPassedBy": issuer},
+        "workTranslation": {"@type": "Legislation", "inLanguage": "en", "name": full_title("en", page),
+                            "legislationLegalValue": unofficial, "translationOfWork": {"@id": f"{urls['en']}#legislation"}},
+        "mainEntityOfPage": webpage,
+        "url": here,
+    }
+
+
+def _script_json(data: dict[str, Any]) -> str:
+    """JSON safe inside <script>: no '</' can close the element early."""
+    return json.dumps(data, ensure_ascii=False, indent=None).replace("</", "<\\/")
+
+
+def head(*, title: str, desc: str, lang: str, site_name: str, urls: dict[str, str], canonical: str | None,
+         kind: str, ld: dict[str, Any] | None) -> str:
+    """The tags overrides/main.html puts in <head> (after Material's charset and viewport)."""
+    other = "zh" if lang == "en" else "en"
+    tags = [f'<meta name="description" content="{escape(desc)}">']
+    if canonical:
+        tags.append(f'<link rel="canonical" href="{escape(canonical)}">')
+    for code in ("en", "zh"):
+        tags.append(f'<link rel="alternate" hreflang="{HREFLANG[code]}" href="{escape(urls[code])}">')
+    tags.append(f'<link rel="alternate" hreflang="x-default" href="{escape(urls["en"])}">')
+    og = {"og:type": kind, "og:title": title, "og:description": desc, "og:site_name": site_name,
+          "og:locale": LOCALES[lang], "og:locale:alternate": LOCALES[other]}
+    if canonical:
+        og["og:url"] = canonical
+    tags += [f'<meta property="{k}" content="{escape(v)}">' for k, v in og.items()]
+    tags += [f'<meta name="twitter:{k}" content="{escape(v)}">'
+             for k, v in (("card", "summary"), ("title", title), ("description", desc))]
+    if ld:
+        tags.append(f'<script type="application/ld+json">{_script_json(ld)}</script>')
+    return "\n".join(tags)

@@ -1,0 +1,159 @@
+"""The overview map on the landing page: the four parts and their measures, as SVG.
+
+Generated from data/document.yml and the measures' front matter at every build,
+so it cannot drift from the text. Each measure is a link to its page, coloured
+by its procuratorial functions (one band per function) and named in full for
+screen readers; the numbers and titles carry the meaning, so the map still reads
+in black and white on paper. Two layouts are emitted (four columns for wide
+screens and print, one column for phones) and CSS shows one; the hidden one is
+display:none, so neither keyboard nor screen reader meets the same link twice.
+
+Styling lives in docs/assets/edition.css (classes, not style attributes: the
+site's Content-Security-Policy forbids inline styles).
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from html import escape
+
+from .corpus import Corpus, src_uri
+from .labels import measure_label, part_label, t
+from .pages import Page
+from .render import full_title
+
+FUNCTIONS = ("criminal", "civil", "administrative", "public-interest", "cross-cutting")
+TEXT = {
+    "en": {"title": "Overview map of the Opinions",
+           "desc": "The preamble and the 21 measures in their four parts. Each measure links to its page; "
+                   "the coloured band at its left shows its procuratorial functions (see the key below).",
+           "key": "Key: procuratorial functions"},
+    "zh": {"title": "《意见》结构图",
+           "desc": "序言及分属四个部分的二十一条措施。每一条均链接至其页面；左侧色带表示所涉检察职能（见下方图例）。",
+           "key": "图例：检察职能"},
+}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Geometry of one layout, in SVG user units (1 unit = 1 CSS px at natural size)."""
+
+    name: str
+    width: int
+    columns: int
+    gap: int = 14
+    font: int = 13
+    line: int = 16
+    band: int = 7
+    num_w: int = 34
+
+
+WIDE = Layout("wide", 960, 4)
+NARROW = Layout("narrow", 340, 1)
+
+
+def _char_width(ch: str, font: int) -> float:
+    """A conservative width estimate: CJK full width, Latin about half."""
+    return font * (1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.52)
+
+
+def wrap(text: str, width: float, font: int) -> list[str]:
+    """Greedy line breaking: at spaces for Latin text, between characters for Chinese,
+    never putting closing punctuation at the start of a line."""
+    cjk = any(unicodedata.east_asian_width(c) in "WF" for c in text)
+    tokens = list(text) if cjk else [w + " " for w in text.split(" ")]
+    lines, cur = [], ""
+    for tok in tokens:
+        trial = cur + tok
+        if cur and sum(_char_width(c, font) for c in trial.rstrip()) > width and tok not in "，、。；：）》”":
+            lines.append(cur.rstrip())
+            cur = tok
+        else:
+            cur = trial
+    if cur.strip():
+        lines.append(cur.rstrip())
+    return lines
+
+
+def _tile(page: Page, lang: str, x: float, y: float, w: float, lay: Layout, href: str) -> tuple[str, float]:
+    """One measure: a linked box with function bands, the number and the wrapped title."""
+    number = "序" if page.is_preamble and lang == "zh" else ("P" if page.is_preamble else str(page.number))
+    title = t(lang, "preamble") if page.is_preamble else page.title[lang]
+    lines = wrap(title, w - lay.band - lay.num_w - 12, lay.font)
+    h = max(len(lines), 1) * lay.line + 18
+    funcs = [f for f in FUNCTIONS if f in page.meta["functions"]]
+    # The accessible name starts with the visible text (number, then title), then says
+    # which measure it is and its functions, for readers who cannot see the colours.
+    if lang == "zh":
+        label = f"{number} {title}——{measure_label(lang, page.number)}，{'、'.join(t(lang, 'function.' + f) for f in funcs)}"
+    else:
+        label = f"{number} {title} ({measure_label(lang, page.number)}; {', '.join(t(lang, 'function.' + f) for f in funcs)})"
+    seg = h / max(len(funcs), 1)
+    bands = "".join(f'<rect class="oe-map-fn-{f}" x="{x:g}" y="{y + i * seg:g}" width="{lay.band}" height="{seg:g}"/>'
+                    for i, f in enumerate(funcs))
+    tx = x + lay.band + lay.num_w + 4
+    # a space ends each line but the last, so the text reads as words to assistive technology
+    spans = "".join(f'<tspan x="{tx:g}" y="{y + 9 + lay.font + i * lay.line:g}">{escape(s)}'
+                    f'{" " if i + 1 < len(lines) and not s[-1:] >= chr(0x3000) else ""}</tspan>'
+                    for i, s in enumerate(lines))
+    svg = (f'<a href="{href}" aria-label="{escape(label)}"><title>{escape(label)}</title>'
+           f'<rect class="oe-map-tile" x="{x:g}" y="{y:g}" width="{w:g}" height="{h:g}" rx="4"/>{bands}'
+           f'<text class="oe-map-num" x="{x + lay.band + lay.num_w / 2 + 2:g}" y="{y + 9 + lay.font + 2:g}">'
+           f'{escape(number)} </text><text class="oe-map-title">{spans}</text></a>')
+    return svg, h
+
+
+def _part_head(part: dict, lang: str, x: float, y: float, w: float, lay: Layout) -> tuple[str, float]:
+    sep = "　" if lang == "zh" else " · "
+    lines = wrap(f"{part_label(lang, part['number'])}{sep}{part['short'][lang]}", w, lay.font + 1)
+    spans = "".join(f'<tspan x="{x:g}" y="{y + lay.font + 2 + i * lay.line:g}">{escape(s)}</tspan>'
+                    for i, s in enumerate(lines))
+    return f'<text class="oe-map-part">{spans}</text>', len(lines) * lay.line + 8
+
+
+def render_map(corpus: Corpus, lang: str, lay: Layout, base: str = "measures/") -> str:
+    """One layout of the map as an inline <svg> element."""
+    words = TEXT[lang]
+    uid = f"oe-map-{lay.name}"
+    parts = corpus.document["parts"]
+    col_w = (lay.width - lay.gap * (lay.columns - 1)) / lay.columns
+    body, y0 = [], 0.0
+
+    def href(page: Page) -> str:
+        return base + src_uri(page.number).split("/")[-1].removesuffix(".md") + "/"
+
+    if corpus.preamble is not None:
+        svg, h = _tile(corpus.preamble, lang, 0, 0, lay.width if lay.columns > 1 else col_w, lay, href(corpus.preamble))
+        body.append(svg)
+        y0 = h + lay.gap
+    heights = []
+    for i, part in enumerate(parts):
+        col = i % lay.columns
+        x = col * (col_w + lay.gap)
+        y = y0 if lay.columns > 1 else (y0 if i == 0 else heights[-1] + lay.gap)
+        head, hh = _part_head(part, lang, x, y, col_w, lay)
+        body.append(f'<g class="oe-map-group">{head}')
+        y += hh
+        for page in corpus.measures():
+            if page.meta["part"] != part["number"]:
+                continue
+            svg, h = _tile(page, lang, x, y, col_w, lay, href(page))
+            body.append(svg)
+            y += h + 6
+        body.append("</g>")
+        heights.append(y)
+    height = max(heights) + 2
+    return (f'<svg class="oe-map-svg oe-map-{lay.name}" viewBox="-1 -1 {lay.width + 2} {height:g}" '
+            f'width="{lay.width + 2}" height="{height:g}" role="group" aria-labelledby="{uid}-t" aria-describedby="{uid}-d" '
+            f'xmlns="http://www.w3.org/2000/svg"><title id="{uid}-t">{escape(words["title"])}</title>'
+            f'<desc id="{uid}-d">{escape(words["desc"])}</desc>{"".join(body)}</svg>')
+
+
+def render_overview(corpus: Corpus, lang: str) -> str:
+    """Both layouts and the key, as one HTML block for the landing page."""
+    words = TEXT[lang]
+    key = "".join(f'<li><span class="oe-swatch oe-swatch-{f}" aria-hidden="true"></span>{escape(t(lang, "function." + f))}</li>'
+                  for f in FUNCTIONS)
+    return (f'<figure class="oe-map" data-search-exclude>{render_map(corpus, lang, WIDE)}{render_map(corpus, lang, NARROW)}'
+            f'<figcaption><span class="oe-sr">{escape(words["key"])}</span>'
+            f'<ul class="oe-map-key" aria-label="{escape(words["key"])}">{key}</ul></figcaption></figure>')
