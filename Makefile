@@ -7,6 +7,7 @@ PY     := $(VENV)/bin/python
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP     := $(VENV)/.dev-installed
 JS_STAMP      := tests/js/node_modules/.installed
+BENCH_STAMP   := bench/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -17,7 +18,8 @@ help:
 	@echo "make site   - strict build into site/"
 	@echo "make check  - check every page and data file (errors name file and line)"
 	@echo "make test   - run the whole test suite (needs /usr/bin/chromium)"
-	@echo "make bench  - print build, search and size figures (needs /usr/bin/chromium)"
+	@echo "make bench  - build, rebuild, page weight, search and Lighthouse figures against a plain"
+	@echo "              Material site; writes dist/bench.json and the README block (needs chromium, ~15 min)"
 	@echo "make lock   - re-fingerprint the Chinese source (only for a correction backed by the official text)"
 	@echo "make pdf    - write dist/opinions.pdf from the whole-document view (needs chromium, fonts-noto-cjk)"
 
@@ -55,8 +57,13 @@ lock: $(RUNTIME_STAMP)
 pdf: $(DEV_STAMP)
 	$(PY) -m scripts.pdf $(PDF_ARGS)
 
-bench: $(DEV_STAMP)
-	$(PY) -m scripts.bench
+# Lighthouse for `make bench`, pinned in bench/package-lock.json; it drives the system Chromium.
+$(BENCH_STAMP): bench/package.json bench/package-lock.json
+	npm ci --prefix bench --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+bench: $(DEV_STAMP) $(BENCH_STAMP)
+	$(PY) -m scripts.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf site dist .pytest_cache

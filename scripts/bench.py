@@ -1,199 +1,249 @@
-"""`make bench`: the figures behind the edition's speed and size claims, printed.
+"""`make bench`: what the edition costs its builders and readers, beside what a user would set up instead.
 
-Measures, on this checkout:
-- build time of the strict site build;
-- search: recall on the query set (tests/data/search-queries.yml), bytes a reader
-  downloads for search before the first result, and time from the first keystroke
-  to the first result, for (a) this edition's search, (b) the plain Material index
-  of the same site, and (c) Pagefind over the same pages;
-- sizes of the data exports and, if built, of dist/opinions.pdf.
+The comparison is a plain Material for MkDocs + mkdocs-static-i18n + jieba site holding
+the same text, generated from the edition's own data/opinions.json into a temporary
+folder (scripts/bench_plain.py). Measured, for both:
 
-Nothing here is a pass/fail test; the numbers go into the README and closing notes.
+- full `mkdocs build` (median of --runs, alternating) and the rebuild under `mkdocs serve`
+  after one measure file changes, until the rebuilt page is served (scripts/bench_build.py);
+- gzipped bytes a reader downloads for the landing page and measure 8, by kind of
+  resource, and the search payload before a first result (scripts/bench_weight.py);
+- search recall on the query set, with Pagefind as a third engine (scripts/bench_search.py);
+- Lighthouse scores of four pages, with every audit that lost points (scripts/bench_lighthouse.py).
+
+Both sites are served gzipped on 127.0.0.1 (scripts/bench_http.py) and built with
+`site_url` set to that address, as a deployment sets it (absolute hreflang/canonical links).
+
+It prints the figures with the machine and commit, writes them to dist/bench.json and
+rewrites the README's block between `<!-- bench:begin -->` and `<!-- bench:end -->`
+(skip with --no-readme). A benchmark reports; it does not fail on a missed target.
+
+    python -m scripts.bench                 # everything (what `make bench` runs), ~15 minutes
+    python -m scripts.bench --no-readme     # the same, README left alone
+    python -m scripts.bench --profile       # only: one build of each site under pyinstrument;
+                                            # writes dist/build-profile.html (edition) and
+                                            # dist/build-profile-plain.html, prints flat summaries
+
+Needs /usr/bin/chromium (or $CHROMIUM), Playwright (requirements-dev.txt) and, for
+Lighthouse, `npm ci --prefix bench` (the Makefile does it).
 """
 from __future__ import annotations
 
-import functools
-import http.server
+import argparse
 import json
 import os
+import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts.search_probe import Case, load_cases, matches, run_case  # noqa: E402
+from scripts import bench_build, bench_lighthouse, bench_profile, bench_report, bench_search, bench_weight  # noqa: E402
+from scripts.bench_http import GzipServer  # noqa: E402
+from scripts.bench_plain import write_plain_site  # noqa: E402
+from scripts.search_probe import load_cases  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
+DIST = ROOT / "dist"
+WEIGHT_PAGES = {"landing": "/", "measure 8": "measures/08/"}
+LIGHTHOUSE_PAGES = {"landing (en)": "/", "measure 8 (en)": "measures/08/", "landing (zh)": "zh/",
+                    "measure 8 (zh)": "zh/measures/08/"}
+TARGETS = {"build": 1.3, "weight": 1.1, "search": 1.0, "performance": 98, "other": 100}
 
 
-def build(dest: Path, **env: str) -> float:
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(dest)], cwd=ROOT,
-                   env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env), check=True)
-    return time.perf_counter() - start
+def _out(*cmd: str) -> str:
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=60).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
+def machine_context() -> dict[str, Any]:
+    """Date, machine and commit, so that no figure is quoted without them."""
+    os_name = platform.system()
+    release = Path("/etc/os-release")
+    if release.exists():
+        for line in release.read_text(encoding="utf-8").splitlines():
+            if line.startswith("PRETTY_NAME="):
+                os_name = line.split("=", 1)[1].strip('"')
+    chromium = _out(CHROMIUM, "--version")
+    commit = _out("git", "rev-parse", "--short", "HEAD") or "unknown"
+    if _out("git", "status", "--porcelain"):
+        commit += "+dirty"
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") if hasattr(os, "sysconf") else 0
+    return {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "commit": commit,
+            "machine": {"cores": os.cpu_count(), "memory_gib": round(memory / 2**30),
+                        "platform": f"{os_name} {platform.machine()}", "python": platform.python_version(),
+                        "chromium": " ".join(chromium.split()[:2]) or "?", "node": _out("node", "--version") or "?"}}
 
 
-def serve(site: Path) -> tuple[str, Callable[[], None]]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{httpd.server_address[1]}/", httpd.shutdown
+def prepare(tmp: Path, urls: dict[str, str] | None = None) -> tuple[Path, Path, Path]:
+    """Build the edition, generate the plain project from its data/opinions.json and build it.
+
+    `urls` gives each site's site_url (where the benchmark serves it), as a deployment
+    sets it: the edition then writes absolute alternate-language and canonical links.
+    """
+    urls = urls or {}
+    ours, plain_project, plain = tmp / "ours", tmp / "plain-project", tmp / "plain"
+    env = {"EDITION_SITE_URL": urls["edition"]} if urls.get("edition") else {}
+    bench_build.timed_build(ROOT, ours, strict=True, **env)
+    write_plain_site(ours / "data" / "opinions.json", plain_project, urls.get("plain", ""))
+    bench_build.timed_build(plain_project, plain, strict=False)
+    return ours, plain_project, plain
 
 
-def search_bytes(page, base: str, iface: str, is_search: Callable[[str], bool]) -> int:
-    """Bytes of search resources a fresh reader downloads on opening the interface and searching."""
-    sizes: dict[str, int] = {}
-
-    def record(response) -> None:
-        if is_search(response.url):
-            try:
-                sizes[response.url] = len(response.body())
-            except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
-                pass
-    page.on("response", record)
-    page.goto(base + ("zh/" if iface == "zh" else ""))
-    page.wait_for_load_state("networkidle")
-    page.remove_listener("response", record)
-    return sum(sizes.values())
+def with_pagefind(plain: Path, dest: Path) -> Path:
+    """A copy of the plain site with a Pagefind index, the third search engine compared."""
+    shutil.copytree(plain, dest)
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(dest), "--output-subdir", "pagefind", "--silent"],
+                   check=True)
+    return dest
 
 
-def run_material(browser, base: str, cases: list[Case]) -> dict[str, Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    outcomes = [run_case(page, base, case) for case in cases]
-    is_search = lambda u: "/search/search_index.json" in u or "/workers/" in u  # noqa: E731
-    sizes = {iface: search_bytes(context.new_page(), base, iface, is_search) for iface in ("en", "zh")}
-    context.close()
-    return summarise(outcomes, sizes)
-
-
-PAGEFIND_JS = """async ([q]) => {
-  const start = performance.now();
-  const pf = await import('/pagefind/pagefind.js');
-  const search = await pf.search(q);
-  if (!search.results.length) return {url: null, ms: performance.now() - start};
-  const first = await search.results[0].data();
-  return {url: first.url, ms: performance.now() - start};
-}"""
-
-
-def run_pagefind(browser, base: str, cases: list[Case]) -> dict[str, Any]:
-    """Pagefind's own JS API, on pages of the interface, first result as the answer."""
-    outcomes = []
-    sizes: dict[str, int] = {}
-    for case in cases:
-        context = browser.new_context()
-        page = context.new_page()
-        loaded: dict[str, int] = {}
-        page.on("response", lambda r: loaded.__setitem__(r.url, len(r.body())) if "/pagefind/" in r.url else None)
-        root = base + ("zh/" if case.iface == "zh" else "")
-        page.goto(root)
-        result = page.evaluate(PAGEFIND_JS, [case.query])
-        page.wait_for_timeout(100)
-        landed = None
-        if result["url"]:
-            path = result["url"].split("?")[0]
-            prefix = "/zh/" if case.iface == "zh" else "/"
-            landed = path[len(prefix):] if path.startswith(prefix) else path
-        ok = landed is not None and matches(case.expect, landed) and (case.iface == "zh") == result["url"].startswith("/zh/")
-        outcomes.append({"case": case, "ok": ok, "seconds": result["ms"] / 1000, "landed": landed})
-        sizes[case.label] = sum(loaded.values())
-        context.close()
-    by_iface = {iface: statistics.median([sizes[c.label] for c in cases if c.iface == iface]) for iface in ("en", "zh")}
-    return summarise([_Out(o) for o in outcomes], by_iface)
-
-
-class _Out:
-    def __init__(self, o: dict[str, Any]) -> None:
-        self.case, self.ok, self.seconds, self.landed = o["case"], o["ok"], o["seconds"], o["landed"]
-
-
-def summarise(outcomes: list[Any], sizes: dict[str, float]) -> dict[str, Any]:
-    kinds: dict[str, list[bool]] = {}
-    for o in outcomes:
-        kinds.setdefault(o.case.kind, []).append(o.ok)
-    times = [o.seconds for o in outcomes if o.seconds is not None]
-    return {
-        "recall": sum(o.ok for o in outcomes) / len(outcomes),
-        "by_kind": {k: f"{sum(v)}/{len(v)}" for k, v in kinds.items()},
-        "bytes": sizes,
-        "median_ms": round(statistics.median(times) * 1000) if times else None,
-        "failed": [f"{o.case.label} -> {o.landed}" for o in outcomes if not o.ok],
-    }
-
-
-def kb(n: float) -> str:
-    return f"{n / 1024:,.0f} KB"
-
-
-def main() -> int:
+def browser_figures(servers: dict[str, GzipServer]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Page weight, search payload and search recall, in headless Chromium."""
     from playwright.sync_api import sync_playwright
 
+    cases = load_cases()
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        weight = {site: bench_weight.measure_site(browser, servers[site], WEIGHT_PAGES) for site in ("edition", "plain")}
+        engines = {}
+        for name, site in (("this edition", "edition"), ("plain Material + static-i18n + jieba", "plain")):
+            results = bench_search.run_material(browser, servers[site], cases)
+            engines[name] = bench_search.summarise(results, {i: weight[site]["search"][i]["bytes"] for i in ("en", "zh")})
+        results, sizes = bench_search.run_pagefind(browser, servers["pagefind"], cases)
+        engines["Pagefind 1.5 (extended) over the plain site"] = bench_search.summarise(results, sizes)
+        browser.close()
+    compared = bench_weight.compare(weight["edition"], weight["plain"])
+    weight.update(pages=compared["pages"])
+    search = {"payload": compared["search"], "engines": engines, "queries": len(cases)}
+    return weight, search
+
+
+def lighthouse_figures(servers: dict[str, GzipServer], runs: int) -> dict[str, Any] | None:
+    """Lighthouse on the four pages of each site, both served gzipped on 127.0.0.1."""
+    if not bench_lighthouse.available():
+        print("bench: Lighthouse is not installed (npm ci --prefix bench); skipping it.", file=sys.stderr)
+        return None
+    result: dict[str, Any] = {"version": bench_lighthouse.version(), "preset": bench_lighthouse.PRESET, "runs": runs}
+    for site in ("edition", "plain"):
+        result[site] = bench_lighthouse.audit_site(servers[site].base, LIGHTHOUSE_PAGES, CHROMIUM, runs)
+    return result
+
+
+def targets(f: dict[str, Any]) -> list[dict[str, Any]]:
+    """The issue's targets, each met or missed, with the figure that decides it."""
+    out = [{"target": f"build ≤ {TARGETS['build']}× the plain site", "met": f["build"]["ratio"] <= TARGETS["build"],
+            "figure": f"{f['build']['ratio']}×"}]
+    for page, rows in f["weight"]["pages"].items():
+        r = rows["total"]["ratio"]
+        out.append({"target": f"page weight ({page}) ≤ {TARGETS['weight']}× the plain site",
+                    "met": r is not None and r <= TARGETS["weight"], "figure": f"{r}×"})
+    for iface, p in f["search"]["payload"].items():
+        out.append({"target": f"search payload ({iface}) ≤ the plain site's",
+                    "met": p["ratio"] is not None and p["ratio"] <= TARGETS["search"], "figure": f"{p['ratio']}×"})
+    lh = f.get("lighthouse")
+    if lh:
+        misses = []
+        for page, r in lh["edition"].items():
+            s = r["scores"]
+            low = [f"{c} {v}" for c, v in s.items()
+                   if v < (TARGETS["performance"] if c == "performance" else TARGETS["other"])]
+            if low:
+                misses.append(f"{page}: " + ", ".join(low))
+        out.append({"target": "Lighthouse 100 accessibility, best practices, SEO and ≥ 98 performance on all four pages",
+                    "met": not misses, "figure": "; ".join(misses) or "all met"})
+    return out
+
+
+def exports(ours: Path) -> dict[str, int]:
+    sizes = {p.name: p.stat().st_size for p in sorted((ours / "data").iterdir())}
+    pdf = DIST / "opinions.pdf"
+    if pdf.exists():
+        sizes["opinions.pdf (dist/)"] = pdf.stat().st_size
+    return sizes
+
+
+def run_profile() -> int:
+    """One build of each site under pyinstrument; HTML profiles in dist/, flat summaries printed."""
+    DIST.mkdir(exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix="oe-profile-"))
+    try:
+        _ours, plain_project, _plain = prepare(tmp)
+        summaries = {}
+        for name, project, strict, html in (("edition", ROOT, True, DIST / "build-profile.html"),
+                                            ("plain site", plain_project, False, DIST / "build-profile-plain.html")):
+            session = tmp / f"{name}.pyisession"
+            bench_profile.profile(project, tmp / f"profiled-{name}", session, strict)
+            bench_profile.render_html(session, html)
+            summaries[name] = bench_profile.summary(session)
+            bench_profile.print_summary(name, summaries[name], html)
+        (DIST / "build-profile.json").write_text(json.dumps(summaries, indent=1), encoding="utf-8")
+        print("\nSummaries also in dist/build-profile.json.")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--no-readme", action="store_true", help="do not rewrite the README's bench block")
+    parser.add_argument("--profile", action="store_true", help="only profile one build of each site (pyinstrument)")
+    parser.add_argument("--runs", type=int, default=3, help="full builds of each site (default 3)")
+    parser.add_argument("--edits", type=int, default=3, help="edits timed under mkdocs serve (default 3)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (default 3; 0 skips)")
+    args = parser.parse_args(argv)
+    if args.profile:
+        return run_profile()
     if not Path(CHROMIUM).exists():
         print(f"bench: Chromium not found at {CHROMIUM}; install it: apt-get install -y chromium fonts-noto-cjk")
         return 1
-    cases = load_cases()
+    figures: dict[str, Any] = {"context": machine_context()}
+    load_start = os.getloadavg()[0]
     tmp = Path(tempfile.mkdtemp(prefix="oe-bench-"))
+    # Servers first, so that each site is built with the address it is served at.
+    servers = {"edition": GzipServer(tmp / "ours"), "plain": GzipServer(tmp / "plain"),
+               "pagefind": GzipServer(tmp / "pagefind")}
     try:
-        ours, plain = tmp / "ours", tmp / "plain"
-        seconds = build(ours)
-        build(plain, EDITION_PLAIN_SEARCH="1")
-        pagefind_site = tmp / "pagefind"
-        shutil.copytree(plain, pagefind_site)
-        subprocess.run([sys.executable, "-m", "pagefind", "--site", str(pagefind_site), "--output-subdir",
-                        "pagefind", "--silent"], check=True)
-        results: dict[str, dict[str, Any]] = {}
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            for name, site, runner in (("edition (lunr, per interface)", ours, run_material),
-                                       ("plain Material + static-i18n", plain, run_material),
-                                       ("Pagefind (extended)", pagefind_site, run_pagefind)):
-                base, stop = serve(site)
-                try:
-                    results[name] = runner(browser, base, cases)
-                finally:
-                    stop()
-            browser.close()
-        print(f"Strict build of both interfaces: {seconds:.1f} s")
-        print(f"\nSearch, {len(cases)} queries typed in headless Chromium ({sys.platform}):")
-        print(f"{'engine':32} {'recall':>7} {'zh':>6} {'en':>6} {'pinyin':>7} {'id':>5} "
-              f"{'bytes before 1st result (en/zh)':>34} {'median ms':>10}")
-        for name, r in results.items():
-            k = r["by_kind"]
-            print(f"{name:32} {r['recall']:>7.0%} {k.get('zh', '-'):>6} {k.get('en', '-'):>6} "
-                  f"{k.get('pinyin', '-'):>7} {k.get('id', '-'):>5} "
-                  f"{kb(r['bytes']['en']) + ' / ' + kb(r['bytes']['zh']):>34} {r['median_ms']:>10}")
-        for name, r in results.items():
-            if r["failed"]:
-                print(f"\n{name}: missed {len(r['failed'])}: " + "; ".join(r["failed"]))
-        plain_index = (plain / "search" / "search_index.json").stat().st_size
-        print(f"\nIndex files: plain Material {kb(plain_index)} (one for both interfaces); edition "
-              f"{kb((ours / 'search/search_index.json').stat().st_size)} (en), "
-              f"{kb((ours / 'zh/search/search_index.json').stat().st_size)} (zh)")
-        print("\nData exports: " + ", ".join(f"{p.name} {kb(p.stat().st_size)}" for p in sorted((ours / 'data').iterdir())))
-        pdf = ROOT / "dist" / "opinions.pdf"
-        if pdf.exists():
-            print(f"PDF: dist/opinions.pdf {pdf.stat().st_size / 1024 / 1024:.1f} MB")
-        (ROOT / "dist").mkdir(exist_ok=True)
-        (ROOT / "dist" / "bench.json").write_text(json.dumps(
-            {"build_seconds": round(seconds, 1), "search": results}, indent=1, default=str), encoding="utf-8")
-        print("\nFigures also written to dist/bench.json.")
+        print("bench: building the edition and the plain site ...", file=sys.stderr)
+        ours, plain_project, plain = prepare(tmp, {site: servers[site].base for site in ("edition", "plain")})
+        with_pagefind(plain, tmp / "pagefind")
+        print(f"bench: {args.runs} full builds of each, alternating ...", file=sys.stderr)
+        figures["build"] = bench_build.compare_builds(plain_project, tmp, args.runs)
+        print("bench: page weight and search, in Chromium ...", file=sys.stderr)
+        figures["weight"], figures["search"] = browser_figures(servers)
+        if args.lighthouse_runs:
+            print(f"bench: Lighthouse, {args.lighthouse_runs} runs of 8 pages ...", file=sys.stderr)
+            figures["lighthouse"] = lighthouse_figures(servers, args.lighthouse_runs)
+        print(f"bench: {args.edits} edits under mkdocs serve, each site ...", file=sys.stderr)
+        figures["rebuild"] = bench_build.compare_rebuilds(plain_project, tmp, args.edits)
+        figures["exports"] = exports(ours)
     finally:
+        for server in servers.values():
+            server.close()
         shutil.rmtree(tmp, ignore_errors=True)
+    figures["context"]["load_average"] = {"start": round(load_start, 1), "end": round(os.getloadavg()[0], 1)}
+    figures["targets"] = targets(figures)
+    block = bench_report.markdown(figures)
+    print(block)
+    print(bench_report.details(figures))
+    DIST.mkdir(exist_ok=True)
+    (DIST / "bench.json").write_text(json.dumps(figures, indent=1, ensure_ascii=False, default=str), encoding="utf-8")
+    print("Figures written to dist/bench.json.")
+    if not args.no_readme:
+        if bench_report.update_readme(ROOT / "README.md", block):
+            print("README.md: bench block rewritten.")
+        else:
+            print(f"README.md: no {bench_report.BEGIN} … {bench_report.END} block; not written.")
     return 0
 
 

@@ -25,6 +25,7 @@ class Corpus:
     document: dict[str, Any]
     pages: dict[int, Page] = field(default_factory=dict)
     errors: list[ContentError] = field(default_factory=list)
+    _resolved: dict[Path, Path] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def docs_dir(self) -> Path:
@@ -41,8 +42,12 @@ class Corpus:
         return [self.pages[n] for n in sorted(self.pages)]
 
     def page_for_src(self, src_uri: str) -> Page | None:
+        # Asked for every page of both interfaces; each path is resolved once, not once per page.
+        target = (self.docs_dir / src_uri).resolve()
         for page in self.pages.values():
-            if page.path.resolve() == (self.docs_dir / src_uri).resolve():
+            if page.path not in self._resolved:
+                self._resolved[page.path] = page.path.resolve()
+            if self._resolved[page.path] == target:
                 return page
         return None
 

@@ -80,6 +80,10 @@ def en_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + r"[\s\-]+".join(parts) + r"(?![\w])", flags)
 
 
+# Found-terms caches by the glossary's renderings, see Glossary.__init__.
+_EN_FOUND: dict[tuple[tuple[str, ...], ...], dict[str, tuple[int, ...]]] = {}
+
+
 class Glossary:
     """All terms, with the matcher shared by pages, indexes and checks."""
 
@@ -98,6 +102,15 @@ class Glossary:
     def _en_patterns(self) -> dict[str, list[re.Pattern[str]]]:
         return {t.id: [en_pattern(r) for r in t.renderings] for t in self.terms}
 
+    @cached_property
+    def _en_found(self) -> dict[str, tuple[int, ...]]:
+        """text -> indexes in self.terms of the terms found in it (see terms_in_en). Shared by
+        glossaries with the same renderings, as each interface's build loads its own."""
+        signature = tuple(tuple(t.renderings) for t in self.terms)
+        if signature not in _EN_FOUND and len(_EN_FOUND) >= 4:  # `mkdocs serve` after glossary edits
+            _EN_FOUND.pop(next(iter(_EN_FOUND)))
+        return _EN_FOUND.setdefault(signature, {})
+
     def find_zh(self, text: str) -> Iterator[tuple[int, int, Term]]:
         for m in self.zh_regex.finditer(text):
             yield m.start(), m.end(), self.by_zh[m.group(0)]
@@ -112,7 +125,16 @@ class Glossary:
         return any(p.search(text) for p in self._en_patterns[term.id])
 
     def terms_in_en(self, text: str) -> list[Term]:
-        return [t for t in self.terms if self.en_has(t, text)]
+        """Terms whose English rendering occurs in `text`, in glossary order.
+
+        Remembered per text: a build asks this of the same paragraphs for the glossary
+        page, the print view and the exports, and matching every term's patterns
+        against a text is the slowest step of the build.
+        """
+        found = self._en_found.get(text)
+        if found is None:
+            found = self._en_found[text] = tuple(i for i, t in enumerate(self.terms) if self.en_has(t, text))
+        return [self.terms[i] for i in found]
 
     def markup_zh(self, escaped: str, href: str) -> str:
         """Wrap each term in escaped Chinese text in a link with a pinyin/English tooltip."""

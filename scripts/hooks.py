@@ -14,8 +14,10 @@ import re
 import sys
 from pathlib import Path
 from urllib.parse import quote
-from typing import Callable
+from typing import Any, Callable
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -36,6 +38,7 @@ from scripts.glossary import render_glossary_page  # noqa: E402
 from scripts.indexes import render_functions_page  # noqa: E402
 from scripts.laws import render_laws_page  # noqa: E402
 from scripts.material_patch import PatchError, drop_alternate_sitemaps  # noqa: E402
+from scripts.minify import minify  # noqa: E402
 from scripts.metadata import cite_templates, description, head, json_ld  # noqa: E402
 from scripts.overview import render_overview  # noqa: E402
 from scripts.wayfinding import pager, top  # noqa: E402
@@ -48,7 +51,7 @@ from scripts.search import dumps as search_dumps  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.edition")
 
-_state: dict[str, Edition] = {}
+_state: dict[str, Any] = {}  # "edition" (this build), "loaded" and "loaded_key" (the cache)
 
 # Hand-written pages may hold these markers; the build replaces them per interface.
 MARKERS: dict[str, Callable[[Edition, str], str]] = {
@@ -78,14 +81,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         epoch = commit_epoch(ROOT)
         if epoch:
             os.environ["SOURCE_DATE_EPOCH"] = epoch
-    edition = load_edition(ROOT)
+    edition = _load_once()
     if edition.errors:
         raise PluginError("The edition's content has errors (run `make check` for the same list):\n"
                           + format_errors(edition.errors, ROOT))
     _state["edition"] = edition
     config.nav = build_nav(edition.corpus, current_lang(config))
-    # `make bench` builds a second site with Material's own search, as the baseline.
-    config.extra["oe_plain_search"] = bool(os.environ.get("EDITION_PLAIN_SEARCH"))
     if not config.repo_url:
         found = repo_url(ROOT)
         if found:
@@ -94,6 +95,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         else:  # no known repository: no edit links rather than broken ones
             config.edit_uri = None
     return config
+
+
+def _fingerprint() -> tuple[tuple[str, int, int], ...]:
+    """What the edition is loaded from, by name, size and modification time."""
+    files = sorted((ROOT / "docs").rglob("*.md")) + sorted(p for p in (ROOT / "data").rglob("*") if p.is_file())
+    return tuple((str(p), st.st_mtime_ns, st.st_size) for p in files for st in [p.stat()])
+
+
+def _load_once() -> Edition:
+    """Load and check the edition once per build, not once per interface.
+
+    static-i18n runs on_config for each interface; `mkdocs serve` runs it again
+    after every change, when the fingerprint differs and the edition is reloaded.
+    """
+    key = _fingerprint()
+    cached = _state.get("loaded")
+    if cached is None or _state.get("loaded_key") != key:
+        _state["loaded"] = cached = load_edition(ROOT)
+        _state["loaded_key"] = key  # type: ignore[assignment]
+    return cached
 
 
 def expand_markers(markdown: str, edition: Edition, lang: str) -> str:
@@ -107,7 +128,10 @@ def expand_markers(markdown: str, edition: Edition, lang: str) -> str:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated data files at the site root, so links to them are checked,
     and the search worker that wraps Material's (see scripts/search.py)."""
-    for name, content in data_files(_state["edition"]).items():
+    edition = _state["edition"]
+    if _state.get("exports_for") is not edition:  # the same files for both interfaces: made once
+        _state["exports"], _state["exports_for"] = data_files(edition), edition
+    for name, content in _state["exports"].items():
         files.append(File.generated(config, name, content=content))
     material = next((f.src_uri for f in files
                      if re.fullmatch(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js", f.src_uri)), None)
@@ -115,7 +139,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError("Material's search worker was not found among the theme files")
     wrapper = (ROOT / "scripts" / "search_worker.js").read_text(encoding="utf-8")
     wrapper += f'\nimportScripts("{material.rsplit("/", 1)[1]}");\n'
-    files.append(File.generated(config, "assets/javascripts/workers/edition-search.js", content=wrapper))
+    files.append(File.generated(config, "assets/javascripts/workers/edition-search.js",
+                                content=minify(".js", wrapper)))
+    for name in ("assets/edition.css", "assets/edition.js"):
+        own = files.get_file_from_path(name)
+        if own is not None and own.abs_src_path:
+            files.remove(own)
+            files.append(File.generated(config, name, content=minify(name, Path(own.abs_src_path).read_text(encoding="utf-8"))))
     bundle = next((f for f in files if re.fullmatch(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js", f.src_uri)), None)
     if bundle is None or not bundle.abs_src_path:
         raise PluginError("Material's JavaScript bundle was not found among the theme files")
@@ -133,8 +163,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Replace the combined search index with one index per interface."""
     i18n = config.plugins.get("i18n")
     if i18n is not None and i18n.building:  # a nested per-language build; the outer one writes
-        return
-    if os.environ.get("EDITION_PLAIN_SEARCH"):  # for `make bench`: keep Material's own index
         return
     site = Path(config.site_dir)
     robots = "User-agent: *\nAllow: /\n"
@@ -157,6 +185,7 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
     page.meta["title"] = full_title(lang, model)
     page.meta["description"] = description(edition.corpus, model, lang)
     page.meta["hide"] = sorted(set(page.meta.get("hide", [])) | {"footer"})  # the measure pager replaces it
+    page.meta["search"] = {"exclude": True}  # scripts/search.py indexes measures paragraph by paragraph
     glossary = edition.glossary
     markup = (lambda text, para: glossary.markup_zh(text, "../../glossary/")) if glossary else None
     cite = cite_templates(edition.corpus, model, config.site_name, _stamp())
@@ -182,6 +211,30 @@ def interface_urls(page: MkPage, config: MkDocsConfig) -> dict[str, str]:
         return {k: config.site_url.rstrip("/") + "/" + v for k, v in paths.items()}
     rel = {k: get_relative_url(v or ".", page.url or ".") for k, v in paths.items()}
     return {k: v if v.endswith("/") else v + "/" for k, v in rel.items()}
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates kept in memory: each interface's build (and every
+    `mkdocs serve` rebuild) would otherwise compile Material's ~80 templates again.
+    Jinja checks each template's source checksum, so an edited override recompiles."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE = _MemoryBytecodeCache()
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    env.bytecode_cache = _BYTECODE
+    return env
 
 
 def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -51,8 +52,14 @@ class Law:
     note: str = ""
 
     def patterns(self) -> list[re.Pattern[str]]:
-        return [re.compile(r"(?<![\w-])" + re.escape(n).replace(r"\ ", r"\s+") + r"(?![\w-])")
-                for n in sorted(self.names, key=len, reverse=True)]
+        return list(_name_patterns(tuple(self.names)))
+
+
+@lru_cache(maxsize=1024)
+def _name_patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """Longest name first; compiled once per set of names (asked for every paragraph)."""
+    return tuple(re.compile(r"(?<![\w-])" + re.escape(n).replace(r"\ ", r"\s+") + r"(?![\w-])")
+                 for n in sorted(names, key=len, reverse=True))
 
 
 def load_laws(root: Path) -> tuple[dict[str, Law], list[ContentError]]:

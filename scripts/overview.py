@@ -88,7 +88,7 @@ def _tile(page: Page, lang: str, x: float, y: float, w: float, lay: Layout, href
         label = f"{number} {title}——{measure_label(lang, page.number)}，{'、'.join(t(lang, 'function.' + f) for f in funcs)}"
     else:
         label = f"{number} {title} ({measure_label(lang, page.number)}; {', '.join(t(lang, 'function.' + f) for f in funcs)})"
-    seg = h / max(len(funcs), 1)
+    seg = round(h / max(len(funcs), 1), 1)
     bands = "".join(f'<rect class="oe-map-fn-{f}" x="{x:g}" y="{y + i * seg:g}" width="{lay.band}" height="{seg:g}"/>'
                     for i, f in enumerate(funcs))
     tx = x + lay.band + lay.num_w + 4
@@ -96,7 +96,7 @@ def _tile(page: Page, lang: str, x: float, y: float, w: float, lay: Layout, href
     spans = "".join(f'<tspan x="{tx:g}" y="{y + 9 + lay.font + i * lay.line:g}">{escape(s)}'
                     f'{" " if i + 1 < len(lines) and not s[-1:] >= chr(0x3000) else ""}</tspan>'
                     for i, s in enumerate(lines))
-    svg = (f'<a href="{href}" aria-label="{escape(label)}"><title>{escape(label)}</title>'
+    svg = (f'<a href="{href}" aria-label="{escape(label)}">'
            f'<rect class="oe-map-tile" x="{x:g}" y="{y:g}" width="{w:g}" height="{h:g}" rx="4"/>{bands}'
            f'<text class="oe-map-num" x="{x + lay.band + lay.num_w / 2 + 2:g}" y="{y + 9 + lay.font + 2:g}">'
            f'{escape(number)} </text><text class="oe-map-title">{spans}</text></a>')
@@ -116,7 +116,7 @@ def render_map(corpus: Corpus, lang: str, lay: Layout, base: str = "measures/") 
     words = TEXT[lang]
     uid = f"oe-map-{lay.name}"
     parts = corpus.document["parts"]
-    col_w = (lay.width - lay.gap * (lay.columns - 1)) / lay.columns
+    col_w = (lay.width - lay.gap * (lay.columns - 1)) // lay.columns
     body, y0 = [], 0.0
 
     def href(page: Page) -> str:

@@ -137,7 +137,9 @@ def _print(browser, url: str, site: Path) -> tuple[bytes, list[str]]:
     try:
         page = context.new_page()
         page.goto(url, wait_until="networkidle")
-        css = make_fonts(page.evaluate("document.body.innerText"), site / "_pdf-fonts")
+        # the article only: the site chrome is not printed, and its text changes while the
+        # page settles (search status messages), which made the font subsets differ between runs
+        css = make_fonts(page.evaluate("document.querySelector('.md-content').innerText"), site / "_pdf-fonts")
         if css:
             page.add_style_tag(content=css.replace("url('", "url('/_pdf-fonts/") + FONT_CSS)
             page.wait_for_function("document.fonts.status === 'loaded'")

@@ -1,0 +1,140 @@
+"""What the edition costs its builders: full builds, rebuilds under `mkdocs serve`, profiles.
+
+Each figure is taken for the edition and for the plain site (scripts/bench_plain.py)
+the same way, in separate processes, with the same Python and packages. Builds
+alternate between the two so that a slow patch of the machine hurts both alike.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+from scripts.bench_http import free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+# Not copied into the scratch project: environments, outputs and installed tools.
+SKIP = {".venv", "site", "dist", "node_modules", ".pytest_cache", "__pycache__"}
+
+
+def mkdocs(project: Path, *args: str) -> list[str]:
+    """The mkdocs command for a project, with the edition's venv Python."""
+    return [sys.executable, "-m", "mkdocs", *args, "-f", str(project / "mkdocs.yml")]
+
+
+def build_args(project: Path, strict: bool) -> list[str]:
+    return ["build", "-q", *(["--strict"] if strict else [])]
+
+
+def timed_build(project: Path, dest: Path, strict: bool, **env: str) -> float:
+    """Seconds for one full `mkdocs build` into a fresh directory (process start included)."""
+    shutil.rmtree(dest, ignore_errors=True)
+    start = time.perf_counter()
+    done = subprocess.run(mkdocs(project, *build_args(project, strict), "-d", str(dest)), cwd=project,
+                          env=dict(ENV, **env), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode:
+        raise RuntimeError(f"mkdocs build of {project} failed:\n{done.stderr[-4000:]}")
+    return seconds
+
+
+def compare_builds(plain: Path, scratch: Path, runs: int) -> dict[str, Any]:
+    """Median of `runs` full builds of each, alternating edition and plain."""
+    ours, theirs = [], []
+    for i in range(runs):
+        ours.append(timed_build(ROOT, scratch / f"ours-{i}", strict=True))
+        theirs.append(timed_build(plain, scratch / f"plain-{i}", strict=False))
+        shutil.rmtree(scratch / f"ours-{i}", ignore_errors=True)
+        shutil.rmtree(scratch / f"plain-{i}", ignore_errors=True)
+    med_ours, med_plain = statistics.median(ours), statistics.median(theirs)
+    return {"runs": runs, "edition_s": [round(s, 2) for s in ours], "plain_s": [round(s, 2) for s in theirs],
+            "edition_median_s": round(med_ours, 2), "plain_median_s": round(med_plain, 2),
+            "ratio": round(med_ours / med_plain, 2)}
+
+
+def copy_project(dest: Path) -> Path:
+    """A scratch copy of this repository (with .git, for the dates it reads), so that
+    `mkdocs serve` can be made to rebuild without touching the real docs."""
+    shutil.copytree(ROOT, dest, ignore=lambda _dir, names: [n for n in names if n in SKIP], symlinks=True)
+    return dest
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except Exception:  # noqa: BLE001 - not up yet, or mid-rebuild
+        return None
+
+
+def _wait_for(url: str, needle: str | None, timeout: float, proc: subprocess.Popen) -> float:
+    """Poll `url` until it answers (and contains `needle`); seconds waited."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if proc.poll() is not None:
+            raise RuntimeError(f"mkdocs serve exited with {proc.returncode}")
+        body = _get(url)
+        if body is not None and (needle is None or needle in body):
+            return time.perf_counter() - start
+        time.sleep(0.05)
+    raise TimeoutError(f"{url} did not show {needle!r} within {timeout:.0f} s")
+
+
+def serve_rebuild(project: Path, page: Path, url_path: str, edits: int, strict: bool, log: Path) -> dict[str, Any]:
+    """Start `mkdocs serve` on `project`, append a sentence to `page` `edits` times and time,
+    each time, until the served `url_path` contains it: the wait of someone editing."""
+    port = free_port()
+    args = ["serve", "--dev-addr", f"127.0.0.1:{port}", *(["--strict"] if strict else [])]
+    with log.open("wb") as out:
+        proc = subprocess.Popen(mkdocs(project, *args), cwd=project, env=ENV, stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+    url = f"http://127.0.0.1:{port}/{url_path.lstrip('/')}"
+    try:
+        first = _wait_for(url, None, 300, proc)
+        times = []
+        for i in range(edits):
+            sentence = f"Benchmark edit {i + 1} {secrets.token_hex(4)}."
+            time.sleep(1.0)  # let the watcher settle after the previous rebuild
+            with page.open("a", encoding="utf-8") as f:
+                f.write(f"\n{sentence}\n")
+            times.append(_wait_for(url, sentence, 300, proc))
+    finally:
+        stop(proc)
+    return {"first_build_s": round(first, 2), "rebuild_s": [round(t, 2) for t in times],
+            "median_s": round(statistics.median(times), 2)}
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """End a server started here, and its children, by its own process group."""
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def compare_rebuilds(plain: Path, scratch: Path, edits: int) -> dict[str, Any]:
+    """Rebuild under `mkdocs serve` after an edit of measure 8, edition against plain,
+    each on a scratch copy of its project."""
+    copy = copy_project(scratch / "project")
+    plain_copy = Path(shutil.copytree(plain, scratch / "plain-serve"))
+    # as `make serve` runs it: not strict, live reload on (mkdocs' default)
+    ours = serve_rebuild(copy, copy / "docs" / "measures" / "08.md", "measures/08/", edits, False,
+                         scratch / "serve-edition.log")
+    theirs = serve_rebuild(plain_copy, plain_copy / "docs" / "measures" / "08.md", "measures/08/", edits, False,
+                           scratch / "serve-plain.log")
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.rmtree(plain_copy, ignore_errors=True)
+    return {"edits": edits, "edition": ours, "plain": theirs,
+            "ratio": round(ours["median_s"] / theirs["median_s"], 2)}
