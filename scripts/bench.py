@@ -145,9 +145,11 @@ def targets(f: dict[str, Any]) -> list[dict[str, Any]]:
     out = [{"target": f"build ≤ {TARGETS['build']}× the plain site", "met": f["build"]["ratio"] <= TARGETS["build"],
             "figure": f"{f['build']['ratio']}×"}]
     for page, rows in f["weight"]["pages"].items():
-        r = rows["total"]["ratio"]
+        total = rows["total"]
+        exact = total["edition"] / total["plain"] if total["plain"] else None  # decided unrounded
         out.append({"target": f"page weight ({page}) ≤ {TARGETS['weight']}× the plain site",
-                    "met": r is not None and r <= TARGETS["weight"], "figure": f"{r}×"})
+                    "met": exact is not None and exact <= TARGETS["weight"],
+                    "figure": f"{exact:.3f}×" if exact is not None else "–"})
     for iface, p in f["search"]["payload"].items():
         out.append({"target": f"search payload ({iface}) ≤ the plain site's",
                     "met": p["ratio"] is not None and p["ratio"] <= TARGETS["search"], "figure": f"{p['ratio']}×"})

@@ -38,7 +38,7 @@ from scripts.glossary import render_glossary_page  # noqa: E402
 from scripts.indexes import render_functions_page  # noqa: E402
 from scripts.laws import render_laws_page  # noqa: E402
 from scripts.material_patch import PatchError, drop_alternate_sitemaps  # noqa: E402
-from scripts.minify import minify  # noqa: E402
+from scripts.minify import collapse_html, minify  # noqa: E402
 from scripts.metadata import cite_templates, description, head, json_ld  # noqa: E402
 from scripts.overview import render_overview  # noqa: E402
 from scripts.wayfinding import pager, top  # noqa: E402
@@ -238,11 +238,11 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
 
 def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
-    return add_csp(output)
+    return add_csp(collapse_html(output))
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    return add_csp(output) if template_name.endswith(".html") and "<head>" in output else output
+    return add_csp(collapse_html(output)) if template_name.endswith(".html") and "<head>" in output else output
 
 
 FOOTER = {

@@ -6,6 +6,8 @@ minifiers mkdocs-minify-plugin also relies on). Material's own assets ship minif
 """
 from __future__ import annotations
 
+import re
+
 import rcssmin
 import rjsmin
 
@@ -18,3 +20,16 @@ def minify(name: str, text: str) -> str:
         if name.endswith(ext):
             return fn(text).strip() + "\n"
     return text
+
+
+_KEEP = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>|<script\b.*?</script>)", re.S | re.I)
+
+
+def collapse_html(html: str) -> str:
+    """Drop the template indentation between tags: each run of whitespace between two tags
+    becomes one newline, which renders the same. <pre>, <textarea> and <script> are kept
+    byte for byte (their whitespace is content; the CSP hashes scripts)."""
+    parts = _KEEP.split(html)
+    for i in range(0, len(parts), 2):
+        parts[i] = re.sub(r">\s*\n\s*<", ">\n<", parts[i])
+    return "".join(parts)
