@@ -7,6 +7,7 @@ the Chinese one; every event below runs once per interface.
 """
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -38,16 +39,16 @@ from scripts.glossary import render_glossary_page  # noqa: E402
 from scripts.indexes import render_functions_page  # noqa: E402
 from scripts.laws import render_laws_page  # noqa: E402
 from scripts.material_patch import PatchError, drop_alternate_sitemaps  # noqa: E402
-from scripts.minify import collapse_html, minify  # noqa: E402
 from scripts.metadata import cite_templates, description, head, json_ld  # noqa: E402
-from scripts.overview import render_overview  # noqa: E402
-from scripts.wayfinding import pager, top  # noqa: E402
+from scripts.minify import collapse_html, minify  # noqa: E402
 from scripts.navigation import build_nav  # noqa: E402
+from scripts.overview import render_overview  # noqa: E402
 from scripts.printview import edition_stamp, render_print_page  # noqa: E402
 from scripts.render import full_title, render_contents, render_page  # noqa: E402
 from scripts.repo import repo_url  # noqa: E402
-from scripts.search import build_index
+from scripts.search import build_index  # noqa: E402
 from scripts.search import dumps as search_dumps  # noqa: E402
+from scripts.wayfinding import pager, top  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.edition")
 
@@ -60,7 +61,7 @@ MARKERS: dict[str, Callable[[Edition, str], str]] = {
     "<!-- oe:glossary -->": lambda ed, lang: render_glossary_page(ed.corpus, ed.glossary, lang),
     "<!-- oe:laws -->": lambda ed, lang: render_laws_page(ed.corpus, ed.laws, lang),
     "<!-- oe:functions -->": lambda ed, lang: render_functions_page(ed.corpus, lang),
-    "<!-- oe:print -->": lambda ed, lang: render_print_page(ed, lang, edition_stamp(ROOT)),
+    "<!-- oe:print -->": lambda ed, lang: render_print_page(ed, lang, _stamp()),
 }
 
 
@@ -194,13 +195,10 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
     return f"{top(edition.corpus, model, lang)}\n\n{body}\n{pager(edition.corpus, model, lang)}\n"
 
 
+@functools.lru_cache(maxsize=1)
 def _stamp() -> dict[str, str]:
-    if "stamp" not in _stamps:
-        _stamps["stamp"] = edition_stamp(ROOT)
-    return _stamps["stamp"]
-
-
-_stamps: dict[str, dict[str, str]] = {}
+    """Date and commit of the edition, asked of git once per process (citations, print view)."""
+    return edition_stamp(ROOT)
 
 
 def interface_urls(page: MkPage, config: MkDocsConfig) -> dict[str, str]:

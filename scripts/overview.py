@@ -17,12 +17,11 @@ import unicodedata
 from dataclasses import dataclass
 from html import escape
 
-from .corpus import Corpus, src_uri
+from .corpus import Corpus, url
+from .indexes import FUNCTIONS
 from .labels import measure_label, part_label, t
 from .pages import Page
-from .render import full_title
 
-FUNCTIONS = ("criminal", "civil", "administrative", "public-interest", "cross-cutting")
 TEXT = {
     "en": {"title": "Overview map of the Opinions",
            "desc": "The preamble and the 21 measures in their four parts. Each measure links to its page; "
@@ -111,7 +110,7 @@ def _part_head(part: dict, lang: str, x: float, y: float, w: float, lay: Layout)
     return f'<text class="oe-map-part">{spans}</text>', len(lines) * lay.line + 8
 
 
-def render_map(corpus: Corpus, lang: str, lay: Layout, base: str = "measures/") -> str:
+def render_map(corpus: Corpus, lang: str, lay: Layout) -> str:
     """One layout of the map as an inline <svg> element."""
     words = TEXT[lang]
     uid = f"oe-map-{lay.name}"
@@ -119,8 +118,8 @@ def render_map(corpus: Corpus, lang: str, lay: Layout, base: str = "measures/") 
     col_w = (lay.width - lay.gap * (lay.columns - 1)) // lay.columns
     body, y0 = [], 0.0
 
-    def href(page: Page) -> str:
-        return base + src_uri(page.number).split("/")[-1].removesuffix(".md") + "/"
+    def href(page: Page) -> str:  # the landing pages sit at each interface's root
+        return url(page.number)
 
     if corpus.preamble is not None:
         svg, h = _tile(corpus.preamble, lang, 0, 0, lay.width if lay.columns > 1 else col_w, lay, href(corpus.preamble))
