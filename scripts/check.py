@@ -11,23 +11,17 @@ from pathlib import Path
 
 from .corpus import ROOT
 from .edition import load_edition
-from .errors import ContentError, format_errors
-
-
-def run_checks(root: Path = ROOT) -> list[ContentError]:
-    """Every content check the project has, over the tree at `root`."""
-    return load_edition(root).errors
+from .errors import format_errors
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=ROOT, help="project root (default: this checkout)")
     args = parser.parse_args(argv)
-    errors = run_checks(args.root)
-    if errors:
-        print(format_errors(errors, args.root), file=sys.stderr)
+    edition = load_edition(args.root)  # every content check the project has
+    if edition.errors:
+        print(format_errors(edition.errors, args.root), file=sys.stderr)
         return 1
-    edition = load_edition(args.root)
     corpus = edition.corpus
     stages = {}
     for page in corpus.pages.values():

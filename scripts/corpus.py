@@ -58,10 +58,6 @@ class Corpus:
         """Measures whose front matter names `number` as related (the reverse links)."""
         return sorted(n for n, p in self.pages.items() if number in p.meta["related"])
 
-    def related_both(self, number: int) -> list[int]:
-        page = self.pages[number]
-        return sorted(set(page.meta["related"]) | set(self.referred_by(number)))
-
 
 def src_uri(number: int) -> str:
     return "measures/preamble.md" if number == 0 else f"measures/{number:02d}.md"

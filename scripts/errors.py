@@ -32,15 +32,6 @@ class ContentError:
         return text
 
 
-class ContentErrors(Exception):
-    """Raised by the build when the content has errors; carries all of them."""
-
-    def __init__(self, errors: list[ContentError], root: Path | None = None) -> None:
-        self.errors = errors
-        self.root = root
-        super().__init__(format_errors(errors, root))
-
-
 def format_errors(errors: list[ContentError], root: Path | None = None) -> str:
     lines = [e.format(root) for e in sorted(errors, key=lambda e: (str(e.path), e.line))]
     count = len(errors)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import json
-import logging
 import os
 import re
 import sys
@@ -49,8 +48,6 @@ from scripts.repo import repo_url  # noqa: E402
 from scripts.search import build_index  # noqa: E402
 from scripts.search import dumps as search_dumps  # noqa: E402
 from scripts.wayfinding import pager, top  # noqa: E402
-
-log = logging.getLogger("mkdocs.hooks.edition")
 
 _state: dict[str, Any] = {}  # "edition" (this build), "loaded" and "loaded_key" (the cache)
 

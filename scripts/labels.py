@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from .corpus import roman, zh_numeral
 
-LANGS = ("en", "zh")
-
 LABELS: dict[str, dict[str, str]] = {
     "en": {
         "measure": "Measure {n}",
@@ -37,8 +35,6 @@ LABELS: dict[str, dict[str, str]] = {
         "view.stacked": "Stacked",
         "view.zh": "Chinese only",
         "view.en": "English only",
-        "source_zh": "Chinese source",
-        "translation_en": "English translation",
         "para_link": "Link to paragraph {id}",
         "commentary": "Commentary",
         "commentary.note": "",
@@ -108,8 +104,6 @@ LABELS: dict[str, dict[str, str]] = {
         "view.stacked": "中英上下",
         "view.zh": "仅中文",
         "view.en": "仅英文",
-        "source_zh": "中文原文",
-        "translation_en": "英文译文",
         "para_link": "段落 {id} 的链接",
         "commentary": "评注",
         "commentary.note": "评注目前仅有英文版本。",
@@ -150,7 +144,7 @@ def t(lang: str, key: str, **kwargs: object) -> str:
 
 
 def measure_label(lang: str, number: int) -> str:
-    """'Measure 8' / '第八条'; 'Preamble' / '序言' for 0."""
+    """'Measure 8' / '（八）'; 'Preamble' / '序言' for 0."""
     if number == 0:
         return t(lang, "preamble")
     return t(lang, "measure", n=number, zh=zh_numeral(number))

@@ -6,6 +6,7 @@ index built from front matter is complete.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -95,7 +96,6 @@ def check_laws(corpus: Corpus, laws: dict[str, Law]) -> list[ContentError]:
         listed = page.meta.get("laws", [])
         for k, law_id in enumerate(listed):
             if law_id not in laws:
-                import difflib
                 guess = difflib.get_close_matches(law_id, list(laws), n=1)
                 hint = f"did you mean '{guess[0]}'? " if guess else ""
                 errors.append(ContentError(page.path, page.lines.line(["laws", k]),

@@ -87,9 +87,6 @@ class Page:
     def source(self) -> dict[str, Any]:
         return self.meta["source"]
 
-    def paragraph(self, pid: str) -> Paragraph | None:
-        return next((p for p in self.paragraphs if p.id == pid), None)
-
 
 def para_prefix(number: int) -> str:
     """The id prefix of a page's paragraphs: 'pre' or 'm08'."""

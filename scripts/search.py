@@ -14,7 +14,7 @@ two, one per interface, each with:
 - a `kind` per entry, so that the worker ranks the text of a measure above
   commentary and commentary above other pages.
 
-The browser side (overrides/edition-search-worker.js) segments the query the
+The browser side (scripts/search_worker.js) segments the query the
 same way, strips pinyin tones and turns ids and "measure 8"/第八条 into jumps.
 """
 from __future__ import annotations
