@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from scripts.zh import zh_numeral
+from scripts.edition.zh import zh_numeral
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,31 +6,13 @@ later additions go in new keys, nothing is removed without a note in the schema.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from typing import Any
 
-import markdown
-from lxml import html as lxml_html
-
-from .corpus import Corpus, url
-from .pages import Page
+from .edition.corpus import Corpus, url
+from .edition.page import Page
+from .plaintext import plain
 
 SCHEMA_VERSION = "1.0"
-_MD = markdown.Markdown()  # one converter, reset per text: building one costs more than converting
-
-
-@lru_cache(maxsize=4096)
-def plain(md_text: str | None) -> str | None:
-    """Markdown inline text to plain text (links keep their words, not targets).
-
-    Cached: the exports and both interfaces' search indexes ask for the same texts.
-    """
-    if md_text is None:
-        return None
-    rendered = _MD.reset().convert(md_text)
-    if not rendered.strip():
-        return ""
-    return " ".join(lxml_html.fromstring(f"<div>{rendered}</div>").text_content().split())
 
 
 def _paragraphs(page: Page) -> list[dict[str, Any]]:

@@ -5,10 +5,13 @@ tools all get the same bytes.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from .edition import Edition
 from .export_json import build_opinions, dumps
-from .glossary import occurrences
-from .laws import laws_json
+from .edition.corpus import Corpus
+from .edition.glossary import occurrences
+from .edition.laws import Law, invoked_by
 from .termbase import build_csv, build_tbx
 from .tmx import build_tmx
 
@@ -39,6 +42,11 @@ def opinions_data(edition: Edition) -> dict:
             for t in glossary.terms]
     data["laws"] = laws_json(edition.laws, corpus)
     return data
+
+
+def laws_json(laws: dict[str, Law], corpus: Corpus) -> list[dict[str, Any]]:
+    return [{"id": l.id, "kind": l.kind, "zh": l.zh, "en": l.en, "articles": l.articles, "note": l.note,
+             "measures": invoked_by(corpus, l.id)} for l in laws.values()]
 
 
 def data_files(edition: Edition) -> dict[str, str | bytes]:

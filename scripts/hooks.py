@@ -31,12 +31,10 @@ if str(ROOT) not in sys.path:
 
 from scripts.csp import add_csp  # noqa: E402
 from scripts.edition import Edition, load_edition  # noqa: E402
-from scripts.errors import format_errors  # noqa: E402
+from scripts.edition.errors import format_errors  # noqa: E402
 from scripts.exports import data_files  # noqa: E402
 from scripts.gitinfo import commit_epoch, last_changed  # noqa: E402
-from scripts.glossary import render_glossary_page  # noqa: E402
 from scripts.indexes import render_functions_page  # noqa: E402
-from scripts.laws import render_laws_page  # noqa: E402
 from scripts.material_patch import PatchError, drop_alternate_sitemaps  # noqa: E402
 from scripts.metadata import cite_templates, description, head, json_ld  # noqa: E402
 from scripts.minify import collapse_html, minify  # noqa: E402
@@ -47,6 +45,8 @@ from scripts.render import full_title, render_contents, render_page  # noqa: E40
 from scripts.repo import repo_url  # noqa: E402
 from scripts.search import build_index  # noqa: E402
 from scripts.search import dumps as search_dumps  # noqa: E402
+from scripts.site.glossary_page import mark_terms, render_glossary_page  # noqa: E402
+from scripts.site.laws_page import render_laws_page  # noqa: E402
 from scripts.wayfinding import pager, top  # noqa: E402
 
 _state: dict[str, Any] = {}  # "edition" (this build), "loaded" and "loaded_key" (the cache)
@@ -185,7 +185,7 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
     page.meta["hide"] = sorted(set(page.meta.get("hide", [])) | {"footer"})  # the measure pager replaces it
     page.meta["search"] = {"exclude": True}  # scripts/search.py indexes measures paragraph by paragraph
     glossary = edition.glossary
-    markup = (lambda text, para: glossary.markup_zh(text, "../../glossary/")) if glossary else None
+    markup = (lambda text, para: mark_terms(glossary, text, "../../glossary/")) if glossary else None
     cite = cite_templates(edition.corpus, model, config.site_name, _stamp())
     body = render_page(edition.corpus, model, lang, zh_markup=markup,
                        cite={"cite": cite[lang], "url": page.canonical_url or ""})

@@ -28,11 +28,11 @@ from pathlib import Path
 import yaml
 from lxml import html as lxml_html
 
-from .corpus import ROOT, Corpus, load_corpus
-from .errors import format_errors
-from .lock import read_lock, write_lock
-from .pages import Page, Paragraph, para_prefix
-from .zh import parse_zh_number
+from .edition.corpus import ROOT, Corpus, load_corpus
+from .edition.errors import format_errors
+from .edition.lock import read_lock, write_lock
+from .edition.page import Page, Paragraph, para_prefix
+from .edition.zh import parse_zh_number
 
 PART_RE = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
 MEASURE_RE = re.compile(r"^（([一二三四五六七八九十]+)）(.*)$")

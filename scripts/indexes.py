@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .corpus import Corpus
+from .edition.corpus import Corpus
 from .labels import measure_label, part_label, t
 
 FUNCTIONS = ["criminal", "civil", "administrative", "public-interest", "cross-cutting"]

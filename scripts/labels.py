@@ -5,7 +5,7 @@ build adds around the text (banners, headings, controls) is translated here.
 """
 from __future__ import annotations
 
-from .corpus import roman, zh_numeral
+from .edition.zh import roman, zh_numeral
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {

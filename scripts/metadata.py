@@ -19,9 +19,9 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from .corpus import Corpus
+from .edition.corpus import Corpus
+from .edition.page import Page
 from .labels import measure_label
-from .pages import Page
 from .render import full_title
 
 WORK_ID = "spp-ip-opinions-2022"

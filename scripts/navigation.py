@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .corpus import Corpus, src_uri
+from .edition.corpus import Corpus, src_uri
 from .labels import part_label
 from .render import full_title
 

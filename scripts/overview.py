@@ -17,10 +17,10 @@ import unicodedata
 from dataclasses import dataclass
 from html import escape
 
-from .corpus import Corpus, url
+from .edition.corpus import Corpus, url
+from .edition.page import Page
 from .indexes import FUNCTIONS
 from .labels import measure_label, part_label, t
-from .pages import Page
 
 TEXT = {
     "en": {"title": "Overview map of the Opinions",

@@ -14,9 +14,9 @@ from html import escape
 from pathlib import Path
 
 from .edition import Edition
-from .glossary import render_glossary_page
 from .labels import part_label
 from .render import Context, render_contents, render_page, view_control
+from .site.glossary_page import mark_terms, render_glossary_page
 
 CTX = Context(heading_level=2, about_source="", view_control=False, print_view=True)
 
@@ -105,4 +105,4 @@ def _markup(edition: Edition):
     glossary = edition.glossary
     if glossary is None:
         return None
-    return lambda text, para: glossary.markup_zh(text, "")
+    return lambda text, para: mark_terms(glossary, text, "")

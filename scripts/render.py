@@ -14,9 +14,9 @@ from html import escape
 from pathlib import Path
 from typing import Callable
 
-from .corpus import Corpus, src_uri
+from .edition.corpus import Corpus, src_uri
+from .edition.page import GAP_EN, GAP_ZH, Page, Paragraph
 from .labels import measure_label, part_label, t
-from .pages import GAP_EN, GAP_ZH, Page, Paragraph
 
 VIEWS = ("parallel", "stacked", "zh", "en")
 # Turns escaped Chinese text into HTML (the glossary marks its terms this way).

@@ -25,10 +25,10 @@ from html import escape
 from typing import Any
 
 from .edition import Edition
-from .export_json import plain
-from .pages import Page
+from .edition.page import Page
+from .edition.zh import HAN_RUN, pinyin, segment_fine
+from .plaintext import plain
 from .render import full_title
-from .zh import HAN_RUN, pinyin, segment_fine
 
 # Whitespace, U+200B (between Chinese words), and punctuation of both languages. lunr's
 # trimmer would strip punctuation from English words, but it also strips every Chinese

@@ -11,7 +11,7 @@ import io
 from lxml import etree
 
 from .edition import Edition
-from .glossary import occurrences
+from .edition.glossary import occurrences
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 STATUS = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",

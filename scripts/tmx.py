@@ -10,7 +10,7 @@ from __future__ import annotations
 from lxml import etree
 
 from .edition import Edition
-from .export_json import plain
+from .plaintext import plain
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from .corpus import Corpus, src_uri
+from .edition.corpus import Corpus, src_uri
+from .edition.page import Page
 from .labels import measure_label, part_label
-from .pages import Page
 from .render import full_title
 
 WORDS = {

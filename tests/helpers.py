@@ -52,4 +52,4 @@ def run_module(module: str, root: Path, *args: str) -> subprocess.CompletedProce
 
 
 def run_check(root: Path) -> subprocess.CompletedProcess:
-    return run_module("scripts.check", root)
+    return run_module("scripts.tools.check", root)

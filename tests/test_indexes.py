@@ -16,8 +16,8 @@ from lxml import etree, html
 
 from helpers import ROOT, edit, edit_line, line_of, run_check
 from scripts.edition import load_edition
-from scripts.glossary import en_pattern, locations, occurrences
-from scripts.zh import pinyin_sort_key
+from scripts.edition.glossary import en_pattern, locations, occurrences
+from scripts.edition.zh import pinyin_sort_key
 
 EDITION = load_edition(ROOT)
 GLOSSARY = EDITION.glossary

@@ -14,7 +14,7 @@ from lxml import html
 
 from conftest import TEST_REPO_URL, build_site
 from helpers import ROOT, copy_project, line_of, run_check
-from scripts.corpus import load_corpus
+from scripts.edition.corpus import load_corpus
 
 CORPUS = load_corpus(ROOT)
 JS = ROOT / "tests" / "js" / "node_modules"

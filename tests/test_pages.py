@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT, edit, edit_line, line_of, run_check
-from scripts.corpus import load_corpus
-from scripts.pages import parse_page
+from scripts.edition.corpus import load_corpus
+from scripts.edition.page import parse_page
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pages"
 

@@ -17,7 +17,7 @@ from lxml import html
 from pypdf import PdfReader
 
 from helpers import ROOT
-from scripts.corpus import load_corpus, url
+from scripts.edition.corpus import load_corpus, url
 from scripts.render import full_title
 
 CORPUS = load_corpus(ROOT)

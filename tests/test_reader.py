@@ -15,7 +15,7 @@ import pytest
 from lxml import html
 
 from conftest import TEST_SITE_URL
-from scripts.corpus import load_corpus
+from scripts.edition.corpus import load_corpus
 from scripts.labels import measure_label, t
 from scripts.render import full_title
 

@@ -10,8 +10,8 @@ from jsonschema import Draft202012Validator
 from lxml import html
 
 from helpers import ROOT
-from scripts.corpus import load_corpus, url
-from scripts.frontmatter import load_schema
+from scripts.edition.corpus import load_corpus, url
+from scripts.edition.yamlmap import load_schema
 
 CORPUS = load_corpus(ROOT)
 NUMBERS = sorted(CORPUS.pages)

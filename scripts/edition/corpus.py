@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ContentError
-from .frontmatter import parse_yaml, validate
-from .pages import Page, parse_page
-from .zh import roman, zh_numeral  # noqa: F401  (re-exported for callers)
+from .yamlmap import parse_yaml, validate
+from .page import Page, parse_page
+from .zh import zh_numeral
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MEASURE_COUNT = 21
 FILE_RE = re.compile(r"^(?:preamble|(0[1-9]|1[0-9]|2[01]))\.md$")
 

@@ -9,9 +9,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .corpus import ROOT
-from .edition import load_edition
-from .errors import format_errors
+from ..edition import load_edition
+from ..edition.corpus import ROOT
+from ..edition.errors import format_errors
 
 
 def main(argv: list[str] | None = None) -> int:

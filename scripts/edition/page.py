@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ContentError
-from .frontmatter import LineMap, parse_yaml, validate
+from .yamlmap import LineMap, parse_yaml, validate
 from .zh import zh_numeral
 
 PARA_OPEN = re.compile(r"^///\s*para\b(.*)$")

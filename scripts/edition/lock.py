@@ -12,13 +12,11 @@ scripts/import_official.py --apply updates it too, when the official text is imp
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
-import sys
 import unicodedata
 from pathlib import Path
 
-from .corpus import ROOT, Corpus
+from .corpus import Corpus
 from .errors import ContentError
 
 LOCK_NAME = "data/source.lock"
@@ -96,31 +94,3 @@ def write_lock(corpus: Corpus) -> Path:
     lines = [HEADER] + [f"{pid} {fp}" for pid, fp, _, _ in current(corpus)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
-
-
-def main(argv: list[str] | None = None) -> int:
-    from .corpus import load_corpus
-    from .errors import format_errors
-
-    parser = argparse.ArgumentParser(description="Check or update the source lock (data/source.lock).")
-    parser.add_argument("--update", action="store_true", help="rewrite the lock from the pages as they are")
-    parser.add_argument("--root", type=Path, default=ROOT)
-    args = parser.parse_args(argv)
-    corpus = load_corpus(args.root)
-    if corpus.errors:
-        print(format_errors(corpus.errors, args.root), file=sys.stderr)
-        return 1
-    if args.update:
-        path = write_lock(corpus)
-        print(f"lock: wrote {path.relative_to(args.root)} ({len(current(corpus))} entries)")
-        return 0
-    errors = check_lock(corpus)
-    if errors:
-        print(format_errors(errors, args.root), file=sys.stderr)
-        return 1
-    print("lock: the Chinese source matches data/source.lock")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -18,7 +18,9 @@ from jsonschema.exceptions import ValidationError
 
 from .errors import ContentError
 
-SCHEMA_DIR = Path(__file__).parent / "schemas"
+# The schemas stay in scripts/schemas/: they are the data contract that the published
+# pages, data/ and CONTRIBUTING.md point readers to, for the exports as for the input.
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]

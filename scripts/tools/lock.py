@@ -1,0 +1,38 @@
+"""`make lock`: check the source lock, or (--update) rewrite it from the pages as they are.
+
+What the lock is and when it may change: scripts/edition/lock.py.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..edition.corpus import ROOT, load_corpus
+from ..edition.errors import format_errors
+from ..edition.lock import check_lock, current, write_lock
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Check or update the source lock (data/source.lock).")
+    parser.add_argument("--update", action="store_true", help="rewrite the lock from the pages as they are")
+    parser.add_argument("--root", type=Path, default=ROOT)
+    args = parser.parse_args(argv)
+    corpus = load_corpus(args.root)
+    if corpus.errors:
+        print(format_errors(corpus.errors, args.root), file=sys.stderr)
+        return 1
+    if args.update:
+        path = write_lock(corpus)
+        print(f"lock: wrote {path.relative_to(args.root)} ({len(current(corpus))} entries)")
+        return 0
+    errors = check_lock(corpus)
+    if errors:
+        print(format_errors(errors, args.root), file=sys.stderr)
+        return 1
+    print("lock: the Chinese source matches data/source.lock")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
