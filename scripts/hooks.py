@@ -34,20 +34,22 @@ from scripts.edition import Edition, load_edition  # noqa: E402
 from scripts.edition.errors import format_errors  # noqa: E402
 from scripts.exports import data_files  # noqa: E402
 from scripts.gitinfo import commit_epoch, last_changed  # noqa: E402
-from scripts.indexes import render_functions_page  # noqa: E402
+from scripts.site.functions_page import render_functions_page  # noqa: E402
 from scripts.material_patch import PatchError, drop_alternate_sitemaps  # noqa: E402
-from scripts.metadata import cite_templates, description, head, json_ld  # noqa: E402
+from scripts.site.head import cite_templates, description, head, json_ld  # noqa: E402
 from scripts.minify import collapse_html, minify  # noqa: E402
-from scripts.navigation import build_nav  # noqa: E402
-from scripts.overview import render_overview  # noqa: E402
-from scripts.printview import edition_stamp, render_print_page  # noqa: E402
-from scripts.render import full_title, render_contents, render_page  # noqa: E402
+from scripts.site.nav import build_nav  # noqa: E402
+from scripts.site.overview import render_overview  # noqa: E402
+from scripts.site.printview import edition_stamp, render_print_page  # noqa: E402
+from scripts.site.contents import render_contents  # noqa: E402
+from scripts.site.i18n import full_title, t  # noqa: E402
+from scripts.site.measure import render_page  # noqa: E402
 from scripts.repo import repo_url  # noqa: E402
-from scripts.search import build_index  # noqa: E402
-from scripts.search import dumps as search_dumps  # noqa: E402
+from scripts.site.search_index import build_index  # noqa: E402
+from scripts.site.search_index import dumps as search_dumps  # noqa: E402
 from scripts.site.glossary_page import mark_terms, render_glossary_page  # noqa: E402
 from scripts.site.laws_page import render_laws_page  # noqa: E402
-from scripts.wayfinding import pager, top  # noqa: E402
+from scripts.site.wayfinding import pager, top  # noqa: E402
 
 _state: dict[str, Any] = {}  # "edition" (this build), "loaded" and "loaded_key" (the cache)
 
@@ -125,7 +127,7 @@ def expand_markers(markdown: str, edition: Edition, lang: str) -> str:
 @event_priority(-200)  # after static-i18n, which cannot handle generated files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated data files at the site root, so links to them are checked,
-    and the search worker that wraps Material's (see scripts/search.py)."""
+    and the search worker that wraps Material's (see scripts/site/search_index.py)."""
     edition = _state["edition"]
     if _state.get("exports_for") is not edition:  # the same files for both interfaces: made once
         _state["exports"], _state["exports_for"] = data_files(edition), edition
@@ -135,7 +137,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                      if re.fullmatch(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js", f.src_uri)), None)
     if material is None:
         raise PluginError("Material's search worker was not found among the theme files")
-    wrapper = (ROOT / "scripts" / "search_worker.js").read_text(encoding="utf-8")
+    wrapper = (ROOT / "scripts" / "site" / "search_worker.js").read_text(encoding="utf-8")
     wrapper += f'\nimportScripts("{material.rsplit("/", 1)[1]}");\n'
     files.append(File.generated(config, "assets/javascripts/workers/edition-search.js",
                                 content=minify(".js", wrapper)))
@@ -183,7 +185,7 @@ def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files) -
     page.meta["title"] = full_title(lang, model)
     page.meta["description"] = description(edition.corpus, model, lang)
     page.meta["hide"] = sorted(set(page.meta.get("hide", [])) | {"footer"})  # the measure pager replaces it
-    page.meta["search"] = {"exclude": True}  # scripts/search.py indexes measures paragraph by paragraph
+    page.meta["search"] = {"exclude": True}  # scripts/site/search_index.py indexes measures paragraph by paragraph
     glossary = edition.glossary
     markup = (lambda text, para: mark_terms(glossary, text, "../../glossary/")) if glossary else None
     cite = cite_templates(edition.corpus, model, config.site_name, _stamp())
@@ -240,13 +242,6 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     return add_csp(collapse_html(output)) if template_name.endswith(".html") and "<head>" in output else output
 
 
-FOOTER = {
-    "en": {"changed": "Last changed", "history": "history", "edit": "Edit this page",
-           "suggest": "Suggest a correction"},
-    "zh": {"changed": "最后修改", "history": "修改记录", "edit": "编辑本页", "suggest": "提出更正"},
-}
-
-
 def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
     """Point 'edit this page' at the file that really holds the text, and say when it changed.
 
@@ -260,7 +255,7 @@ def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
     rel = "docs/" + Path(page.file.abs_src_path).resolve().relative_to((ROOT / "docs").resolve()).as_posix()
     source = page.meta.get("edit_source") or rel
     lang = current_lang(config)
-    footer: dict[str, str] = {k: v for k, v in FOOTER[lang].items()}
+    footer: dict[str, str] = {k: t(lang, "footer." + k) for k in ("changed", "history", "edit", "suggest")}
     changed = last_changed(ROOT).get(source.rstrip("/")) or last_changed(ROOT).get(rel)
     if changed:
         footer["changed_date"] = changed

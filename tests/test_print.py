@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 from helpers import ROOT
 from scripts.edition.corpus import load_corpus, url
-from scripts.render import full_title
+from scripts.site.i18n import full_title
 
 CORPUS = load_corpus(ROOT)
 

@@ -16,8 +16,7 @@ from lxml import html
 
 from conftest import TEST_SITE_URL
 from scripts.edition.corpus import load_corpus
-from scripts.labels import measure_label, t
-from scripts.render import full_title
+from scripts.site.i18n import full_title, measure_label, t
 
 CORPUS = load_corpus()
 NUMBERS = sorted(CORPUS.pages)

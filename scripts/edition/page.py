@@ -40,6 +40,9 @@ GAP_ZH = "［……］"  # marks source text not transcribed, where its place is
 GAP_EN = "[…]"    # the same gap in the English
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN = re.compile(r"[A-Za-z]")
+# The procuratorial functions a measure may concern, in the order the edition lists them
+# (the enum of `functions` in scripts/schemas/front-matter.schema.json; a test keeps them equal).
+FUNCTIONS = ["criminal", "civil", "administrative", "public-interest", "cross-cutting"]
 
 
 @dataclass

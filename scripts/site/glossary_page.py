@@ -11,7 +11,7 @@ from html import escape
 from ..edition.corpus import Corpus
 from ..edition.glossary import Glossary, Term, occurrences
 from ..edition.zh import pinyin_sort_key, strip_tones
-from ..labels import measure_label
+from .i18n import measure_label, t
 
 
 def mark_terms(glossary: Glossary, escaped: str, href: str) -> str:
@@ -45,38 +45,21 @@ def _commentary_link(n: int, lang: str, base: str, in_document: bool) -> str:
     return f"[{label}]({base}measures/{'preamble' if n == 0 else f'{n:02d}'}.md#commentary)"
 
 
-GLOSSARY_LABELS = {
-    "en": {"pinyin": "Pinyin", "use": "We use", "also": "Also accepted", "rejected": "Not used",
-           "first": "First occurs", "occurs": "In the Chinese source", "occurs_en": "In the English translation",
-           "commentary": "In the commentary", "none": "not in the transcribed text",
-           "intro": ("Key terms of the Opinions, with the English this edition uses, renderings we accept and "
-                     "reject, and every paragraph where each term occurs. Ordered A–Z by the English. "
-                     "The Chinese interface lists the same terms in pinyin order."),
-           "count": "{n} terms."},
-    "zh": {"pinyin": "拼音", "use": "本版译法", "also": "亦可接受", "rejected": "不采用",
-           "first": "首次出现", "occurs": "中文原文中", "occurs_en": "英文译文中",
-           "commentary": "评注中", "none": "未见于已录入文本",
-           "intro": ("《意见》关键术语：本版采用的英文译法、可接受和不采用的译法，以及每个术语出现的全部段落。"
-                     "按拼音排序；英文界面按英文字母排序。"),
-           "count": "共 {n} 条。"},
-}
-
-
 def render_glossary_page(corpus: Corpus, glossary: Glossary, lang: str, base: str = "",
                          in_document: bool = False) -> str:
     """The glossary page for one interface: A–Z by English, or by pinyin for Chinese.
 
     in_document: rendered as the appendix of the print view, linking within it.
     """
-    lab = GLOSSARY_LABELS[lang]
+    lab = {key: t(lang, "glossary." + key) for key in ("also", "rejected", "first", "occurs", "commentary", "none")}
     occ = occurrences(corpus, glossary)
     if lang == "zh":
-        terms = sorted(glossary.terms, key=lambda t: pinyin_sort_key(t.zh, t.pinyin_override))
-        initial = lambda t: strip_tones(t.pinyin)[0].upper()  # noqa: E731
+        terms = sorted(glossary.terms, key=lambda term: pinyin_sort_key(term.zh, term.pinyin_override))
+        initial = lambda term: strip_tones(term.pinyin)[0].upper()  # noqa: E731
     else:
         terms = sorted(glossary.terms, key=_en_sort_key)
-        initial = lambda t: _en_sort_key(t)[0].upper()  # noqa: E731
-    out = [f'<p class="oe-intro">{escape(lab["intro"])} {escape(lab["count"].format(n=len(terms)))}</p>', ""]
+        initial = lambda term: _en_sort_key(term)[0].upper()  # noqa: E731
+    out = [f'<p class="oe-intro">{escape(t(lang, "glossary.intro"))} {escape(t(lang, "glossary.count", n=len(terms)))}</p>', ""]
     letters = []
     for term in terms:
         letter = initial(term)

@@ -1,4 +1,4 @@
-"""Turn a parsed measure page into the Markdown MkDocs renders, per interface.
+"""A measure page: the parsed page turned into the Markdown MkDocs renders, per interface.
 
 Contributors write pairs and commentary; everything around them (title, part,
 source-status banner, reading-mode control, related measures, contributors)
@@ -14,9 +14,9 @@ from html import escape
 from pathlib import Path
 from typing import Callable
 
-from .edition.corpus import Corpus, src_uri
-from .edition.page import GAP_EN, GAP_ZH, Page, Paragraph
-from .labels import measure_label, part_label, t
+from ..edition.corpus import Corpus, src_uri
+from ..edition.page import GAP_EN, GAP_ZH, Page, Paragraph
+from .i18n import full_title, measure_label, part_heading, t
 
 VIEWS = ("parallel", "stacked", "zh", "en")
 # Turns escaped Chinese text into HTML (the glossary marks its terms this way).
@@ -60,14 +60,6 @@ def anchor(number: int) -> str:
     return "preamble" if number == 0 else f"measure-{number:02d}"
 
 
-def full_title(lang: str, page: Page) -> str:
-    label = measure_label(lang, page.number)
-    if page.is_preamble:
-        return label
-    title = page.title["zh"] if lang == "zh" else page.title["en"]
-    return f"{label}{title}" if lang == "zh" else f"{label}: {title}"
-
-
 def alt_title(lang: str, page: Page) -> tuple[str, str]:
     """The title in the other language, with its lang tag."""
     if lang == "zh":
@@ -79,7 +71,7 @@ def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | Non
                 ctx: Context = PAGE, cite: dict[str, str] | None = None) -> str:
     """The complete Markdown for `page` in interface `lang` ('en' or 'zh').
 
-    `cite` holds the citation formats (scripts/metadata.py) the page's "cite"
+    `cite` holds the citation formats (scripts/site/head.py) the page's "cite"
     controls copy; the print view has no controls and passes none.
     """
     heading_id = f" {{#{anchor(page.number)}}}" if ctx.print_view else ""
@@ -106,9 +98,7 @@ def _meta(corpus: Corpus, page: Page, lang: str) -> str:
     items = []
     if page.meta["part"]:
         part = corpus.part(page.meta["part"])
-        title = part["title"][lang] if lang in part["title"] else part["title"]["en"]
-        items.append(f'<span class="oe-part">{escape(part_label(lang, part["number"]))}'
-                     f'{"：" if lang == "zh" else ": "}{escape(title)}</span>')
+        items.append(f'<span class="oe-part">{escape(part_heading(lang, part, "page"))}</span>')
     funcs = page.meta["functions"]
     if funcs:
         badges = "".join(f'<span class="oe-fn oe-fn-{f}">{escape(t(lang, "function." + f))}</span>' for f in funcs)
@@ -128,7 +118,7 @@ def _source_banner(page: Page, lang: str, ctx: Context) -> str:
     else:
         text = escape(t(lang, "banner.unverified"))
         kind = "warning"
-    title = f'{t(lang, "source_status")}{"：" if lang == "zh" else ": "}{t(lang, "status." + status)}'
+    title = f'{t(lang, "source_status")}{t(lang, "colon")}{t(lang, "status." + status)}'
     notes = [f'<p lang="en">{escape(source["note"])}</p>']
     uncertain = source.get("uncertain", [])
     if uncertain:
@@ -268,36 +258,3 @@ def _contributors(page: Page, lang: str) -> str:
         people.append(f"<li>{escape(c['name'])} ({escape(roles)})</li>")
     return (f'<div class="oe-contributors" data-search-exclude><p class="oe-links-title">'
             f'{escape(t(lang, "contributors"))}</p><ul>{"".join(people)}</ul></div>')
-
-
-def render_contents(corpus: Corpus, lang: str, base: str = "measures/", ctx: Context = PAGE) -> str:
-    """The preamble and the four parts with their measures, for the landing page."""
-    other = "en" if lang == "zh" else "zh"
-    other_tag = "en" if lang == "zh" else "zh-Hans"
-
-    def item(page: Page) -> str:
-        target = ctx.page_link(page.number) if ctx.print_view else base + Path(src_uri(page.number)).name
-        badge = page.stage if page.stage != "complete" else page.source["coverage"]
-        stage = "" if badge == "full" else (f' <span class="oe-stage-badge oe-badge-{badge}">'
-                                            f'{escape(t(lang, "badge." + badge))}</span>')
-        return (f"- [{full_title(lang, page)}]({target}){stage}<br>"
-                f'<span class="oe-alt" lang="{other_tag}">{escape(full_title(other, page))}</span>')
-
-    out = ['<div class="oe-contents" markdown="1">', ""]
-    if corpus.preamble is not None:
-        out += [item(corpus.preamble), ""]
-    for part in corpus.document["parts"]:
-        sep = "　" if lang == "zh" else ". "
-        title = f"{part_label(lang, part['number'])}{sep}{part['title'][lang]}"
-        if ctx.print_view:
-            out.append(f'<p class="oe-contents-part"><a href="#part-{part["number"]}">{escape(title)}</a></p>')
-        else:
-            out.append(f"### {title} {{#part-{part['number']}}}")
-            out.append("")
-            out.append(f'<p class="oe-alt" lang="{other_tag}">{escape(part_label(other, part["number"]))}'
-                       f'{"　" if other == "zh" else ". "}{escape(part["title"][other])}</p>')
-        out.append("")
-        out += [item(m) for m in corpus.measures() if m.meta["part"] == part["number"]]
-        out.append("")
-    out.append("</div>")
-    return "\n".join(out)

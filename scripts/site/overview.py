@@ -17,21 +17,9 @@ import unicodedata
 from dataclasses import dataclass
 from html import escape
 
-from .edition.corpus import Corpus, url
-from .edition.page import Page
-from .indexes import FUNCTIONS
-from .labels import measure_label, part_label, t
-
-TEXT = {
-    "en": {"title": "Overview map of the Opinions",
-           "desc": "The preamble and the 21 measures in their four parts. Each measure links to its page; "
-                   "the coloured band at its left shows its procuratorial functions (see the key below).",
-           "key": "Key: procuratorial functions"},
-    "zh": {"title": "《意见》结构图",
-           "desc": "序言及分属四个部分的二十一条措施。每一条均链接至其页面；左侧色带表示所涉检察职能（见下方图例）。",
-           "key": "图例：检察职能"},
-}
-
+from ..edition.corpus import Corpus, url
+from ..edition.page import FUNCTIONS, Page
+from .i18n import measure_label, part_heading, t
 
 @dataclass(frozen=True)
 class Layout:
@@ -76,7 +64,7 @@ def wrap(text: str, width: float, font: int) -> list[str]:
 
 def _tile(page: Page, lang: str, x: float, y: float, w: float, lay: Layout, href: str) -> tuple[str, float]:
     """One measure: a linked box with function bands, the number and the wrapped title."""
-    number = "序" if page.is_preamble and lang == "zh" else ("P" if page.is_preamble else str(page.number))
+    number = t(lang, "preamble_short") if page.is_preamble else str(page.number)
     title = t(lang, "preamble") if page.is_preamble else page.title[lang]
     lines = wrap(title, w - lay.band - lay.num_w - 12, lay.font)
     h = max(len(lines), 1) * lay.line + 18
@@ -103,8 +91,7 @@ def _tile(page: Page, lang: str, x: float, y: float, w: float, lay: Layout, href
 
 
 def _part_head(part: dict, lang: str, x: float, y: float, w: float, lay: Layout) -> tuple[str, float]:
-    sep = "　" if lang == "zh" else " · "
-    lines = wrap(f"{part_label(lang, part['number'])}{sep}{part['short'][lang]}", w, lay.font + 1)
+    lines = wrap(part_heading(lang, part, "nav"), w, lay.font + 1)
     spans = "".join(f'<tspan x="{x:g}" y="{y + lay.font + 2 + i * lay.line:g}">{escape(s)}</tspan>'
                     for i, s in enumerate(lines))
     return f'<text class="oe-map-part">{spans}</text>', len(lines) * lay.line + 8
@@ -112,7 +99,6 @@ def _part_head(part: dict, lang: str, x: float, y: float, w: float, lay: Layout)
 
 def render_map(corpus: Corpus, lang: str, lay: Layout) -> str:
     """One layout of the map as an inline <svg> element."""
-    words = TEXT[lang]
     uid = f"oe-map-{lay.name}"
     parts = corpus.document["parts"]
     col_w = (lay.width - lay.gap * (lay.columns - 1)) // lay.columns
@@ -144,15 +130,15 @@ def render_map(corpus: Corpus, lang: str, lay: Layout) -> str:
     height = max(heights) + 2
     return (f'<svg class="oe-map-svg oe-map-{lay.name}" viewBox="-1 -1 {lay.width + 2} {height:g}" '
             f'width="{lay.width + 2}" height="{height:g}" role="group" aria-labelledby="{uid}-t" aria-describedby="{uid}-d" '
-            f'xmlns="http://www.w3.org/2000/svg"><title id="{uid}-t">{escape(words["title"])}</title>'
-            f'<desc id="{uid}-d">{escape(words["desc"])}</desc>{"".join(body)}</svg>')
+            f'xmlns="http://www.w3.org/2000/svg"><title id="{uid}-t">{escape(t(lang, "map.title"))}</title>'
+            f'<desc id="{uid}-d">{escape(t(lang, "map.desc"))}</desc>{"".join(body)}</svg>')
 
 
 def render_overview(corpus: Corpus, lang: str) -> str:
     """Both layouts and the key, as one HTML block for the landing page."""
-    words = TEXT[lang]
+    caption = escape(t(lang, "map.key"))
     key = "".join(f'<li><span class="oe-swatch oe-swatch-{f}" aria-hidden="true"></span>{escape(t(lang, "function." + f))}</li>'
                   for f in FUNCTIONS)
     return (f'<figure class="oe-map" data-search-exclude>{render_map(corpus, lang, WIDE)}{render_map(corpus, lang, NARROW)}'
-            f'<figcaption><span class="oe-sr">{escape(words["key"])}</span>'
-            f'<ul class="oe-map-key" aria-label="{escape(words["key"])}">{key}</ul></figcaption></figure>')
+            f'<figcaption><span class="oe-sr">{caption}</span>'
+            f'<ul class="oe-map-key" aria-label="{caption}">{key}</ul></figcaption></figure>')

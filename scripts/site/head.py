@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
 from html import escape
 from typing import Any
 
-from .edition.corpus import Corpus
-from .edition.page import Page
-from .labels import measure_label
-from .render import full_title
+from ..edition.corpus import Corpus
+from ..edition.page import Page
+from .i18n import en_date, full_title, measure_label
 
 WORK_ID = "spp-ip-opinions-2022"
 LOCALES = {"en": "en_GB", "zh": "zh_CN"}
@@ -36,11 +34,6 @@ def identifier(page: Page) -> str:
 
 def _issuer_en(document: dict[str, Any]) -> str:
     return re.sub(r"\s*\([^)]*\)\s*$", "", document["issuer"]["en"])
-
-
-def _en_date(iso: str) -> str:
-    d = date.fromisoformat(iso)
-    return f"{d.day} {d.strftime('%B')} {d.year}"
 
 
 def description(corpus: Corpus, page: Page, lang: str) -> str:
@@ -62,7 +55,7 @@ def cite_templates(corpus: Corpus, page: Page, site_name: str, stamp: dict[str, 
     if not page.is_preamble:
         en_measure += f" (\u201c{page.title['en']}\u201d)"
     en_status = "" if verified else "; Chinese text an unverified working transcription"
-    en = (f"{_issuer_en(doc)}, \u201c{doc['title']['en']}\u201d ({_en_date(doc['date'])}), {en_measure}, "
+    en = (f"{_issuer_en(doc)}, \u201c{doc['title']['en']}\u201d ({en_date(doc['date'])}), {en_measure}, "
           f"para. {{para}}, English translation in {site_name} (edition of {stamp['date']}, "
           f"commit {stamp['commit']}{en_status}) <{{url}}> accessed {{accessed}}.")
     zh_status = "" if verified else "（工作录入稿，未经核验）"

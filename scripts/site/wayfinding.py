@@ -9,17 +9,9 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from .edition.corpus import Corpus, src_uri
-from .edition.page import Page
-from .labels import measure_label, part_label
-from .render import full_title
-
-WORDS = {
-    "en": {"home": "Opinions", "crumbs": "You are here", "all": "All measures", "pager": "Previous and next measure",
-           "prev": "Previous", "next": "Next", "preamble_short": "P"},
-    "zh": {"home": "意见全文", "crumbs": "当前位置", "all": "全部条目", "pager": "上一条与下一条",
-           "prev": "上一条", "next": "下一条", "preamble_short": "序"},
-}
+from ..edition.corpus import Corpus, src_uri
+from ..edition.page import Page
+from .i18n import full_title, measure_label, part_heading, t
 
 
 def _href(number: int) -> str:
@@ -29,20 +21,17 @@ def _href(number: int) -> str:
 
 def breadcrumbs(corpus: Corpus, page: Page, lang: str) -> str:
     """Home > part > measure, as an ordered list in a labelled nav."""
-    w = WORDS[lang]
-    items = [f'<li><a href="../../">{escape(w["home"])}</a></li>']
+    items = [f'<li><a href="../../">{escape(t(lang, "way.home"))}</a></li>']
     if page.meta["part"]:
         part = corpus.part(page.meta["part"])
-        sep = "　" if lang == "zh" else ": "
-        items.append(f'<li><a href="../../#part-{part["number"]}">{escape(part_label(lang, part["number"]))}'
-                     f'{sep}{escape(part["short"][lang])}</a></li>')
+        items.append(f'<li><a href="../../#part-{part["number"]}">{escape(part_heading(lang, part, "crumb"))}</a></li>')
     items.append(f'<li aria-current="page">{escape(measure_label(lang, page.number))}</li>')
-    return f'<nav class="oe-crumbs" aria-label="{escape(w["crumbs"])}"><ol>{"".join(items)}</ol></nav>'
+    return f'<nav class="oe-crumbs" aria-label="{escape(t(lang, "way.crumbs"))}"><ol>{"".join(items)}</ol></nav>'
 
 
 def all_measures(corpus: Corpus, page: Page, lang: str) -> str:
     """A folded list of every measure, grouped by part; the current one is marked."""
-    w = WORDS[lang]
+    words = escape(t(lang, "way.all"))
 
     def item(other: Page) -> str:
         title = escape(full_title(lang, other))
@@ -54,13 +43,12 @@ def all_measures(corpus: Corpus, page: Page, lang: str) -> str:
     if corpus.preamble is not None:
         groups.append(f'<ul class="oe-all-preamble">{item(corpus.preamble)}</ul>')
     for part in corpus.document["parts"]:
-        sep = "　" if lang == "zh" else ": "
-        head = f'{escape(part_label(lang, part["number"]))}{sep}{escape(part["short"][lang])}'
+        head = escape(part_heading(lang, part, "crumb"))
         members = "".join(item(m) for m in corpus.measures() if m.meta["part"] == part["number"])
         groups.append(f'<p class="oe-all-part">{head}</p><ul>{members}</ul>')
     count = len(corpus.measures())
-    return (f'<details class="oe-all"><summary>{escape(w["all"])} ({count})</summary>'
-            f'<nav aria-label="{escape(w["all"])}">{"".join(groups)}</nav></details>')
+    return (f'<details class="oe-all"><summary>{words} ({count})</summary>'
+            f'<nav aria-label="{words}">{"".join(groups)}</nav></details>')
 
 
 def neighbours(corpus: Corpus, page: Page) -> tuple[Page | None, Page | None]:
@@ -72,7 +60,6 @@ def neighbours(corpus: Corpus, page: Page) -> tuple[Page | None, Page | None]:
 
 def pager(corpus: Corpus, page: Page, lang: str) -> str:
     """Previous and next measure, with their titles, at the end of the page."""
-    w = WORDS[lang]
     prev, nxt = neighbours(corpus, page)
     links = []
     for other, key, rel in ((prev, "prev", "prev"), (nxt, "next", "next")):
@@ -80,9 +67,9 @@ def pager(corpus: Corpus, page: Page, lang: str) -> str:
             links.append(f'<span class="oe-pager-{key} oe-pager-none"></span>')
             continue
         links.append(f'<a class="oe-pager-{key}" href="{_href(other.number)}" rel="{rel}">'
-                     f'<span class="oe-pager-dir">{escape(w[key])}</span>'
+                     f'<span class="oe-pager-dir">{escape(t(lang, "way." + key))}</span>'
                      f'<span class="oe-pager-title">{escape(full_title(lang, other))}</span></a>')
-    return f'<nav class="oe-pager" aria-label="{escape(w["pager"])}" data-search-exclude>{"".join(links)}</nav>'
+    return f'<nav class="oe-pager" aria-label="{escape(t(lang, "way.pager"))}" data-search-exclude>{"".join(links)}</nav>'
 
 
 def top(corpus: Corpus, page: Page, lang: str) -> str:

@@ -14,7 +14,7 @@ two, one per interface, each with:
 - a `kind` per entry, so that the worker ranks the text of a measure above
   commentary and commentary above other pages.
 
-The browser side (scripts/search_worker.js) segments the query the
+The browser side (scripts/site/search_worker.js) segments the query the
 same way, strips pinyin tones and turns ids and "measure 8"/第八条 into jumps.
 """
 from __future__ import annotations
@@ -24,11 +24,11 @@ import re
 from html import escape
 from typing import Any
 
-from .edition import Edition
-from .edition.page import Page
-from .edition.zh import HAN_RUN, pinyin, segment_fine
-from .plaintext import plain
-from .render import full_title
+from ..edition import Edition
+from ..edition.page import Page
+from ..edition.zh import HAN_RUN, pinyin, segment_fine
+from ..plaintext import plain
+from .i18n import full_title, t
 
 # Whitespace, U+200B (between Chinese words), and punctuation of both languages. lunr's
 # trimmer would strip punctuation from English words, but it also strips every Chinese
@@ -104,8 +104,7 @@ def measure_docs(edition: Edition, page: Page, lang: str) -> list[dict[str, Any]
         docs.append(_doc(f"{base}#{para.id}", para.id, html, para.zh, KIND_TEXT))
     if page.commentary.strip():
         text = " ".join(f"<p>{escape(plain(block) or '')}</p>" for block in page.commentary.split("\n\n"))
-        heading = "评注" if lang == "zh" else "Commentary"
-        docs.append(_doc(f"{base}#commentary", heading, text, " ", KIND_COMMENTARY))
+        docs.append(_doc(f"{base}#commentary", t(lang, "commentary"), text, " ", KIND_COMMENTARY))
     return docs
 
 

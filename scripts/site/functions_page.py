@@ -7,25 +7,11 @@ from __future__ import annotations
 
 from html import escape
 
-from .edition.corpus import Corpus
-from .labels import measure_label, part_label, t
-
-FUNCTIONS = ["criminal", "civil", "administrative", "public-interest", "cross-cutting"]
-LABELS = {
-    "en": {"intro": ("Which procuratorial functions each measure concerns, as recorded in the measures' front "
-                     "matter: the four major procuratorial functions (criminal, civil, administrative, public "
-                     "interest litigation) and cross-cutting work. Measures whose text is only partly "
-                     "transcribed are classified by what is known of them."),
-           "matrix": "Measures and functions", "heat": "Functions by part", "measure": "Measure",
-           "total": "Measures", "part": "Part"},
-    "zh": {"intro": "根据各条元数据所记录的检察职能：刑事、民事、行政、公益诉讼“四大检察”以及综合性工作。"
-                    "仅部分录入的条目按已知内容归类。",
-           "matrix": "条目与职能", "heat": "各部分的职能分布", "measure": "条目", "total": "条目数", "part": "部分"},
-}
-
+from ..edition.corpus import Corpus
+from ..edition.page import FUNCTIONS
+from .i18n import measure_label, part_label, t
 
 def render_functions_page(corpus: Corpus, lang: str, base: str = "") -> str:
-    lab = LABELS[lang]
     heads = "".join(f'<th scope="col">{escape(t(lang, "function." + f))}</th>' for f in FUNCTIONS)
     rows = []
     for page in corpus.measures():
@@ -39,8 +25,8 @@ def render_functions_page(corpus: Corpus, lang: str, base: str = "") -> str:
                     f'<span class="oe-fn-title">{escape(title)}</span></th>{cells}</tr>')
     totals = "".join(
         f'<td>{sum(1 for p in corpus.measures() if f in p.meta["functions"])}</td>' for f in FUNCTIONS)
-    matrix = (f'<table class="oe-matrix"><thead><tr><th scope="col">{escape(lab["measure"])}</th>{heads}</tr></thead>'
-              f'<tbody>{"".join(rows)}</tbody><tfoot><tr><th scope="row">{escape(lab["total"])}</th>{totals}</tr>'
+    matrix = (f'<table class="oe-matrix"><thead><tr><th scope="col">{escape(t(lang, "functions_page.measure"))}</th>{heads}</tr></thead>'
+              f'<tbody>{"".join(rows)}</tbody><tfoot><tr><th scope="row">{escape(t(lang, "functions_page.total"))}</th>{totals}</tr>'
               f"</tfoot></table>")
     heat_rows = []
     for part in corpus.document["parts"]:
@@ -53,8 +39,8 @@ def render_functions_page(corpus: Corpus, lang: str, base: str = "") -> str:
         heat_rows.append(f'<tr><th scope="row">{escape(part_label(lang, part["number"]))} '
                          f'<span class="oe-fn-title">{escape(part["short"][lang])}</span> ({len(members)})</th>'
                          f'{"".join(cells)}</tr>')
-    heat = (f'<table class="oe-heatmap"><thead><tr><th scope="col">{escape(lab["part"])}</th>{heads}</tr></thead>'
+    heat = (f'<table class="oe-heatmap"><thead><tr><th scope="col">{escape(t(lang, "functions_page.part"))}</th>{heads}</tr></thead>'
             f'<tbody>{"".join(heat_rows)}</tbody></table>')
-    return "\n\n".join([f'<p class="oe-intro">{escape(lab["intro"])}</p>',
-                        f"## {lab['matrix']} {{#matrix}}", matrix,
-                        f"## {lab['heat']} {{#by-part}}", heat])
+    return "\n\n".join([f'<p class="oe-intro">{escape(t(lang, "functions_page.intro"))}</p>',
+                        f"## {t(lang, 'functions_page.matrix')} {{#matrix}}", matrix,
+                        f"## {t(lang, 'functions_page.heat')} {{#by-part}}", heat])

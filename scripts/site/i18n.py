@@ -1,0 +1,369 @@
+"""Every interface string of the site, in both interfaces, and the helpers that compose them.
+
+Measure pages are written once and shown in both interfaces; everything the
+build adds around the text (banners, headings, controls, index pages, the map,
+the print view, wayfinding, navigation, the page footer) is translated here and
+nowhere else, so a translator reads one file. Keys are grouped by where they
+appear; `t()` fails loudly on a missing key, and a test checks that both
+interfaces have the same keys.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ..edition.page import Page
+from ..edition.zh import roman, zh_numeral
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        # measure pages (scripts/site/measure.py) and everything that names a measure or part
+        "measure": "Measure {n}",
+        "preamble": "Preamble",
+        "part": "Part {roman}",
+        "source_status": "Source status",
+        "status.unverified": "unverified working transcription",
+        "status.verified": "verified against the official publication",
+        "banner.unverified": (
+            "The Chinese text on this page is a working transcription prepared by the editors of this "
+            "edition, not the official publication. It has not yet been checked against the text "
+            "published by the Supreme People's Procuratorate; wherever the two differ, the official "
+            "publication prevails."
+        ),
+        "banner.verified": (
+            "The Chinese text on this page has been checked paragraph by paragraph against the official "
+            "publication: {reference}{checked}. The official publication still prevails."
+        ),
+        "banner.more": "How the text was made",
+        "notes": "Notes on the transcription",
+        "uncertain": "Passages of doubtful wording",
+        "uncertain.flag": "Wording uncertain: {note}",
+        "review.flag": "The Chinese source of this paragraph changed; the translation awaits review.",
+        "reading_mode": "Reading mode",
+        "view.parallel": "Side by side",
+        "view.stacked": "Stacked",
+        "view.zh": "Chinese only",
+        "view.en": "English only",
+        "para_link": "Link to paragraph {id}",
+        "commentary": "Commentary",
+        "commentary.note": "",
+        "related": "Related measures",
+        "referred_by": "Referred to by",
+        "none": "none",
+        "contributors": "Contributors",
+        "role.transcription": "transcription",
+        "role.translation": "translation",
+        "role.commentary": "commentary",
+        "role.review": "review",
+        "functions": "Procuratorial functions",
+        "function.criminal": "Criminal",
+        "function.civil": "Civil",
+        "function.administrative": "Administrative",
+        "function.public-interest": "Public interest litigation",
+        "function.cross-cutting": "Cross-cutting",
+        "stage.stub": (
+            "This page is not yet written. It holds the measure's number, part and heading only; "
+            "the Chinese text, the English translation and the commentary are still to come."
+        ),
+        "stage.stub.partial": (
+            "This page is not yet finished: some paragraphs still lack a translation, and the "
+            "commentary is still to come."
+        ),
+        "stage.draft": "This page is a draft: the text and translation are in place; the commentary is still being written.",
+        "untranslated": "Translation not yet written.",
+        "coverage.partial": (
+            "This transcription is incomplete. It gives only the passages that the editors could "
+            "transcribe with some confidence; where the place of an omission is known it is marked "
+            "［……］ in the Chinese and […] in the English."
+        ),
+        "coverage.heading": (
+            "Only the number and heading of this measure have been transcribed; the text of the "
+            "measure is not yet in this edition. The commentary discusses the heading and its context."
+        ),
+        "coverage.none": (
+            "The text has not been transcribed: no source for its wording is available to the editors. "
+            "The commentary discusses what is known about it."
+        ),
+        "gap": "Passage not transcribed",
+        "badge.heading": "heading only",
+        "badge.none": "text not transcribed",
+        "badge.partial": "partial text",
+        "badge.stub": "not yet written",
+        "badge.draft": "draft",
+        "preamble_short": "P",
+        "colon": ": ",
+        # the glossary page (scripts/site/glossary_page.py)
+        "glossary.also": "Also accepted",
+        "glossary.rejected": "Not used",
+        "glossary.first": "First occurs",
+        "glossary.occurs": "In the Chinese source",
+        "glossary.commentary": "In the commentary",
+        "glossary.none": "not in the transcribed text",
+        "glossary.intro": (
+            "Key terms of the Opinions, with the English this edition uses, renderings we accept and "
+            "reject, and every paragraph where each term occurs. Ordered A–Z by the English. "
+            "The Chinese interface lists the same terms in pinyin order."
+        ),
+        "glossary.count": "{n} terms.",
+        # the index of laws (scripts/site/laws_page.py)
+        "laws.intro": (
+            "The statutes, regulations, treaties and policy documents that the commentary relies on, "
+            "and the measures whose commentary invokes each. Article numbers are given only where "
+            "the edition relies on them, as they stood when the Opinions were issued; check them "
+            "against the versions now in force."
+        ),
+        "laws.articles": "Articles relied on",
+        "laws.measures": "Invoked by",
+        "laws.none": "no measure yet",
+        "law_kind.constitution": "Constitution",
+        "law_kind.statute": "Statutes",
+        "law_kind.administrative regulation": "Administrative regulations",
+        "law_kind.judicial interpretation": "Judicial interpretations",
+        "law_kind.treaty": "Treaties",
+        "law_kind.policy document": "Policy documents",
+        "article": "Art. {article}",
+        # the index of functions (scripts/site/functions_page.py)
+        "functions_page.intro": (
+            "Which procuratorial functions each measure concerns, as recorded in the measures' front "
+            "matter: the four major procuratorial functions (criminal, civil, administrative, public "
+            "interest litigation) and cross-cutting work. Measures whose text is only partly "
+            "transcribed are classified by what is known of them."
+        ),
+        "functions_page.matrix": "Measures and functions",
+        "functions_page.heat": "Functions by part",
+        "functions_page.measure": "Measure",
+        "functions_page.total": "Measures",
+        "functions_page.part": "Part",
+        # the overview map on the landing page (scripts/site/overview.py)
+        "map.title": "Overview map of the Opinions",
+        "map.desc": (
+            "The preamble and the 21 measures in their four parts. Each measure links to its page; "
+            "the coloured band at its left shows its procuratorial functions (see the key below)."
+        ),
+        "map.key": "Key: procuratorial functions",
+        # the whole-document print view (scripts/site/printview.py)
+        "print.edition": "A bilingual annotated edition",
+        "print.issued": "Issued by the {issuer} on {date}",
+        "print.status": "Source status",
+        "print.contents": "Contents",
+        "print.appendix": "Appendix: Glossary",
+        "print.stamp": "Edition of {date}, commit {commit}",
+        "print.counts": (
+            "{verified} of {total} texts verified against the official publication; the rest are "
+            "working transcriptions, and the official publication prevails."
+        ),
+        "print.licence": (
+            "Translation and commentary: CC BY 4.0. Chinese text: an official document of a state "
+            "organ, not subject to copyright (PRC Copyright Law, Art. 5)."
+        ),
+        # breadcrumbs, all measures, previous/next (scripts/site/wayfinding.py)
+        "way.home": "Opinions",
+        "way.crumbs": "You are here",
+        "way.all": "All measures",
+        "way.pager": "Previous and next measure",
+        "way.prev": "Previous",
+        "way.next": "Next",
+        # the navigation (scripts/site/nav.py)
+        "nav.home": "Home",
+        "nav.about": "About this edition",
+        "nav.indexes": "Indexes",
+        "nav.glossary": "Glossary",
+        "nav.laws": "Laws and instruments",
+        "nav.functions": "Procuratorial functions",
+        "nav.downloads": "Downloads and data",
+        "nav.print": "Whole document (print, PDF)",
+        # the page footer (overrides/main.html, scripts/site/footer.py)
+        "footer.changed": "Last changed",
+        "footer.history": "history",
+        "footer.edit": "Edit this page",
+        "footer.suggest": "Suggest a correction",
+    },
+    "zh": {
+        "measure": "（{zh}）",
+        "preamble": "序言",
+        "part": "第{zh}部分",
+        "source_status": "原文状态",
+        "status.unverified": "未核验的工作录入稿",
+        "status.verified": "已与官方发布文本核对",
+        "banner.unverified": (
+            "本页中文为本版编者整理的工作录入稿，并非官方发布文本，尚未与最高人民检察院公开发布的文本逐段核对；"
+            "二者如有出入，以官方发布文本为准。"
+        ),
+        "banner.verified": "本页中文已与官方发布文本逐段核对：{reference}{checked}。仍以官方发布文本为准。",
+        "banner.more": "文本来源说明",
+        "notes": "录入说明",
+        "uncertain": "措辞存疑之处",
+        "uncertain.flag": "措辞存疑：{note}",
+        "review.flag": "本段中文原文已更改，译文有待复核。",
+        "reading_mode": "阅读模式",
+        "view.parallel": "中英并排",
+        "view.stacked": "中英上下",
+        "view.zh": "仅中文",
+        "view.en": "仅英文",
+        "para_link": "段落 {id} 的链接",
+        "commentary": "评注",
+        "commentary.note": "评注目前仅有英文版本。",
+        "related": "相关条目",
+        "referred_by": "被以下条目引用",
+        "none": "无",
+        "contributors": "贡献者",
+        "role.transcription": "录入",
+        "role.translation": "翻译",
+        "role.commentary": "评注",
+        "role.review": "审校",
+        "functions": "检察职能",
+        "function.criminal": "刑事检察",
+        "function.civil": "民事检察",
+        "function.administrative": "行政检察",
+        "function.public-interest": "公益诉讼检察",
+        "function.cross-cutting": "综合性工作",
+        "stage.stub": "本页尚未完成：目前仅有条目序号、所属部分和标题，中文原文、英文译文和评注有待补充。",
+        "stage.stub.partial": "本页尚未完成：部分段落尚无译文，评注有待补充。",
+        "stage.draft": "本页为草稿：原文和译文已齐备，评注仍在撰写中。",
+        "untranslated": "译文尚未完成。",
+        "coverage.partial": "本页录入不完整：仅收录编者有一定把握的段落；已知位置的缺漏，中文以［……］、英文以[…]标出。",
+        "coverage.heading": "本条仅录入序号和标题，正文尚未收入本版。评注讨论标题及其背景。",
+        "coverage.none": "正文尚未录入：编者无法获得其措辞的任何来源。评注讨论已知情况。",
+        "gap": "未录入的文字",
+        "badge.heading": "仅有标题",
+        "badge.none": "正文未录入",
+        "badge.partial": "部分文本",
+        "badge.stub": "尚未完成",
+        "badge.draft": "草稿",
+        "preamble_short": "序",
+        "colon": "：",
+        "glossary.also": "亦可接受",
+        "glossary.rejected": "不采用",
+        "glossary.first": "首次出现",
+        "glossary.occurs": "中文原文中",
+        "glossary.commentary": "评注中",
+        "glossary.none": "未见于已录入文本",
+        "glossary.intro": (
+            "《意见》关键术语：本版采用的英文译法、可接受和不采用的译法，以及每个术语出现的全部段落。"
+            "按拼音排序；英文界面按英文字母排序。"
+        ),
+        "glossary.count": "共 {n} 条。",
+        "laws.intro": (
+            "评注所依据的法律、法规、国际条约和政策文件，以及援引各项文件的条目。条文序号仅在本版依据时列出，"
+            "以《意见》发布时的版本为准，使用时请核对现行文本。"
+        ),
+        "laws.articles": "所依据的条文",
+        "laws.measures": "援引条目",
+        "laws.none": "暂无",
+        "law_kind.constitution": "宪法",
+        "law_kind.statute": "法律",
+        "law_kind.administrative regulation": "行政法规",
+        "law_kind.judicial interpretation": "司法解释",
+        "law_kind.treaty": "国际条约",
+        "law_kind.policy document": "政策文件",
+        "article": "第{article}条{sub}",
+        "functions_page.intro": (
+            "根据各条元数据所记录的检察职能：刑事、民事、行政、公益诉讼“四大检察”以及综合性工作。"
+            "仅部分录入的条目按已知内容归类。"
+        ),
+        "functions_page.matrix": "条目与职能",
+        "functions_page.heat": "各部分的职能分布",
+        "functions_page.measure": "条目",
+        "functions_page.total": "条目数",
+        "functions_page.part": "部分",
+        "map.title": "《意见》结构图",
+        "map.desc": "序言及分属四个部分的二十一条措施。每一条均链接至其页面；左侧色带表示所涉检察职能（见下方图例）。",
+        "map.key": "图例：检察职能",
+        "print.edition": "中英对照注释版",
+        "print.issued": "{issuer}发布，{date}",
+        "print.status": "原文状态",
+        "print.contents": "目录",
+        "print.appendix": "附录：术语表",
+        "print.stamp": "版本日期 {date}，提交 {commit}",
+        "print.counts": "共 {total} 份文本，其中 {verified} 份已与官方发布文本核对；其余均为工作录入稿，以官方发布文本为准。",
+        "print.licence": "译文和评注：CC BY 4.0。中文文本系国家机关的官方文件，依《著作权法》第五条不适用该法保护。",
+        "way.home": "意见全文",
+        "way.crumbs": "当前位置",
+        "way.all": "全部条目",
+        "way.pager": "上一条与下一条",
+        "way.prev": "上一条",
+        "way.next": "下一条",
+        "nav.home": "首页",
+        "nav.about": "关于本版",
+        "nav.indexes": "索引",
+        "nav.glossary": "术语表",
+        "nav.laws": "法律文件索引",
+        "nav.functions": "检察职能索引",
+        "nav.downloads": "下载与数据",
+        "nav.print": "全文（打印、PDF）",
+        "footer.changed": "最后修改",
+        "footer.history": "修改记录",
+        "footer.edit": "编辑本页",
+        "footer.suggest": "提出更正",
+    },
+}
+
+
+
+def t(lang: str, key: str, **kwargs: object) -> str:
+    """Look up an interface string; missing keys fail loudly in tests."""
+    return LABELS[lang][key].format(**kwargs)
+
+
+def measure_label(lang: str, number: int) -> str:
+    """'Measure 8' / '（八）'; 'Preamble' / '序言' for 0."""
+    if number == 0:
+        return t(lang, "preamble")
+    return t(lang, "measure", n=number, zh=zh_numeral(number))
+
+
+def part_label(lang: str, number: int) -> str:
+    """'Part II' / '第二部分'."""
+    return t(lang, "part", roman=roman(number), zh=zh_numeral(number))
+
+
+# How a part is named beside its label, by place: (separator per interface, which title).
+# They differ on purpose: a colon in running text, a full stop or an ideographic space in
+# headings, a middle dot in the navigation and the map, and the short title where space is short.
+PART_STYLES: dict[str, tuple[dict[str, str], str]] = {
+    "page": ({"en": ": ", "zh": "："}, "title"),      # the part line of a measure page
+    "heading": ({"en": ". ", "zh": "　"}, "title"),   # landing contents, print view
+    "crumb": ({"en": ": ", "zh": "　"}, "short"),     # breadcrumbs, all-measures list
+    "nav": ({"en": " · ", "zh": "　"}, "short"),      # navigation, overview map
+}
+
+
+def part_heading(lang: str, part: dict[str, Any], style: str) -> str:
+    """'Part II: Keeping case-handling at the centre ...' and its variants (PART_STYLES)."""
+    separators, field = PART_STYLES[style]
+    names = part[field]
+    return f"{part_label(lang, part['number'])}{separators[lang]}{names[lang] if lang in names else names['en']}"
+
+
+def full_title(lang: str, page: Page) -> str:
+    """'Measure 8: Strengthening the protection of trade secrets' / '（八）加强商业秘密保护'."""
+    label = measure_label(lang, page.number)
+    if page.is_preamble:
+        return label
+    title = page.title["zh"] if lang == "zh" else page.title["en"]
+    return f"{label}{title}" if lang == "zh" else f"{label}: {title}"
+
+
+def article_label(article: str, lang: str) -> str:
+    """'219-1' -> 'Art. 219-1' / '第219条之一'."""
+    if lang != "zh":
+        return t(lang, "article", article=article)
+    base, _, sub = article.partition("-")
+    return t(lang, "article", article=base,
+             sub=f"之{'一二三四五六七八九'[int(sub) - 1]}" if sub.isdigit() and 0 < int(sub) < 10 else "")
+
+
+def en_date(iso: str) -> str:
+    """'2022-03-01' -> '1 March 2022'."""
+    d = date.fromisoformat(iso)
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def zh_date(iso: str) -> str:
+    """'2022-03-01' -> '2022年3月1日'."""
+    y, m, d = iso.split("-")
+    return f"{int(y)}年{int(m)}月{int(d)}日"
+
+
+def document_date(lang: str, iso: str) -> str:
+    return zh_date(iso) if lang == "zh" else en_date(iso)

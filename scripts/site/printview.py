@@ -1,0 +1,86 @@
+"""The whole edition on one page, for printing and for `make pdf`.
+
+Cover (title in both languages, issuer and date, source status, edition date
+and commit), contents, preamble, the four parts with every measure, and the
+glossary as an appendix, in the interface's language. Measures are rendered
+by the same code as their own pages (scripts/site/measure.py), with links and
+anchors kept inside this one page.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import replace
+from html import escape
+from pathlib import Path
+
+from ..edition import Edition
+from .contents import render_contents
+from .glossary_page import mark_terms, render_glossary_page
+from .i18n import document_date, part_heading, t
+from .measure import Context, render_page, view_control
+
+CTX = Context(heading_level=2, about_source="", view_control=False, print_view=True)
+
+
+def edition_stamp(root: Path) -> dict[str, str]:
+    """Date and commit of the checkout: the only dates the print view carries.
+
+    EDITION_DATE / EDITION_COMMIT override them; outside git, or in a clone
+    without history, whatever git cannot tell is 'unknown'.
+    """
+    stamp = {"date": os.environ.get("EDITION_DATE", ""), "commit": os.environ.get("EDITION_COMMIT", "")}
+    if not (stamp["date"] and stamp["commit"]):
+        try:
+            out = subprocess.run(["git", "log", "-1", "--format=%cs %h"], cwd=root, capture_output=True,
+                                 text=True, timeout=10)
+            date, _, commit = out.stdout.strip().partition(" ")
+        except (OSError, subprocess.SubprocessError):
+            date = commit = ""
+        stamp["date"] = stamp["date"] or date or "unknown"
+        stamp["commit"] = stamp["commit"] or commit or "unknown"
+    return stamp
+
+
+def render_print_page(edition: Edition, lang: str, stamp: dict[str, str]) -> str:
+    corpus = edition.corpus
+    doc = corpus.document
+    date = document_date(lang, doc["date"])
+    pages = corpus.ordered()
+    verified = sum(1 for p in pages if p.source["status"] == "verified")
+    cover = "\n".join([
+        '<div class="oe-cover">',
+        f'<p class="oe-cover-zh" lang="zh-Hans">{escape(doc["title"]["zh"])}</p>',
+        f'<p class="oe-cover-en" lang="en">{escape(doc["title"]["en"])}</p>',
+        f'<p class="oe-cover-sub">{escape(t(lang, "print.edition"))}</p>',
+        f'<p class="oe-cover-issued">{escape(t(lang, "print.issued", issuer=doc["issuer"][lang], date=date))}</p>',
+        f'<p class="oe-cover-status"><strong>{escape(t(lang, "print.status"))}:</strong> '
+        f'{escape(t(lang, "print.counts", verified=verified, total=len(pages)))}</p>',
+        f'<p class="oe-cover-stamp">{escape(t(lang, "print.stamp", **stamp))}</p>',
+        f'<p class="oe-cover-licence">{escape(t(lang, "print.licence"))}</p>',
+        "</div>",
+    ])
+    out = [cover, view_control(lang),
+           f"# {t(lang, 'print.contents')} {{#contents}}", render_contents(corpus, lang, ctx=CTX)]
+    if corpus.preamble is not None:  # the preamble stands at the top level, as the parts do
+        out.append(render_page(corpus, corpus.preamble, lang, _markup(edition), replace(CTX, heading_level=1)))
+    for part in doc["parts"]:
+        other = "en" if lang == "zh" else "zh"
+        out.append(f"# {part_heading(lang, part, 'heading')} {{#part-{part['number']} .oe-part-title}}")
+        out.append(f'<p class="oe-alt-title" lang="{"en" if other == "en" else "zh-Hans"}">'
+                   f'{escape(part_heading(other, part, "heading"))}</p>')
+        for page in corpus.measures():
+            if page.meta["part"] == part["number"]:
+                out.append(render_page(corpus, page, lang, _markup(edition), CTX))
+    if edition.glossary is not None:
+        out.append(f"# {t(lang, 'print.appendix')} {{#appendix-glossary}}")
+        out.append(render_glossary_page(corpus, edition.glossary, lang, in_document=True))
+    body = "\n\n".join(out)
+    return f'<div class="oe-text oe-print" markdown="1">\n\n{body}\n\n</div>\n'
+
+
+def _markup(edition: Edition):
+    glossary = edition.glossary
+    if glossary is None:
+        return None
+    return lambda text, para: mark_terms(glossary, text, "")
