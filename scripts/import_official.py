@@ -28,11 +28,12 @@ from pathlib import Path
 import yaml
 from lxml import html as lxml_html
 
-from .edition.corpus import ROOT, Corpus, load_corpus
+from .edition.corpus import Corpus, load_corpus
 from .edition.errors import format_errors
 from .edition.lock import read_lock, write_lock
-from .edition.page import Page, Paragraph, para_prefix
-from .edition.zh import parse_zh_number
+from .edition.page import Page, Paragraph
+from .edition.paths import ROOT, para_prefix
+from .edition.zh import parse_zh_number, zh_numeral
 
 PART_RE = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
 MEASURE_RE = re.compile(r"^（([一二三四五六七八九十]+)）(.*)$")
@@ -96,8 +97,9 @@ def _is_cjk_line(line: str) -> bool:
     return bool(re.search(r"[\u4e00-\u9fff]", line))
 
 
-def parse_official(lines: list[str]) -> Official:
-    """Split the official text into preamble, parts and measures."""
+def parse_official(lines: list[str], *, parts: int, measures: int) -> Official:
+    """Split the official text into preamble, parts and measures; `parts` and `measures`
+    are how many the document has (data/document.yml), so a short text is reported."""
     off = Official()
     first_part = next((i for i, line in enumerate(lines) if PART_RE.match(line) and line.startswith("一、")),
                       len(lines))
@@ -125,10 +127,10 @@ def parse_official(lines: list[str]) -> Official:
             off.preamble.append(line)
         else:
             off.problems.append(f"text between the heading of part {part} and its first measure: {line[:30]}")
-    if sorted(off.parts) != [1, 2, 3, 4]:
-        off.problems.append(f"expected parts 一 to 四, found {sorted(off.parts)}")
-    if sorted(off.measures) != list(range(1, 22)):
-        off.problems.append(f"expected measures （一） to （二十一）, found {len(off.measures)}")
+    if sorted(off.parts) != list(range(1, parts + 1)):
+        off.problems.append(f"expected parts 一 to {zh_numeral(parts)}, found {sorted(off.parts)}")
+    if sorted(off.measures) != list(range(1, measures + 1)):
+        off.problems.append(f"expected measures （一） to （{zh_numeral(measures)}）, found {len(off.measures)}")
     return off
 
 
@@ -302,7 +304,8 @@ def main(argv: list[str] | None = None) -> int:
     if corpus.errors:
         print(format_errors(corpus.errors, args.root), file=sys.stderr)
         return 1
-    off = parse_official(read_lines(args.official))
+    off = parse_official(read_lines(args.official), parts=len(corpus.document["parts"]),
+                         measures=corpus.document["measures"])
     ops = compare(corpus, off)
     print(report(corpus, off, ops))
     if not args.apply:

@@ -7,7 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from scripts.edition.paths import ROOT
+
 PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "scripts", "overrides"]
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from helpers import ROOT
-from scripts.edition.corpus import load_corpus, url
+from scripts.edition.corpus import load_corpus
+from scripts.edition.paths import url
 
 CORPUS = load_corpus(ROOT)
 WITH_TEXT = [n for n, p in sorted(CORPUS.pages.items()) if p.paragraphs and all(x.en for x in p.paragraphs)]

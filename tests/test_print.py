@@ -17,7 +17,8 @@ from lxml import html
 from pypdf import PdfReader
 
 from helpers import ROOT
-from scripts.edition.corpus import load_corpus, url
+from scripts.edition.corpus import load_corpus
+from scripts.edition.paths import url
 from scripts.site.i18n import full_title
 
 CORPUS = load_corpus(ROOT)

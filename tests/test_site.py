@@ -10,7 +10,8 @@ from jsonschema import Draft202012Validator
 from lxml import html
 
 from helpers import ROOT
-from scripts.edition.corpus import load_corpus, url
+from scripts.edition.corpus import load_corpus
+from scripts.edition.paths import url
 from scripts.edition.yamlmap import load_schema
 
 CORPUS = load_corpus(ROOT)

@@ -7,11 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .corpus import ROOT, Corpus, load_corpus
+from .corpus import Corpus, load_corpus
 from .errors import ContentError
 from .glossary import Glossary, check_consistency, load_glossary
 from .laws import Law, check_laws, load_laws
 from .lock import check_lock
+from .paths import ROOT
 from .safety import scan_docs
 
 

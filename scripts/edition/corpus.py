@@ -5,7 +5,6 @@ The build, `make check` and every export load the edition through
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,11 +12,8 @@ from typing import Any
 from .errors import ContentError
 from .yamlmap import parse_yaml, validate
 from .page import Page, parse_page
+from .paths import FILE_RE, MEASURES, ROOT, page_file
 from .zh import zh_numeral
-
-ROOT = Path(__file__).resolve().parents[2]
-MEASURE_COUNT = 21
-FILE_RE = re.compile(r"^(?:preamble|(0[1-9]|1[0-9]|2[01]))\.md$")
 
 @dataclass
 class Corpus:
@@ -51,21 +47,17 @@ class Corpus:
                 return page
         return None
 
+    @property
+    def measure_count(self) -> int | None:
+        """How many numbered measures the document has (data/document.yml); None if unreadable."""
+        return self.document.get("measures")
+
     def part(self, number: int) -> dict[str, Any]:
         return next(p for p in self.document["parts"] if p["number"] == number)
 
     def referred_by(self, number: int) -> list[int]:
         """Measures whose front matter names `number` as related (the reverse links)."""
         return sorted(n for n, p in self.pages.items() if number in p.meta["related"])
-
-
-def src_uri(number: int) -> str:
-    return "measures/preamble.md" if number == 0 else f"measures/{number:02d}.md"
-
-
-def url(number: int) -> str:
-    """The page's path relative to the English site root."""
-    return "measures/preamble/" if number == 0 else f"measures/{number:02d}/"
 
 
 def load_document(root: Path) -> tuple[dict[str, Any], list[ContentError]]:
@@ -81,12 +73,14 @@ def load_corpus(root: Path = ROOT) -> Corpus:
     """Load and cross-check everything; errors are collected, never raised."""
     document, errors = load_document(root)
     corpus = Corpus(root=root, document=document, errors=errors)
-    mdir = root / "docs" / "measures"
+    mdir = root / "docs" / MEASURES
+    count = corpus.measure_count
     for path in sorted(mdir.glob("*.md")):
-        if not FILE_RE.match(path.name):
+        m = FILE_RE.match(path.name)
+        if not m or (m.group(1) and count and not 1 <= int(m.group(1)) <= count):
             corpus.errors.append(ContentError(path, 1, f"unexpected file name '{path.name}' in docs/measures",
-                                              "measure pages are named 01.md ... 21.md, and preamble.md",
-                                              "structure"))
+                                              f"measure pages are named 01.md ... {page_file(count or 1)}, "
+                                              "and preamble.md", "structure"))
             continue
         page, errs = parse_page(path)
         corpus.errors += errs
@@ -105,10 +99,11 @@ def load_corpus(root: Path = ROOT) -> Corpus:
 
 def _cross_check(corpus: Corpus) -> list[ContentError]:
     errors: list[ContentError] = []
-    mdir = corpus.docs_dir / "measures"
-    for n in range(0, MEASURE_COUNT + 1):
-        if n not in corpus.pages and not (mdir / Path(src_uri(n)).name).exists():
-            errors.append(ContentError(mdir / Path(src_uri(n)).name, 1, f"the page for {'the preamble' if n == 0 else f'measure {n}'} is missing",
+    mdir = corpus.docs_dir / MEASURES
+    count = corpus.measure_count or 0  # unreadable data/document.yml is reported on its own
+    for n in range(0, count + 1):
+        if n not in corpus.pages and not (mdir / page_file(n)).exists():
+            errors.append(ContentError(mdir / page_file(n), 1, f"the page for {'the preamble' if n == 0 else f'measure {n}'} is missing",
                                        "every measure has a page, even if only a stub (stage: stub)",
                                        "structure"))
     parts = {p["number"] for p in corpus.document.get("parts", [])}
@@ -128,10 +123,10 @@ def _cross_check(corpus: Corpus) -> list[ContentError]:
         errors += _check_heading(page)
     for page in corpus.pages.values():
         for k, rel in enumerate(page.meta["related"]):
-            if not (mdir / Path(src_uri(rel)).name).exists():
+            if not (mdir / page_file(rel)).exists():
                 errors.append(ContentError(page.path, page.lines.line(["related", k]),
                                            f"related measure {rel} does not exist",
-                                           "related measures are numbers 0 (preamble) to 21", "related"))
+                                           f"related measures are numbers 0 (preamble) to {count}", "related"))
     return errors
 
 

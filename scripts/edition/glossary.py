@@ -18,6 +18,7 @@ from .corpus import Corpus
 from .errors import ContentError
 from .yamlmap import parse_yaml, validate
 from .page import Page, Paragraph
+from .paths import part_anchor
 from .zh import pinyin, strip_tones
 
 
@@ -184,7 +185,7 @@ def locations(corpus: Corpus) -> list[Location]:
     if corpus.preamble is not None:
         out += [Location(p.id, p.zh, p.en, corpus.preamble, p) for p in corpus.preamble.paragraphs]
     for part in corpus.document["parts"]:
-        out.append(Location(f"part-{part['number']}", part["title"]["zh"], part["title"]["en"], part=part["number"]))
+        out.append(Location(part_anchor(part["number"]), part["title"]["zh"], part["title"]["en"], part=part["number"]))
         for page in corpus.measures():
             if page.meta["part"] == part["number"]:
                 out += [Location(p.id, p.zh, p.en, page, p) for p in page.paragraphs]

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .corpus import Corpus
 from .errors import ContentError
+from .paths import part_anchor
 
 LOCK_NAME = "data/source.lock"
 HEADER = """\
@@ -44,7 +45,7 @@ def current(corpus: Corpus) -> list[tuple[str, str, Path, int]]:
     for part in corpus.document.get("parts", []):
         title = part["title"]["zh"]
         line = next((i for i, text in enumerate(doc_lines, 1) if text.strip() == f"zh: {title}"), 1)
-        out.append((f"part-{part['number']}", fingerprint(title), doc_path, line))
+        out.append((part_anchor(part["number"]), fingerprint(title), doc_path, line))
     for page in corpus.ordered():
         for para in page.paragraphs:
             out.append((para.id, fingerprint(para.zh), page.path, para.zh_line))

@@ -29,12 +29,12 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ContentError
+from .paths import ID_RE, para_prefix
 from .yamlmap import LineMap, parse_yaml, validate
 from .zh import zh_numeral
 
 PARA_OPEN = re.compile(r"^///\s*para\b(.*)$")
 PARA_CLOSE = re.compile(r"^///\s*$")
-ID_RE = re.compile(r"^(?:pre|m(?:0[1-9]|1[0-9]|2[01]))-[1-9][0-9]*[a-z]?$")
 COMMENTARY_RE = re.compile(r"^##\s+Commentary\s*$")
 GAP_ZH = "［……］"  # marks source text not transcribed, where its place is known
 GAP_EN = "[…]"    # the same gap in the English
@@ -89,11 +89,6 @@ class Page:
     @property
     def source(self) -> dict[str, Any]:
         return self.meta["source"]
-
-
-def para_prefix(number: int) -> str:
-    """The id prefix of a page's paragraphs: 'pre' or 'm08'."""
-    return "pre" if number == 0 else f"m{number:02d}"
 
 
 def han_ratio(text: str) -> float:

@@ -122,9 +122,17 @@ def zh_numeral(n: int) -> str:
     return ("" if tens == 1 else ZH_DIGITS[tens]) + "十" + (ZH_DIGITS[ones] if ones else "")
 
 
+ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+         (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
 def roman(n: int) -> str:
-    """Part numbers in the English interface: 1 -> I ... 4 -> IV."""
-    return ["", "I", "II", "III", "IV"][n]
+    """Part numbers in the English interface: 1 -> I, 4 -> IV, 9 -> IX."""
+    out = ""
+    for value, numeral in ROMAN:
+        count, n = divmod(n, value)
+        out += numeral * count
+    return out
 
 
 def parse_zh_number(text: str) -> int | None:

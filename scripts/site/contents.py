@@ -5,21 +5,21 @@ Also the contents of the whole-document print view, with links inside that page.
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 
-from ..edition.corpus import Corpus, src_uri
+from ..edition.corpus import Corpus
 from ..edition.page import Page
+from ..edition.paths import page_file, part_anchor
 from .i18n import full_title, part_heading, t
 from .measure import PAGE, Context
 
 
 def render_contents(corpus: Corpus, lang: str, base: str = "measures/", ctx: Context = PAGE) -> str:
-    """The preamble and the four parts with their measures, for the landing page."""
+    """The preamble and the parts with their measures, for the landing page."""
     other = "en" if lang == "zh" else "zh"
     other_tag = "en" if lang == "zh" else "zh-Hans"
 
     def item(page: Page) -> str:
-        target = ctx.page_link(page.number) if ctx.print_view else base + Path(src_uri(page.number)).name
+        target = ctx.page_link(page.number) if ctx.print_view else base + page_file(page.number)
         badge = page.stage if page.stage != "complete" else page.source["coverage"]
         stage = "" if badge == "full" else (f' <span class="oe-stage-badge oe-badge-{badge}">'
                                             f'{escape(t(lang, "badge." + badge))}</span>')
@@ -32,9 +32,9 @@ def render_contents(corpus: Corpus, lang: str, base: str = "measures/", ctx: Con
     for part in corpus.document["parts"]:
         title = part_heading(lang, part, "heading")
         if ctx.print_view:
-            out.append(f'<p class="oe-contents-part"><a href="#part-{part["number"]}">{escape(title)}</a></p>')
+            out.append(f'<p class="oe-contents-part"><a href="#{part_anchor(part["number"])}">{escape(title)}</a></p>')
         else:
-            out.append(f"### {title} {{#part-{part['number']}}}")
+            out.append(f"### {title} {{#{part_anchor(part['number'])}}}")
             out.append("")
             out.append(f'<p class="oe-alt" lang="{other_tag}">{escape(part_heading(other, part, "heading"))}</p>')
         out.append("")

@@ -9,6 +9,7 @@ from html import escape
 
 from ..edition.corpus import Corpus
 from ..edition.page import FUNCTIONS
+from ..edition.paths import url
 from .i18n import measure_label, part_label, t
 
 def render_functions_page(corpus: Corpus, lang: str, base: str = "") -> str:
@@ -21,7 +22,7 @@ def render_functions_page(corpus: Corpus, lang: str, base: str = "") -> str:
             f'{"●" if f in page.meta["functions"] else ""}'
             f'<span class="oe-sr">{escape(t(lang, "function." + f)) if f in page.meta["functions"] else ""}</span></td>'
             for f in FUNCTIONS)
-        rows.append(f'<tr><th scope="row"><a href="{base}measures/{page.number:02d}/">{escape(measure_label(lang, page.number))}</a> '
+        rows.append(f'<tr><th scope="row"><a href="{base}{url(page.number)}">{escape(measure_label(lang, page.number))}</a> '
                     f'<span class="oe-fn-title">{escape(title)}</span></th>{cells}</tr>')
     totals = "".join(
         f'<td>{sum(1 for p in corpus.measures() if f in p.meta["functions"])}</td>' for f in FUNCTIONS)

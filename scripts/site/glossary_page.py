@@ -10,6 +10,7 @@ from html import escape
 
 from ..edition.corpus import Corpus
 from ..edition.glossary import Glossary, Term, occurrences
+from ..edition.paths import anchor, number_of, src_uri
 from ..edition.zh import pinyin_sort_key, strip_tones
 from .i18n import measure_label, t
 
@@ -31,18 +32,16 @@ def _loc_link(loc_id: str, corpus: Corpus, base: str, in_document: bool = False)
     """Link to where a term occurs: on its page, or (in_document) within the print view."""
     if in_document:
         return f"[{loc_id}](#{loc_id})"
-    if loc_id.startswith("part-"):
+    if loc_id.startswith("part-"):  # a part's title: on the landing page
         return f"[{loc_id}]({base}index.md#{loc_id})"
-    number = 0 if loc_id.startswith("pre") else int(loc_id[1:3])
-    name = "preamble.md" if number == 0 else f"{number:02d}.md"
-    return f"[{loc_id}]({base}measures/{name}#{loc_id})"
+    return f"[{loc_id}]({base}{src_uri(number_of(loc_id))}#{loc_id})"
 
 
 def _commentary_link(n: int, lang: str, base: str, in_document: bool) -> str:
     label = escape(measure_label(lang, n))
     if in_document:
-        return f"[{label}](#commentary-{'preamble' if n == 0 else f'measure-{n:02d}'})"
-    return f"[{label}]({base}measures/{'preamble' if n == 0 else f'{n:02d}'}.md#commentary)"
+        return f"[{label}](#commentary-{anchor(n)})"  # the commentary's id in the print view (Context.suffix)
+    return f"[{label}]({base}{src_uri(n)}#commentary)"
 
 
 def render_glossary_page(corpus: Corpus, glossary: Glossary, lang: str, base: str = "",

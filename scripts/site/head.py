@@ -20,6 +20,7 @@ from typing import Any
 
 from ..edition.corpus import Corpus
 from ..edition.page import Page
+from ..edition.paths import measure_key
 from .i18n import en_date, full_title, measure_label
 
 WORK_ID = "spp-ip-opinions-2022"
@@ -29,7 +30,7 @@ HREFLANG = {"en": "en", "zh": "zh-Hans"}
 
 def identifier(page: Page) -> str:
     """The edition's own identifier for a measure: stable, like the paragraph ids."""
-    return f"{WORK_ID}/{'preamble' if page.is_preamble else f'm{page.number:02d}'}"
+    return f"{WORK_ID}/{measure_key(page.number)}"
 
 
 def _issuer_en(document: dict[str, Any]) -> str:

@@ -5,6 +5,7 @@ from html import escape
 
 from ..edition.corpus import Corpus
 from ..edition.laws import Law, invoked_by
+from ..edition.paths import src_uri
 from .i18n import article_label, full_title, t
 
 # The kinds of instrument (data/laws.yml, `kind`), in the order the page lists them.
@@ -33,7 +34,7 @@ def render_laws_page(corpus: Corpus, laws: dict[str, Law], lang: str, base: str 
                 out.append("")
             numbers = invoked_by(corpus, law.id)
             links = ", ".join(
-                f"[{full_title(lang, corpus.pages[n])}]({base}measures/{'preamble' if n == 0 else f'{n:02d}'}.md)"
+                f"[{full_title(lang, corpus.pages[n])}]({base}{src_uri(n)})"
                 for n in numbers) or t(lang, "laws.none")
             out += [f"**{t(lang, 'laws.measures')}:** {links}", "", "</div>", ""]
     return "\n".join(out)

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path
 from typing import Callable
 
-from ..edition.corpus import Corpus, src_uri
+from ..edition.corpus import Corpus
 from ..edition.page import GAP_EN, GAP_ZH, Page, Paragraph
+from ..edition.paths import anchor, page_file
 from .i18n import full_title, measure_label, part_heading, t
 
 VIEWS = ("parallel", "stacked", "zh", "en")
@@ -35,7 +35,7 @@ class Context:
     def page_link(self, number: int) -> str:
         if self.print_view:
             return "#" + anchor(number)
-        return Path(src_uri(number)).name
+        return page_file(number)
 
     def suffix(self, page: Page) -> str:
         """Makes per-measure ids unique when many measures share one page."""
@@ -54,10 +54,6 @@ class Context:
 
 
 PAGE = Context()
-
-
-def anchor(number: int) -> str:
-    return "preamble" if number == 0 else f"measure-{number:02d}"
 
 
 def alt_title(lang: str, page: Page) -> tuple[str, str]:

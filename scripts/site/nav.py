@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..edition.corpus import Corpus, src_uri
+from ..edition.corpus import Corpus
+from ..edition.paths import src_uri
 from .i18n import full_title, part_heading, t
 
 # Hand-written pages around the measures: (file, key of its title in scripts/site/i18n.py).

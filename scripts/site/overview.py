@@ -17,8 +17,9 @@ import unicodedata
 from dataclasses import dataclass
 from html import escape
 
-from ..edition.corpus import Corpus, url
+from ..edition.corpus import Corpus
 from ..edition.page import FUNCTIONS, Page
+from ..edition.paths import url
 from .i18n import measure_label, part_heading, t
 
 @dataclass(frozen=True)

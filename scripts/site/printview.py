@@ -15,6 +15,7 @@ from html import escape
 from pathlib import Path
 
 from ..edition import Edition
+from ..edition.paths import part_anchor
 from .contents import render_contents
 from .glossary_page import mark_terms, render_glossary_page
 from .i18n import document_date, part_heading, t
@@ -66,7 +67,7 @@ def render_print_page(edition: Edition, lang: str, stamp: dict[str, str]) -> str
         out.append(render_page(corpus, corpus.preamble, lang, _markup(edition), replace(CTX, heading_level=1)))
     for part in doc["parts"]:
         other = "en" if lang == "zh" else "zh"
-        out.append(f"# {part_heading(lang, part, 'heading')} {{#part-{part['number']} .oe-part-title}}")
+        out.append(f"# {part_heading(lang, part, 'heading')} {{#{part_anchor(part['number'])} .oe-part-title}}")
         out.append(f'<p class="oe-alt-title" lang="{"en" if other == "en" else "zh-Hans"}">'
                    f'{escape(part_heading(other, part, "heading"))}</p>')
         for page in corpus.measures():

@@ -26,6 +26,7 @@ from typing import Any
 
 from ..edition import Edition
 from ..edition.page import Page
+from ..edition.paths import MEASURES, url
 from ..edition.zh import HAN_RUN, pinyin, segment_fine
 from ..plaintext import plain
 from .i18n import full_title, t
@@ -94,7 +95,7 @@ def _doc(location: str, title: str, text_html: str, zh_source: str = "", kind: s
 
 def measure_docs(edition: Edition, page: Page, lang: str) -> list[dict[str, Any]]:
     """Index entries for one measure page: the page, each pair, the commentary."""
-    base = "measures/preamble/" if page.is_preamble else f"measures/{page.number:02d}/"
+    base = url(page.number)
     other = "en" if lang == "zh" else "zh"
     title = full_title(lang, page)
     docs = [_doc(base, title, f"<p>{escape(full_title(other, page))}</p>", page.title["zh"], KIND_TEXT)]
@@ -132,7 +133,7 @@ def build_index(edition: Edition, material: dict[str, Any], lang: str) -> dict[s
         if not in_lang:
             continue
         loc = loc[len(prefix):]
-        if loc.startswith("measures/"):
+        if loc.startswith(MEASURES + "/"):
             continue  # replaced below, paragraph by paragraph
         if loc.startswith("glossary/#"):
             continue  # the glossary is indexed term by term below

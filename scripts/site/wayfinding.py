@@ -7,16 +7,16 @@ Material's side navigation is folded away) can still move through the document.
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 
-from ..edition.corpus import Corpus, src_uri
+from ..edition.corpus import Corpus
 from ..edition.page import Page
+from ..edition.paths import part_anchor, slug
 from .i18n import full_title, measure_label, part_heading, t
 
 
 def _href(number: int) -> str:
     """Measure pages are siblings (measures/NN/), in both interfaces."""
-    return f"../{Path(src_uri(number)).stem}/"
+    return f"../{slug(number)}/"
 
 
 def breadcrumbs(corpus: Corpus, page: Page, lang: str) -> str:
@@ -24,7 +24,7 @@ def breadcrumbs(corpus: Corpus, page: Page, lang: str) -> str:
     items = [f'<li><a href="../../">{escape(t(lang, "way.home"))}</a></li>']
     if page.meta["part"]:
         part = corpus.part(page.meta["part"])
-        items.append(f'<li><a href="../../#part-{part["number"]}">{escape(part_heading(lang, part, "crumb"))}</a></li>')
+        items.append(f'<li><a href="../../#{part_anchor(part["number"])}">{escape(part_heading(lang, part, "crumb"))}</a></li>')
     items.append(f'<li aria-current="page">{escape(measure_label(lang, page.number))}</li>')
     return f'<nav class="oe-crumbs" aria-label="{escape(t(lang, "way.crumbs"))}"><ol>{"".join(items)}</ol></nav>'
 

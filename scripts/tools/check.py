@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 from ..edition import load_edition
-from ..edition.corpus import ROOT
 from ..edition.errors import format_errors
+from ..edition.paths import ROOT
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,9 +8,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..edition.corpus import ROOT, load_corpus
+from ..edition.corpus import load_corpus
 from ..edition.errors import format_errors
 from ..edition.lock import check_lock, current, write_lock
+from ..edition.paths import ROOT
 
 
 def main(argv: list[str] | None = None) -> int:

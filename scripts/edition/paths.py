@@ -1,0 +1,61 @@
+"""Where the edition lives, and how its measures, paragraphs and parts are named.
+
+Every address of a measure (its file, its page, its anchor inside the print view,
+the prefix of its paragraph ids, its identifier in the work) is made here, and
+only here, so the naming scheme is written down once. How many measures there
+are is a fact about the document: `measures` in data/document.yml.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]  # the project: mkdocs.yml, docs/, data/, scripts/
+MEASURES = "measures"  # docs/measures/NN.md, and the pages measures/NN/ in each interface
+FILE_RE = re.compile(r"^(?:preamble|(\d\d))\.md$")  # a measure page's file name; its number in group 1
+ID_RE = re.compile(r"^(?:pre|m\d\d)-[1-9][0-9]*[a-z]?$")  # a paragraph id: 'pre-1', 'm08-2', 'm08-2a'
+
+
+def slug(number: int) -> str:
+    """'preamble' or '08': the stem of a measure's file and the last part of its address."""
+    return "preamble" if number == 0 else f"{number:02d}"
+
+
+def page_file(number: int) -> str:
+    """'08.md': how one measure page links another (they are siblings in docs/measures/)."""
+    return f"{slug(number)}.md"
+
+
+def src_uri(number: int) -> str:
+    """'measures/08.md': the page's source, relative to docs/."""
+    return f"{MEASURES}/{page_file(number)}"
+
+
+def url(number: int) -> str:
+    """'measures/08/': the page's path relative to an interface's root."""
+    return f"{MEASURES}/{slug(number)}/"
+
+
+def anchor(number: int) -> str:
+    """'preamble' or 'measure-08': the measure's id inside the whole-document print view."""
+    return "preamble" if number == 0 else f"measure-{number:02d}"
+
+
+def para_prefix(number: int) -> str:
+    """The id prefix of a page's paragraphs: 'pre' or 'm08'."""
+    return "pre" if number == 0 else f"m{number:02d}"
+
+
+def measure_key(number: int) -> str:
+    """'preamble' or 'm08': the measure's stable name within the work (schema.org identifier)."""
+    return "preamble" if number == 0 else para_prefix(number)
+
+
+def number_of(para_id: str) -> int:
+    """The measure a paragraph id belongs to: 'm08-2' -> 8, 'pre-1' -> 0."""
+    return 0 if para_id.startswith("pre") else int(para_id[1:3])
+
+
+def part_anchor(number: int) -> str:
+    """'part-2': the id of a part's heading (landing contents, print view), and its lock key."""
+    return f"part-{number}"
