@@ -14,6 +14,7 @@ from .laws import Law, check_laws, load_laws
 from .lock import check_lock
 from .paths import ROOT
 from .safety import scan_docs
+from .zh import Segmenter, segmenter
 
 
 @dataclass
@@ -26,6 +27,11 @@ class Edition:
     @property
     def root(self) -> Path:
         return self.corpus.root
+
+    @property
+    def segmenter(self) -> Segmenter:
+        """Chinese segmentation that keeps the glossary's terms whole (search, pinyin)."""
+        return self.glossary.segmenter if self.glossary is not None else segmenter()
 
 
 def load_edition(root: Path = ROOT) -> Edition:

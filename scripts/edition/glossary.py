@@ -19,7 +19,7 @@ from .errors import ContentError
 from .yamlmap import parse_yaml, validate
 from .page import Page, Paragraph
 from .paths import part_anchor
-from .zh import pinyin, strip_tones
+from .zh import Segmenter, segmenter, strip_tones
 
 
 @dataclass
@@ -33,12 +33,8 @@ class Term:
     alternatives: list[str] = field(default_factory=list)
     rejected: list[dict[str, str]] = field(default_factory=list)
     note: str = ""
-    pinyin_override: str | None = None
+    pinyin: str = ""  # as written in the glossary, or made from the Chinese (see load_glossary)
     id: str = ""
-
-    @property
-    def pinyin(self) -> str:
-        return self.pinyin_override or pinyin(self.zh)
 
     @property
     def renderings(self) -> list[str]:
@@ -87,9 +83,10 @@ _EN_FOUND: dict[tuple[tuple[str, ...], ...], dict[str, tuple[int, ...]]] = {}
 class Glossary:
     """All terms, with the matcher shared by pages, indexes and checks."""
 
-    def __init__(self, terms: list[Term], path: Path) -> None:
+    def __init__(self, terms: list[Term], path: Path, segmenter: Segmenter) -> None:
         self.terms = terms
         self.path = path
+        self.segmenter = segmenter  # keeps the terms whole: in their pinyin, and in the search index
         self.by_zh = {t.zh: t for t in terms}
         self.by_id = {t.id: t for t in terms}
 
@@ -153,9 +150,7 @@ def load_glossary(root: Path) -> tuple[Glossary | None, list[ContentError]]:
     errors += schema_errors
     if schema_errors:
         return None, errors
-    from .zh import add_words
-
-    add_words(item["zh"] for item in data)  # keep terms whole when segmenting (search, pinyin)
+    words = segmenter(tuple(dict.fromkeys(item["zh"] for item in data)))  # terms stay whole in their pinyin
     terms: list[Term] = []
     seen: dict[str, int] = {}
     ids: dict[str, int] = {}
@@ -168,7 +163,7 @@ def load_glossary(root: Path) -> tuple[Glossary | None, list[ContentError]]:
         seen[item["zh"]] = line
         term = Term(zh=item["zh"], en=item["en"].strip(), definition=item["definition"].strip(), line=line,
                     alternatives=list(item.get("alternatives", [])), rejected=list(item.get("rejected", [])),
-                    note=item.get("note", ""), pinyin_override=item.get("pinyin"))
+                    note=item.get("note", ""), pinyin=item.get("pinyin") or words.pinyin(item["zh"]))
         slug = _slug(term.pinyin)
         ids[slug] = ids.get(slug, 0) + 1
         term.id = slug if ids[slug] == 1 else f"{slug}-{ids[slug]}"
@@ -176,7 +171,7 @@ def load_glossary(root: Path) -> tuple[Glossary | None, list[ContentError]]:
             errors.append(ContentError(path, lines.line([k, "en"]), f"the term '{term.zh}' has no English",
                                        "give the rendering this edition uses", "glossary"))
         terms.append(term)
-    return Glossary(terms, path), errors
+    return Glossary(terms, path, words), errors
 
 
 def locations(corpus: Corpus) -> list[Location]:

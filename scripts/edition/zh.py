@@ -1,7 +1,7 @@
-"""Chinese text utilities shared by the glossary and search: segmentation and pinyin.
+"""Chinese text utilities shared by the glossary and search: segmentation, pinyin, numerals.
 
 jieba and pypinyin are loaded lazily: checks that never touch Chinese words
-stay fast, and jieba's dictionary is built only once per process.
+stay fast, and jieba's dictionary is read only once per process.
 """
 from __future__ import annotations
 
@@ -15,41 +15,91 @@ HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 @lru_cache(maxsize=1)
-def _jieba():
+def _dictionary():
+    """jieba's own dictionary, loaded once per process and never changed here."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    return jieba
+    return jieba.dt
 
 
-def add_words(words: Iterable[str]) -> None:
-    """Teach the segmenter the edition's terms (e.g. 商标恶意抢注) so they stay whole."""
-    jb = _jieba()
-    for word in words:
-        jb.add_word(word, freq=2_000_000)
+class Segmenter:
+    """Chinese segmentation and pinyin with jieba's dictionary plus the edition's own words.
 
-
-def segment(text: str) -> list[str]:
-    """Words of a Chinese run, as jieba cuts it (no HMM guessing of unknown words)."""
-    return [w for w in _jieba().cut(text, HMM=False) if w.strip()]
-
-
-def segment_fine(text: str) -> list[str]:
-    """Words, with compounds split into their dictionary parts where the parts tile them.
-
-    商业秘密 -> 商业 秘密; 商标恶意抢注 -> 商标 恶意 抢注. Indexing the parts is
-    what lets a search for 秘密 find 商业秘密, without repeating any character.
+    The words (the glossary's terms, e.g. 商标恶意抢注) stay whole. Each segmenter has its
+    own copy of the word frequencies, so teaching it the glossary changes nothing for
+    anyone else in the process (jieba's global dictionary stays as it is), and a glossary
+    edited under `mkdocs serve` gets a segmenter of its own instead of adding to the last.
     """
-    out: list[str] = []
-    jb = _jieba()
-    for word in segment(text):
-        if len(word) <= 2:
-            out.append(word)
-            continue
-        parts = _tile(word, set(jb.cut_for_search(word, HMM=False)) - {word})
-        out.extend(parts or [word])
-    return out
+
+    def __init__(self, words: Iterable[str] = ()) -> None:
+        import jieba
+
+        base = _dictionary()
+        self._jieba = jieba.Tokenizer()
+        self._jieba.FREQ, self._jieba.total = dict(base.FREQ), base.total
+        self._jieba.initialized = True  # a copy of the loaded dictionary: nothing to read
+        for word in words:
+            self._jieba.add_word(word, freq=2_000_000)
+        self._pinyin: dict[tuple[str, bool], str] = {}
+
+    def segment(self, text: str) -> list[str]:
+        """Words of a Chinese run, as jieba cuts it (no HMM guessing of unknown words)."""
+        return [w for w in self._jieba.cut(text, HMM=False) if w.strip()]
+
+    def segment_fine(self, text: str) -> list[str]:
+        """Words, with compounds split into their dictionary parts where the parts tile them.
+
+        商业秘密 -> 商业 秘密; 商标恶意抢注 -> 商标 恶意 抢注. Indexing the parts is
+        what lets a search for 秘密 find 商业秘密, without repeating any character.
+        """
+        out: list[str] = []
+        for word in self.segment(text):
+            if len(word) <= 2:
+                out.append(word)
+                continue
+            parts = _tile(word, set(self._jieba.cut_for_search(word, HMM=False)) - {word})
+            out.extend(parts or [word])
+        return out
+
+    def pinyin(self, text: str, tones: bool = True) -> str:
+        """Pinyin grouped by word: 商业秘密 -> 'shāngyè mìmì' (tones=False: 'shangye mimi').
+
+        Syllables starting with a, o or e inside a word take an apostrophe (bàn'àn);
+        punctuation between Han runs is kept as it is. Remembered per text.
+        """
+        key = (text, tones)
+        if key not in self._pinyin:
+            self._pinyin[key] = self._make_pinyin(text, tones)
+        return self._pinyin[key]
+
+    def _make_pinyin(self, text: str, tones: bool) -> str:
+        from pypinyin import Style, lazy_pinyin
+
+        style = Style.TONE if tones else Style.NORMAL
+        out: list[str] = []
+        pos = 0
+        for run in HAN_RUN.finditer(text):
+            if run.start() > pos:
+                out.append(text[pos:run.start()].strip())
+            for word in self.segment_fine(run.group(0)):
+                syllables = lazy_pinyin(word, style=style, errors="default")
+                joined = syllables[0]
+                for syl in syllables[1:]:
+                    joined += ("'" if strip_tones(syl)[:1] in ("a", "o", "e") else "") + syl
+                out.append(joined)
+            pos = run.end()
+        if pos < len(text):
+            out.append(text[pos:].strip())
+        return re.sub(r" ?[、，,] ?", ", ", " ".join(p for p in out if p)).strip()
+
+
+@lru_cache(maxsize=4)
+def segmenter(words: tuple[str, ...] = ()) -> Segmenter:
+    """The segmenter for a set of words, made once per process (keyed by the words
+    themselves, so it cannot go stale)."""
+    return Segmenter(words)
 
 
 def _tile(word: str, parts: set[str]) -> list[str] | None:
@@ -67,44 +117,17 @@ def _tile(word: str, parts: set[str]) -> list[str] | None:
     return result if len(result) > 1 else None
 
 
-@lru_cache(maxsize=4096)
-def pinyin(text: str, tones: bool = True) -> str:
-    """Pinyin grouped by word: 商业秘密 -> 'shāngyè mìmì' (tones=False: 'shangye mimi').
-
-    Syllables starting with a, o or e inside a word take an apostrophe (bàn'àn);
-    punctuation between Han runs is kept as it is.
-    """
-    from pypinyin import Style, lazy_pinyin
-
-    style = Style.TONE if tones else Style.NORMAL
-    out: list[str] = []
-    pos = 0
-    for run in HAN_RUN.finditer(text):
-        if run.start() > pos:
-            out.append(text[pos:run.start()].strip())
-        for word in segment_fine(run.group(0)):
-            syllables = lazy_pinyin(word, style=style, errors="default")
-            joined = syllables[0]
-            for syl in syllables[1:]:
-                joined += ("'" if strip_tones(syl)[:1] in ("a", "o", "e") else "") + syl
-            out.append(joined)
-        pos = run.end()
-    if pos < len(text):
-        out.append(text[pos:].strip())
-    return re.sub(r" ?[、，,] ?", ", ", " ".join(p for p in out if p)).strip()
-
-
 def strip_tones(text: str) -> str:
     """'shāngyè' -> 'shangye' (ü kept as u for typing on a plain keyboard)."""
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").replace("ü", "u")
 
 
-def pinyin_sort_key(zh: str, pinyin_text: str | None = None) -> tuple[str, str, str]:
+def pinyin_sort_key(zh: str, pinyin_text: str) -> tuple[str, str, str]:
     """Dictionary order: toneless pinyin, then tone numbers, then the characters."""
     from pypinyin import Style, lazy_pinyin
 
-    toneless = strip_tones(pinyin_text or pinyin(zh)).replace(" ", "").lower()
+    toneless = strip_tones(pinyin_text).replace(" ", "").lower()
     tone3 = "".join(lazy_pinyin(zh, style=Style.TONE3, neutral_tone_with_five=True))
     return (toneless, tone3, zh)
 

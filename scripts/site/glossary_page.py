@@ -53,7 +53,7 @@ def render_glossary_page(corpus: Corpus, glossary: Glossary, lang: str, base: st
     lab = {key: t(lang, "glossary." + key) for key in ("also", "rejected", "first", "occurs", "commentary", "none")}
     occ = occurrences(corpus, glossary)
     if lang == "zh":
-        terms = sorted(glossary.terms, key=lambda term: pinyin_sort_key(term.zh, term.pinyin_override))
+        terms = sorted(glossary.terms, key=lambda term: pinyin_sort_key(term.zh, term.pinyin))
         initial = lambda term: strip_tones(term.pinyin)[0].upper()  # noqa: E731
     else:
         terms = sorted(glossary.terms, key=_en_sort_key)

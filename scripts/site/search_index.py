@@ -27,7 +27,7 @@ from typing import Any
 from ..edition import Edition
 from ..edition.page import Page
 from ..edition.paths import MEASURES, url
-from ..edition.zh import HAN_RUN, pinyin, segment_fine
+from ..edition.zh import HAN_RUN, Segmenter
 from ..plaintext import plain
 from .i18n import full_title, t
 
@@ -42,8 +42,7 @@ KIND_TEXT, KIND_COMMENTARY, KIND_PAGE = "text", "commentary", "page"
 ZWSP = "\u200b"
 
 
-
-def index_words(run: str) -> list[str]:
+def index_words(seg: Segmenter, run: str) -> list[str]:
     """Fine-grained words of a Chinese run, with no one-character words.
 
     Material's worker re-segments each Chinese query word against the index and
@@ -54,7 +53,7 @@ def index_words(run: str) -> list[str]:
     """
     words: list[str] = []
     carry = ""
-    for word in segment_fine(run):
+    for word in seg.segment_fine(run):
         if len(word) == 1:
             if words:
                 words[-1] += word
@@ -68,26 +67,27 @@ def index_words(run: str) -> list[str]:
     return words
 
 
-def segment_text(text: str) -> str:
+def segment_text(seg: Segmenter, text: str) -> str:
     """Insert U+200B between the index words of every Chinese run."""
     def repl(m: re.Match[str]) -> str:
-        return ZWSP + ZWSP.join(index_words(m.group(0))) + ZWSP
+        return ZWSP + ZWSP.join(index_words(seg, m.group(0))) + ZWSP
     return HAN_RUN.sub(repl, text.replace(ZWSP, "")).strip(ZWSP)
 
 
-def pinyin_field(text: str) -> str:
+def pinyin_field(seg: Segmenter, text: str) -> str:
     """Toneless pinyin words for the Chinese in `text`: 商业秘密 -> 'shangye mimi'."""
     words: list[str] = []
     for run in HAN_RUN.findall(text.replace(ZWSP, "")):
-        words += [w.replace("'", "") for w in pinyin(run, tones=False).replace(",", " ").split()]
+        words += [w.replace("'", "") for w in seg.pinyin(run, tones=False).replace(",", " ").split()]
     return " ".join(words)
 
 
-def _doc(location: str, title: str, text_html: str, zh_source: str = "", kind: str = KIND_PAGE) -> dict[str, Any]:
-    doc: dict[str, Any] = {"location": location, "title": segment_text(title), "text": segment_text(text_html),
-                           "kind": kind}
+def _doc(seg: Segmenter, location: str, title: str, text_html: str, zh_source: str = "",
+         kind: str = KIND_PAGE) -> dict[str, Any]:
+    doc: dict[str, Any] = {"location": location, "title": segment_text(seg, title),
+                           "text": segment_text(seg, text_html), "kind": kind}
     source = zh_source or (title + " " + re.sub(r"<[^>]+>", " ", text_html))
-    py = pinyin_field(source)
+    py = pinyin_field(seg, source)
     if py:
         doc["pinyin"] = py
     return doc
@@ -95,17 +95,18 @@ def _doc(location: str, title: str, text_html: str, zh_source: str = "", kind: s
 
 def measure_docs(edition: Edition, page: Page, lang: str) -> list[dict[str, Any]]:
     """Index entries for one measure page: the page, each pair, the commentary."""
+    seg = edition.segmenter
     base = url(page.number)
     other = "en" if lang == "zh" else "zh"
     title = full_title(lang, page)
-    docs = [_doc(base, title, f"<p>{escape(full_title(other, page))}</p>", page.title["zh"], KIND_TEXT)]
+    docs = [_doc(seg, base, title, f"<p>{escape(full_title(other, page))}</p>", page.title["zh"], KIND_TEXT)]
     for para in page.paragraphs:
         en = plain(para.en) or ""
         html = f'<p lang="zh-Hans">{escape(para.zh)}</p><p lang="en">{escape(en)}</p>'
-        docs.append(_doc(f"{base}#{para.id}", para.id, html, para.zh, KIND_TEXT))
+        docs.append(_doc(seg, f"{base}#{para.id}", para.id, html, para.zh, KIND_TEXT))
     if page.commentary.strip():
         text = " ".join(f"<p>{escape(plain(block) or '')}</p>" for block in page.commentary.split("\n\n"))
-        docs.append(_doc(f"{base}#commentary", t(lang, "commentary"), text, " ", KIND_COMMENTARY))
+        docs.append(_doc(seg, f"{base}#commentary", t(lang, "commentary"), text, " ", KIND_COMMENTARY))
     return docs
 
 
@@ -119,7 +120,7 @@ def glossary_docs(edition: Edition, lang: str) -> list[dict[str, Any]]:
         title = f"{term.zh} · {term.en}" if lang == "zh" else f"{term.en} · {term.zh}"
         text = (f"<p>{escape(term.pinyin)}{' · ' + escape(alts) if alts else ''}</p>"
                 f"<p>{escape(term.definition)}</p>")
-        docs.append(_doc(f"glossary/#{term.id}", title, text, term.zh))
+        docs.append(_doc(edition.segmenter, f"glossary/#{term.id}", title, text, term.zh))
     return docs
 
 
@@ -137,7 +138,7 @@ def build_index(edition: Edition, material: dict[str, Any], lang: str) -> dict[s
             continue  # replaced below, paragraph by paragraph
         if loc.startswith("glossary/#"):
             continue  # the glossary is indexed term by term below
-        docs.append(_doc(loc, entry["title"].replace(ZWSP, ""), entry["text"].replace(ZWSP, "")))
+        docs.append(_doc(edition.segmenter, loc, entry["title"].replace(ZWSP, ""), entry["text"].replace(ZWSP, "")))
     for page in edition.corpus.ordered():
         docs += measure_docs(edition, page, lang)
     docs += glossary_docs(edition, lang)
