@@ -29,26 +29,26 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts.csp import add_csp  # noqa: E402
+from scripts.postprocess.csp import add_csp  # noqa: E402
 from scripts.edition import Edition, load_edition  # noqa: E402
 from scripts.edition.errors import format_errors  # noqa: E402
-from scripts.exports import data_files  # noqa: E402
-from scripts.gitinfo import commit_epoch, last_changed  # noqa: E402
+from scripts.publish import data_files  # noqa: E402
+from scripts.vcs import commit_epoch, edition_stamp, last_changed, repo_url  # noqa: E402
 from scripts.site.functions_page import render_functions_page  # noqa: E402
-from scripts.material_patch import PatchError, drop_alternate_sitemaps  # noqa: E402
+from scripts.postprocess.material_patch import PatchError, drop_alternate_sitemaps  # noqa: E402
 from scripts.site.head import cite_templates, description, head, json_ld  # noqa: E402
-from scripts.minify import collapse_html, minify  # noqa: E402
+from scripts.postprocess.minify import collapse_html, minify  # noqa: E402
 from scripts.site.nav import build_nav  # noqa: E402
 from scripts.site.overview import render_overview  # noqa: E402
-from scripts.site.printview import edition_stamp, render_print_page  # noqa: E402
+from scripts.site.printview import render_print_page  # noqa: E402
 from scripts.site.contents import render_contents  # noqa: E402
 from scripts.site.i18n import full_title, t  # noqa: E402
 from scripts.site.measure import render_page  # noqa: E402
-from scripts.repo import repo_url  # noqa: E402
 from scripts.site.search_index import build_index  # noqa: E402
 from scripts.site.search_index import dumps as search_dumps  # noqa: E402
 from scripts.site.glossary_page import mark_terms, render_glossary_page  # noqa: E402
 from scripts.site.laws_page import render_laws_page  # noqa: E402
+from scripts.settings import ISSUE_TEMPLATE_MEASURE, ISSUE_TEMPLATE_PAGE, SOURCE_DATE_EPOCH  # noqa: E402
 from scripts.site.wayfinding import pager, top  # noqa: E402
 
 _state: dict[str, Any] = {}  # "edition" (this build), "loaded" and "loaded_key" (the cache)
@@ -77,10 +77,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     Builds are reproducible: unless SOURCE_DATE_EPOCH is set, the build date
     (used by the sitemap) is the commit's date, not the clock's.
     """
-    if "SOURCE_DATE_EPOCH" not in os.environ:
+    if SOURCE_DATE_EPOCH not in os.environ:
         epoch = commit_epoch(ROOT)
         if epoch:
-            os.environ["SOURCE_DATE_EPOCH"] = epoch
+            os.environ[SOURCE_DATE_EPOCH] = epoch
     edition = _load_once()
     if edition.errors:
         raise PluginError("The edition's content has errors (run `make check` for the same list):\n"
@@ -266,7 +266,7 @@ def on_page_context(context, page: MkPage, config: MkDocsConfig, nav):
         page.edit_url = f"{repo}/{kind}/{branch}/{source}"
         footer["edit_url"] = page.edit_url
         footer["history_url"] = f"{repo}/commits/{branch}/{source}"
-        template = "translation-correction.yml" if rel.startswith("docs/measures/") else "new-annotation.yml"
+        template = ISSUE_TEMPLATE_MEASURE if rel.startswith("docs/measures/") else ISSUE_TEMPLATE_PAGE
         footer["suggest_url"] = (f"{repo}/issues/new?template={template}&title="
                                  + quote(f"Correction: {page.title} ({source})"))
     page.meta["oe_footer"] = footer

@@ -6,23 +6,18 @@ a failure, never a skip.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
 sys.path.insert(0, str(ROOT))
+
+from scripts import browser as chromium  # noqa: E402
 
 
 TEST_REPO_URL = "https://github.com/example/edition"  # edit links need an address; tests use this one
@@ -45,33 +40,24 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return dest
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site: Path) -> Iterator[str]:
     """Base URL of the built site served on 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with chromium.serve_directory(site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        message = (f"Chromium not found at {CHROMIUM}; install it with "
+    if not Path(chromium.chromium()).exists():
+        message = (f"Chromium not found at {chromium.chromium()}; install it with "
                    "`apt-get install -y chromium fonts-noto-cjk` (or set CHROMIUM=/path/to/chromium)")
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        b = chromium.launch(pw)
         yield b
         b.close()
 

@@ -21,9 +21,9 @@ from typing import Any
 from ..edition.corpus import Corpus
 from ..edition.page import Page
 from ..edition.paths import measure_key
+from ..settings import WORK_ID
 from .i18n import en_date, full_title, measure_label
 
-WORK_ID = "spp-ip-opinions-2022"
 LOCALES = {"en": "en_GB", "zh": "zh_CN"}
 HREFLANG = {"en": "en", "zh": "zh-Hans"}
 

@@ -8,11 +8,8 @@ anchors kept inside this one page.
 """
 from __future__ import annotations
 
-import os
-import subprocess
 from dataclasses import replace
 from html import escape
-from pathlib import Path
 
 from ..edition import Edition
 from ..edition.paths import part_anchor
@@ -22,25 +19,6 @@ from .i18n import document_date, part_heading, t
 from .measure import Context, render_page, view_control
 
 CTX = Context(heading_level=2, about_source="", view_control=False, print_view=True)
-
-
-def edition_stamp(root: Path) -> dict[str, str]:
-    """Date and commit of the checkout: the only dates the print view carries.
-
-    EDITION_DATE / EDITION_COMMIT override them; outside git, or in a clone
-    without history, whatever git cannot tell is 'unknown'.
-    """
-    stamp = {"date": os.environ.get("EDITION_DATE", ""), "commit": os.environ.get("EDITION_COMMIT", "")}
-    if not (stamp["date"] and stamp["commit"]):
-        try:
-            out = subprocess.run(["git", "log", "-1", "--format=%cs %h"], cwd=root, capture_output=True,
-                                 text=True, timeout=10)
-            date, _, commit = out.stdout.strip().partition(" ")
-        except (OSError, subprocess.SubprocessError):
-            date = commit = ""
-        stamp["date"] = stamp["date"] or date or "unknown"
-        stamp["commit"] = stamp["commit"] or commit or "unknown"
-    return stamp
 
 
 def render_print_page(edition: Edition, lang: str, stamp: dict[str, str]) -> str:

@@ -1,17 +1,17 @@
-"""Every data file the site publishes, by path relative to the site root.
+"""Files for readers' tools: every data file the site publishes, by path relative to the site root.
 
-The build adds them as generated files; `make pdf`, the tests and readers'
-tools all get the same bytes.
+Made from the edition only (no page of the site is needed). The build adds them
+as generated files; `make pdf`, the tests and readers' tools all get the same bytes.
 """
 from __future__ import annotations
 
 from typing import Any
 
-from .edition import Edition
-from .export_json import build_opinions, dumps
-from .edition.corpus import Corpus
-from .edition.glossary import occurrences
-from .edition.laws import Law, invoked_by
+from ..edition import Edition
+from ..edition.corpus import Corpus
+from ..edition.glossary import occurrences
+from ..edition.laws import Law, invoked_by
+from .opinions_json import build_opinions, dumps
 from .termbase import build_csv, build_tbx
 from .tmx import build_tmx
 

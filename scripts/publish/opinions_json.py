@@ -8,10 +8,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .edition.corpus import Corpus
-from .edition.page import Page
-from .edition.paths import url
-from .plaintext import plain
+from ..edition.corpus import Corpus
+from ..edition.page import Page
+from ..edition.paths import url
+from ..plaintext import plain
 
 SCHEMA_VERSION = "1.0"
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .edition import Edition
-from .plaintext import plain
+from ..edition import Edition
+from ..plaintext import plain
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 

@@ -27,11 +27,11 @@ def drop_alternate_sitemaps(bundle: str) -> str:
     found = HANDLER.findall(bundle)
     if len(found) != 1:
         raise PatchError("Material's alternate-link handler was not found in its bundle "
-                         f"({len(found)} matches); check scripts/material_patch.py against this Material version")
+                         f"({len(found)} matches); check scripts/postprocess/material_patch.py against this Material version")
     call = f"{found[0]}({{document$:"
     pattern = re.compile(re.escape(call) + r"\w+\}\);")
     patched, count = pattern.subn("", bundle)
     if count != 1:
         raise PatchError(f"expected one call of Material's alternate-link handler, found {count}; "
-                         "check scripts/material_patch.py against this Material version")
+                         "check scripts/postprocess/material_patch.py against this Material version")
     return patched

@@ -10,8 +10,8 @@ import io
 
 from lxml import etree
 
-from .edition import Edition
-from .edition.glossary import occurrences
+from ..edition import Edition
+from ..edition.glossary import occurrences
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 STATUS = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",

@@ -1,0 +1,35 @@
+"""Every knob of the project in one place: what the environment may set, and fixed choices.
+
+Facts about the document (title, date, parts, how many measures) are not here: they
+are data, in data/document.yml. Per-deployment values come from the environment, so
+the same checkout builds a preview, CI and the published site.
+"""
+from __future__ import annotations
+
+import os
+
+# --- set by a deployment, by CI or by the tests -------------------------------------------------
+SITE_URL = "EDITION_SITE_URL"  # the published address; mkdocs.yml reads it (!ENV) for canonical,
+                               # hreflang and sitemap addresses
+REPO_URL = "EDITION_REPO_URL"  # where "edit this page" points; else GitHub Actions' variables, else
+                               # `git remote get-url origin`; else no edit links (scripts/vcs.py)
+EDITION_DATE = "EDITION_DATE"  # the edition's date and commit, as the print view, the citations and
+EDITION_COMMIT = "EDITION_COMMIT"  # the PDF state them; else asked of git
+SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"  # the build date (sitemap); else the commit's time
+CHROMIUM = "CHROMIUM"  # the browser for `make pdf`, `make bench` and the tests (scripts/browser.py)
+DEFAULT_CHROMIUM = "/usr/bin/chromium"  # Debian's package; no browser is ever downloaded
+
+# --- fixed choices ------------------------------------------------------------------------------
+WORK_ID = "spp-ip-opinions-2022"  # the work's identifier in schema.org records and citations
+# .github/ISSUE_TEMPLATE/ forms that the "Suggest a correction" link opens
+ISSUE_TEMPLATE_MEASURE = "translation-correction.yml"  # on measure pages
+ISSUE_TEMPLATE_PAGE = "new-annotation.yml"  # on every other page
+
+
+def env(name: str) -> str:
+    """A setting from the environment, '' when unset."""
+    return os.environ.get(name, "").strip()
+
+
+def chromium() -> str:
+    return env(CHROMIUM) or DEFAULT_CHROMIUM
