@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from functools import lru_cache
 from pathlib import Path
 
 from . import settings
@@ -25,9 +24,10 @@ def _git(root: Path, *args: str, timeout: float = 30) -> str:
     return out.stdout if out.returncode == 0 else ""
 
 
-@lru_cache(maxsize=4)
 def last_changed(root: Path) -> dict[str, str]:
-    """Repository-relative path -> date (YYYY-MM-DD) of the last commit that touched it."""
+    """Repository-relative path -> date (YYYY-MM-DD) of the last commit that touched it.
+
+    One git call for the whole history of docs/ and data/: ask once per build."""
     dates: dict[str, str] = {}
     date = ""
     for line in _git(root, "log", "--format=%x00%cs", "--name-only", "--", "docs", "data").splitlines():

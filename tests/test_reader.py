@@ -110,13 +110,10 @@ def test_sitemap_lists_both_interfaces_with_alternates(site: Path) -> None:
 
 
 def test_relative_alternates_when_the_site_address_is_unknown() -> None:
-    from types import SimpleNamespace
-
-    from scripts.hooks import interface_urls
-    config = SimpleNamespace(site_url=None)
-    assert interface_urls(SimpleNamespace(url="measures/08/"), config) == {"en": "./", "zh": "../../zh/measures/08/"}
-    assert interface_urls(SimpleNamespace(url="zh/measures/08/"), config) == {"en": "../../../measures/08/", "zh": "./"}
-    assert interface_urls(SimpleNamespace(url="zh/"), config) == {"en": "../", "zh": "./"}
+    from scripts.site.head import interface_urls
+    assert interface_urls("measures/08/", None) == {"en": "./", "zh": "../../zh/measures/08/"}
+    assert interface_urls("zh/measures/08/", None) == {"en": "../../../measures/08/", "zh": "./"}
+    assert interface_urls("zh/", None) == {"en": "../", "zh": "./"}
 
 
 # --- wayfinding -----------------------------------------------------------------------------

@@ -3,6 +3,8 @@
 - `head`: description, canonical, hreflang alternates (with x-default), Open
   Graph and Twitter card tags, and on measure pages schema.org `Legislation`
   JSON-LD. Rendered into <head> by overrides/main.html.
+- `interface_urls`: the page's address in each interface;
+- `robots`: robots.txt, pointing crawlers at the sitemap;
 - `cite_templates`: the citation formats the "cite" control copies, with
   {para}, {url} and {accessed} left for the browser to fill in (the URL is the
   page's canonical address when site_url is known, else the address in use).
@@ -18,6 +20,8 @@ import re
 from html import escape
 from typing import Any
 
+from mkdocs.utils import get_relative_url
+
 from ..edition.corpus import Corpus
 from ..edition.page import Page
 from ..edition.paths import measure_key
@@ -26,6 +30,24 @@ from .i18n import en_date, full_title, measure_label
 
 LOCALES = {"en": "en_GB", "zh": "zh_CN"}
 HREFLANG = {"en": "en", "zh": "zh-Hans"}
+
+
+def interface_urls(url: str, site_url: str | None) -> dict[str, str]:
+    """A page's address in each interface, from its URL in this one: absolute when the
+    site's address is known, else relative to the page."""
+    path = url[3:] if url.startswith("zh/") else url
+    paths = {"en": path, "zh": "zh/" + path}
+    if site_url:
+        return {k: site_url.rstrip("/") + "/" + v for k, v in paths.items()}
+    rel = {k: get_relative_url(v or ".", url or ".") for k, v in paths.items()}
+    return {k: v if v.endswith("/") else v + "/" for k, v in rel.items()}
+
+
+def robots(site_url: str | None) -> str:
+    text = "User-agent: *\nAllow: /\n"
+    if site_url:
+        text += f"Sitemap: {site_url.rstrip('/')}/sitemap.xml\n"
+    return text
 
 
 def identifier(page: Page) -> str:

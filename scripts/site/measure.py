@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from html import escape
 from typing import Callable
 
+from ..edition import Edition
 from ..edition.corpus import Corpus
 from ..edition.page import GAP_EN, GAP_ZH, Page, Paragraph
 from ..edition.paths import anchor, page_file
+from .glossary_page import mark_terms
 from .i18n import full_title, measure_label, part_heading, t
+from .wayfinding import pager, top
 
 VIEWS = ("parallel", "stacked", "zh", "en")
 # Turns escaped Chinese text into HTML (the glossary marks its terms this way).
@@ -61,6 +64,15 @@ def alt_title(lang: str, page: Page) -> tuple[str, str]:
     if lang == "zh":
         return ("en", full_title("en", page))
     return ("zh-Hans", full_title("zh", page))
+
+
+def measure_page(edition: Edition, page: Page, lang: str, cite: dict[str, str]) -> str:
+    """A measure's own page: wayfinding above the measure, previous/next below, terms linked
+    to the glossary. `cite`: the citation format and the page's address (scripts/site/head.py)."""
+    glossary = edition.glossary
+    markup = (lambda text, para: mark_terms(glossary, text, "../../glossary/")) if glossary else None
+    body = render_page(edition.corpus, page, lang, zh_markup=markup, cite=cite)
+    return f"{top(edition.corpus, page, lang)}\n\n{body}\n{pager(edition.corpus, page, lang)}\n"
 
 
 def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | None = None,

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from ..edition import Edition
@@ -147,6 +148,13 @@ def build_index(edition: Edition, material: dict[str, Any], lang: str) -> dict[s
     config.update({"lang": ["en"], "separator": SEPARATOR, "fields": FIELDS,
                    "pipeline": ["stemmer", "stopWordFilter"]})
     return {"config": config, "docs": docs}
+
+
+def worker_script(material_worker: str) -> str:
+    """The browser half of the search (search_worker.js beside this file), loading Material's
+    worker, whose file name (with its hash) the theme decides."""
+    wrapper = Path(__file__).with_name("search_worker.js").read_text(encoding="utf-8")
+    return wrapper + f'\nimportScripts("{material_worker}");\n'
 
 
 def dumps(index: dict[str, Any]) -> str:

@@ -1,0 +1,242 @@
+"""The build: one EditionBuild owns what a build knows and does what each MkDocs event asks.
+
+scripts/hooks.py forwards every MkDocs event here, so `mkdocs build` and
+`mkdocs serve` run the same parsing, checks, pages and exports as `make check`,
+and nothing generated can go stale. mkdocs-static-i18n builds the English
+interface, then, from inside the English build's on_post_build, the Chinese one,
+so most events run once per interface. What a build knows (`BuildState`) is made
+when the outer build starts and replaced by the next build: `mkdocs serve`
+rebuilds in the same process, and nothing of one build leaks into the next.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+import jinja2.bccache
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkPage
+
+from .edition import Edition, load_edition
+from .edition.errors import format_errors
+from .edition.paths import MEASURES
+from .postprocess.csp import add_csp
+from .postprocess.material_patch import PatchError, drop_alternate_sitemaps
+from .postprocess.minify import collapse_html, minify
+from .postprocess.serve_notice import add_notice
+from .publish import data_files
+from .settings import SOURCE_DATE_EPOCH
+from .site.footer import page_footer
+from .site.head import cite_templates, description, head, interface_urls, json_ld, robots
+from .site.i18n import full_title
+from .site.markers import expand_markers
+from .site.measure import measure_page
+from .site.nav import build_nav
+from .site.search_index import build_index, dumps, worker_script
+from .vcs import commit_epoch, edition_stamp, last_changed, repo_url
+
+log = logging.getLogger("mkdocs.hooks.edition")
+
+MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
+MATERIAL_BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
+OWN_ASSETS = ("assets/edition.css", "assets/edition.js")  # docs/assets/, minified as they are published
+
+
+@dataclass
+class BuildState:
+    """What one build knows, for both interfaces; made when the build starts."""
+
+    edition: Edition
+    stamp: dict[str, str]  # date and commit of the edition (citations, print view)
+    changed: dict[str, str]  # file -> date of its last commit (page footers)
+    repo: str | None  # the repository's web address, for edit links
+    errors: str = ""  # under `make serve`: the content errors that stand (the last good edition is shown)
+    exports: dict[str, str | bytes] | None = None  # the data files, made once for both interfaces
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates kept in memory: each interface's build (and every
+    `mkdocs serve` rebuild) would otherwise compile Material's ~80 templates again.
+    Jinja checks each template's source checksum, so an edited override recompiles."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+def interface(config: MkDocsConfig) -> str:
+    """The interface being built: 'en' or 'zh'."""
+    i18n = config.plugins.get("i18n")
+    lang = getattr(i18n, "current_language", None) or config.theme.get("language") or "en"
+    return "zh" if str(lang).startswith("zh") else "en"
+
+
+def _nested(config: MkDocsConfig) -> bool:
+    """True inside static-i18n's build of a further interface (it runs within the first)."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n is not None and i18n.building)
+
+
+class EditionBuild:
+    """The edition's side of a MkDocs build, one method per event (Material's plugin shape)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.serving = False  # `mkdocs serve`: content errors keep the last good edition on screen
+        self.state: BuildState | None = None
+        self._last_good: Edition | None = None
+        self._templates = _MemoryBytecodeCache()  # process-wide on purpose: keyed by source checksum
+
+    # --- the build starts -----------------------------------------------------------------------
+
+    def on_startup(self, command: str) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Load and check the edition (once per build), then this interface's navigation."""
+        if self.state is None or not _nested(config):
+            self.state = self._start()
+        state = self.state
+        config.nav = build_nav(state.edition.corpus, interface(config))
+        if not config.repo_url:
+            if state.repo:
+                config.repo_url = state.repo
+                config.repo_name = state.repo.split("://", 1)[-1].split("/", 1)[-1]
+            else:  # no known repository: no edit links rather than broken ones
+                config.edit_uri = None
+        return config
+
+    def _start(self) -> BuildState:
+        """A new build. Builds are reproducible: unless SOURCE_DATE_EPOCH is set, the build
+        date (used by the sitemap) is the commit's date, not the clock's."""
+        if SOURCE_DATE_EPOCH not in os.environ:
+            epoch = commit_epoch(self.root)
+            if epoch:
+                os.environ[SOURCE_DATE_EPOCH] = epoch
+        edition, errors = load_edition(self.root), ""
+        if edition.errors:
+            errors = format_errors(edition.errors, self.root)
+            if not (self.serving and self._last_good):
+                raise PluginError("The edition's content has errors (run `make check` for the same list):\n"
+                                  + errors)
+            log.error("The content has errors; serving the last version that built until they are fixed:\n"
+                      + errors)
+            edition = self._last_good
+        self._last_good = edition
+        return BuildState(edition, edition_stamp(self.root), last_changed(self.root), repo_url(self.root), errors)
+
+    # --- files and pages ------------------------------------------------------------------------
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Add the data files at the site root (so links to them are checked) and the search
+        worker; minify the edition's own CSS and JS; patch Material's bundle."""
+        state = self._now()
+        if state.exports is None:  # the same files for both interfaces: made once
+            state.exports = data_files(state.edition)
+        for name, content in state.exports.items():
+            files.append(File.generated(config, name, content=content))
+        worker = next((f.src_uri for f in files if MATERIAL_WORKER.fullmatch(f.src_uri)), None)
+        if worker is None:
+            raise PluginError("Material's search worker was not found among the theme files")
+        files.append(File.generated(config, "assets/javascripts/workers/edition-search.js",
+                                    content=minify(".js", worker_script(worker.rsplit("/", 1)[1]))))
+        for name in OWN_ASSETS:
+            own = files.get_file_from_path(name)
+            if own is not None and own.abs_src_path:
+                files.remove(own)
+                text = Path(own.abs_src_path).read_text(encoding="utf-8")
+                files.append(File.generated(config, name, content=minify(name, text)))
+        bundle = next((f for f in files if MATERIAL_BUNDLE.fullmatch(f.src_uri)), None)
+        if bundle is None or not bundle.abs_src_path:
+            raise PluginError("Material's JavaScript bundle was not found among the theme files")
+        try:
+            patched = drop_alternate_sitemaps(Path(bundle.abs_src_path).read_text(encoding="utf-8"))
+        except PatchError as err:
+            raise PluginError(str(err)) from err
+        files.remove(bundle)
+        files.append(File.generated(config, bundle.src_uri, content=patched))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: MkPage, config: MkDocsConfig) -> str:
+        """A measure page is generated from its model; other pages get their markers filled."""
+        state, lang = self._now(), interface(config)
+        corpus = state.edition.corpus
+        model = corpus.page_for_src(page.file.src_uri)
+        if model is None:
+            return expand_markers(markdown, state.edition, lang, state.stamp)
+        page.meta["title"] = full_title(lang, model)
+        page.meta["description"] = description(corpus, model, lang)
+        page.meta["hide"] = sorted(set(page.meta.get("hide", [])) | {"footer"})  # the measure pager replaces it
+        page.meta["search"] = {"exclude": True}  # site/search_index.py indexes measures paragraph by paragraph
+        cite = cite_templates(corpus, model, config.site_name, state.stamp)
+        return measure_page(state.edition, model, lang, {"cite": cite[lang], "url": page.canonical_url or ""})
+
+    def on_page_context(self, context: dict, page: MkPage, config: MkDocsConfig) -> dict:
+        """Head metadata, and the footer: when the page changed, where it is edited."""
+        state, lang = self._now(), interface(config)
+        src = page.file.src_uri
+        model = state.edition.corpus.page_for_src(src) if src.startswith(MEASURES + "/") else None
+        urls = interface_urls(page.url, config.site_url)
+        ld = json_ld(state.edition.corpus, model, lang, urls) if model is not None else None
+        page.meta["oe_head"] = head(title=str(page.meta.get("title") or page.title or config.site_name),
+                                    desc=page.meta.get("description") or config.site_description or "",
+                                    lang=lang, site_name=config.site_name, urls=urls, canonical=page.canonical_url,
+                                    kind="article" if model else "website", ld=ld)
+        if not page.file.abs_src_path:
+            return context
+        docs = (self.root / "docs").resolve()
+        rel = "docs/" + Path(page.file.abs_src_path).resolve().relative_to(docs).as_posix()
+        footer = page_footer(lang, rel=rel, source=page.meta.get("edit_source") or rel, title=str(page.title),
+                             changed=state.changed, repo_url=config.repo_url, edit_uri=config.edit_uri)
+        if "edit_url" in footer:
+            page.edit_url = footer["edit_url"]
+        page.meta["oe_footer"] = footer
+        return context
+
+    def on_env(self, env: jinja2.Environment) -> jinja2.Environment:
+        env.bytecode_cache = self._templates
+        return env
+
+    def on_post_page(self, output: str) -> str:
+        return self._finish_html(output)
+
+    def on_post_template(self, output: str, template_name: str) -> str:
+        return self._finish_html(output) if template_name.endswith(".html") and "<head>" in output else output
+
+    def _finish_html(self, html: str) -> str:
+        """Template indentation collapsed, then the Content-Security-Policy for what remains."""
+        if self.state is not None and self.state.errors:
+            html = add_notice(html, self.state.errors)
+        return add_csp(collapse_html(html))
+
+    # --- the build ends -------------------------------------------------------------------------
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """robots.txt, and the combined search index replaced with one index per interface."""
+        if _nested(config):  # a nested per-language build; the outer one writes
+            return
+        site, state = Path(config.site_dir), self._now()
+        (site / "robots.txt").write_text(robots(config.site_url), encoding="utf-8")
+        combined = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+        for lang, path in (("en", site / "search" / "search_index.json"),
+                           ("zh", site / "zh" / "search" / "search_index.json")):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(dumps(build_index(state.edition, combined, lang)), encoding="utf-8")
+
+    def _now(self) -> BuildState:
+        if self.state is None:
+            raise PluginError("scripts/build.py: an event arrived before on_config started the build")
+        return self.state

@@ -1,0 +1,33 @@
+"""The markers hand-written pages may hold, and what the build puts in their place.
+
+`<!-- oe:glossary -->` in docs/glossary.md becomes the glossary in that page's
+interface: the same idea as Material's `<!-- material/tags -->` listing marker.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from ..edition import Edition
+from .contents import render_contents
+from .functions_page import render_functions_page
+from .glossary_page import render_glossary_page
+from .laws_page import render_laws_page
+from .overview import render_overview
+from .printview import render_print_page
+
+# marker -> f(edition, interface, edition stamp) -> Markdown
+MARKERS: dict[str, Callable[[Edition, str, dict[str, str]], str]] = {
+    "<!-- oe:contents -->": lambda ed, lang, stamp: render_contents(ed.corpus, lang),
+    "<!-- oe:map -->": lambda ed, lang, stamp: render_overview(ed.corpus, lang),
+    "<!-- oe:glossary -->": lambda ed, lang, stamp: render_glossary_page(ed.corpus, ed.glossary, lang),
+    "<!-- oe:laws -->": lambda ed, lang, stamp: render_laws_page(ed.corpus, ed.laws, lang),
+    "<!-- oe:functions -->": lambda ed, lang, stamp: render_functions_page(ed.corpus, lang),
+    "<!-- oe:print -->": lambda ed, lang, stamp: render_print_page(ed, lang, stamp),
+}
+
+
+def expand_markers(markdown: str, edition: Edition, lang: str, stamp: dict[str, str]) -> str:
+    for marker, make in MARKERS.items():
+        if marker in markdown:
+            markdown = markdown.replace(marker, make(edition, lang, stamp))
+    return markdown
