@@ -46,16 +46,16 @@ site: $(RUNTIME_STAMP)
 	$(VENV)/bin/mkdocs build --strict
 
 check: $(RUNTIME_STAMP)
-	$(PY) -m scripts.check
+	$(PY) -m scripts check
 
 test: $(DEV_STAMP) $(JS_STAMP)
 	$(PY) -m pytest
 
 lock: $(RUNTIME_STAMP)
-	$(PY) -m scripts.lock --update
+	$(PY) -m scripts lock --update
 
 pdf: $(DEV_STAMP)
-	$(PY) -m scripts.pdf $(PDF_ARGS)
+	$(PY) -m scripts pdf $(PDF_ARGS)
 
 # Lighthouse for `make bench`, pinned in bench/package-lock.json; it drives the system Chromium.
 $(BENCH_STAMP): bench/package.json bench/package-lock.json
@@ -63,7 +63,7 @@ $(BENCH_STAMP): bench/package.json bench/package-lock.json
 	@touch $@
 
 bench: $(DEV_STAMP) $(BENCH_STAMP)
-	$(PY) -m scripts.bench $(BENCH_ARGS)
+	$(PY) -m scripts bench $(BENCH_ARGS)
 
 clean:
 	rm -rf site dist .pytest_cache

@@ -46,11 +46,11 @@ def line_of(path: Path, needle: str) -> int:
     raise AssertionError(f"{needle!r} not in {path}")
 
 
-def run_module(module: str, root: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run one of the project's commands (python -m scripts.X) against the tree at `root`."""
-    return subprocess.run([sys.executable, "-m", module, "--root", str(root), *args], cwd=ROOT,
+def run_module(command: str, root: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run one of the project's commands (python -m scripts COMMAND) against the tree at `root`."""
+    return subprocess.run([sys.executable, "-m", "scripts", command, "--root", str(root), *args], cwd=ROOT,
                           capture_output=True, text=True)
 
 
 def run_check(root: Path) -> subprocess.CompletedProcess:
-    return run_module("scripts.tools.check", root)
+    return run_module("check", root)

@@ -33,7 +33,7 @@ def poppler(tool: str, *args: str) -> str:
 
 @pytest.fixture(scope="session")
 def pdf(site: Path, browser, tmp_path_factory) -> Path:  # browser: fails or skips without Chromium
-    from scripts.pdf import build_pdf
+    from scripts.tools.pdf import build_pdf
     return build_pdf(tmp_path_factory.mktemp("pdf") / "opinions.pdf", site=site, browser=browser)
 
 
@@ -90,14 +90,14 @@ def test_pdf_cover_carries_edition_date_and_commit(pdf: Path) -> None:
 
 
 def test_two_runs_give_the_same_pdf(pdf: Path, site: Path, browser, tmp_path: Path) -> None:
-    from scripts.pdf import build_pdf
+    from scripts.tools.pdf import build_pdf
     again = build_pdf(tmp_path / "again.pdf", site=site, browser=browser)
     assert again.read_bytes() == pdf.read_bytes()
 
 
 def test_make_pdf_says_what_to_install_when_chromium_is_missing() -> None:
     env = dict(os.environ, CHROMIUM="/nonexistent/chromium")
-    result = subprocess.run([sys.executable, "-m", "scripts.pdf", "--out", "/tmp/never.pdf"], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "scripts", "pdf", "--out", "/tmp/never.pdf"], cwd=ROOT,
                             env=env, capture_output=True, text=True)
     assert result.returncode == 1
     assert "Install with: sudo apt-get install -y chromium fonts-noto-cjk" in result.stderr

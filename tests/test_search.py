@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.search_probe import load_cases, run_case
+from scripts.bench.search_probe import load_cases, run_case
 
-CASES = load_cases()
+CASES = load_cases(Path(__file__).parent / "data" / "search-queries.yml")
 
 
 def test_query_set_is_broad_enough() -> None:

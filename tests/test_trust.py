@@ -7,7 +7,7 @@ import pytest
 
 from helpers import ROOT, edit, line_of, run_module
 from scripts.edition.corpus import load_corpus
-from scripts.import_official import parse_official, read_lines
+from scripts.tools.import_official import parse_official, read_lines
 
 FIXTURES = Path(__file__).parent / "fixtures" / "official"
 
@@ -15,29 +15,29 @@ FIXTURES = Path(__file__).parent / "fixtures" / "official"
 # --- the source lock -------------------------------------------------------------------------
 
 def test_lock_matches_the_committed_source() -> None:
-    result = run_module("scripts.tools.lock", ROOT)
+    result = run_module("lock", ROOT)
     assert result.returncode == 0, result.stderr
 
 
 def test_edited_chinese_source_fails_check_with_file_line_and_procedure(project: Path) -> None:
     page = project / "docs/measures/08.md"
     edit(page, "依法加大对以盗窃", "依法加大对盗窃")
-    result = run_module("scripts.tools.check", project)
+    result = run_module("check", project)
     assert result.returncode == 1
     line = line_of(page, "（八）加强商业秘密保护。")
     assert f"docs/measures/08.md:{line}: error [lock]: the Chinese source of 'm08-1' differs from the locked text" \
         in result.stderr
-    assert "python -m scripts.lock --update" in result.stderr and "official publication" in result.stderr
+    assert "python -m scripts lock --update" in result.stderr and "official publication" in result.stderr
     # the dedicated command accepts the change, and then the check passes
-    assert run_module("scripts.tools.lock", project, "--update").returncode == 0
-    assert run_module("scripts.tools.check", project).returncode == 0
+    assert run_module("lock", project, "--update").returncode == 0
+    assert run_module("check", project).returncode == 0
 
 
 def test_translation_and_commentary_edits_leave_the_lock_alone(project: Path) -> None:
     page = project / "docs/measures/08.md"
     edit(page, "Step up, in accordance with law,", "Intensify, in accordance with law,")
     edit(page, "**What the measure asks, and of whom.**", "**What the measure asks, and of whom (revised).**")
-    assert run_module("scripts.tools.check", project).returncode == 0
+    assert run_module("check", project).returncode == 0
 
 
 def test_new_or_vanished_source_paragraphs_are_caught(project: Path) -> None:
@@ -45,12 +45,12 @@ def test_new_or_vanished_source_paragraphs_are_caught(project: Path) -> None:
     text = page.read_text(encoding="utf-8")
     text = text.replace("## Commentary", "/// para | m08-2\n坚持罪刑法定原则。\n\nAdhere to the principle of legality.\n///\n\n## Commentary", 1)
     page.write_text(text, encoding="utf-8")
-    result = run_module("scripts.tools.check", project)
+    result = run_module("check", project)
     assert "source paragraph 'm08-2' is not in the source lock" in result.stderr
     # renumbering a paragraph is caught too: its old id vanishes from the lock's point of view
     renamed = text.replace("/// para | m08-1", "/// para | m08-1x", 1).replace("    - para: m08-1", "    - para: m08-1x")
     page.write_text(renamed, encoding="utf-8")
-    result = run_module("scripts.tools.check", project)
+    result = run_module("check", project)
     assert "source paragraph 'm08-1x' is not in the source lock" in result.stderr
     assert "locked source paragraph 'm08-1' no longer exists in the edition" in result.stderr
     assert f"data/source.lock:{line_of(project / 'data/source.lock', 'm08-1 ')}:" in result.stderr
@@ -75,7 +75,7 @@ def test_incomplete_official_text_is_not_applied(project: Path, tmp_path: Path) 
     broken = tmp_path / "broken.txt"
     broken.write_text("\n".join(l for l in (FIXTURES / "synthetic.txt").read_text(encoding="utf-8").splitlines()
                                 if not l.startswith("（二十一）")), encoding="utf-8")
-    result = run_module("scripts.import_official", project, str(broken), "--apply", "--reference", "test")
+    result = run_module("import", project, str(broken), "--apply", "--reference", "test")
     assert result.returncode == 1
     assert "expected measures （一） to （二十一）" in result.stdout
     assert "not applied" in result.stderr
@@ -108,7 +108,7 @@ def test_report_lists_changed_added_and_removed_paragraphs(project: Path, tmp_pa
     official = tmp_path / "official.txt"
     official.write_text(official_from(project), encoding="utf-8")
     before = (project / "docs/measures/05.md").read_text(encoding="utf-8")
-    result = run_module("scripts.import_official", project, str(official))
+    result = run_module("import", project, str(official))
     assert result.returncode == 0, result.stderr
     assert "measure 5: m05-1 changed" in result.stdout
     assert "measure 5: new paragraph\n  + 测试新增段落。" in result.stdout
@@ -121,7 +121,7 @@ def test_apply_replaces_source_keeps_translations_and_flags_review(project: Path
     official = tmp_path / "official.txt"
     official.write_text(official_from(project), encoding="utf-8")
     old = load_corpus(project)
-    result = run_module("scripts.import_official", project, str(official), "--apply",
+    result = run_module("import", project, str(official), "--apply",
                  "--reference", "SPP, published text of 1 March 2022 (test fixture)", "--checked", "2026-11-25")
     assert result.returncode == 0, result.stderr
     new = load_corpus(project)
@@ -143,7 +143,7 @@ def test_apply_replaces_source_keeps_translations_and_flags_review(project: Path
     # the preamble gains its paragraphs, awaiting translation
     assert [p.id for p in new.pages[0].paragraphs] == ["pre-1", "pre-2"]
     # the lock follows, and the whole project checks clean
-    check = run_module("scripts.tools.check", project)
+    check = run_module("check", project)
     assert check.returncode == 0, check.stderr
 
 
@@ -152,7 +152,7 @@ def test_pages_awaiting_review_show_it(project: Path, tmp_path: Path) -> None:
     from lxml import html
     official = tmp_path / "official.txt"
     official.write_text(official_from(project), encoding="utf-8")
-    run_module("scripts.import_official", project, str(official), "--apply", "--reference", "test fixture")
+    run_module("import", project, str(official), "--apply", "--reference", "test fixture")
     result = build_site(tmp_path / "site", root=project)
     assert result.returncode == 0, result.stderr
     tree = html.fromstring((tmp_path / "site/measures/05/index.html").read_bytes())

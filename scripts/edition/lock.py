@@ -4,11 +4,11 @@ The Chinese text is the part of the edition nobody should change by accident:
 a pull request that fixes a translation or adds commentary must leave it as it
 is. `make check` (and the build) compare each source paragraph with its locked
 fingerprint and fail, naming file and line, when they differ. The lock changes
-only through this command, in a pull request that says why:
+only through this command (scripts/tools/lock.py), in a pull request that says why:
 
-    python -m scripts.lock --update      (or: make lock)
+    python -m scripts lock --update      (or: make lock)
 
-scripts/import_official.py --apply updates it too, when the official text is imported.
+`python -m scripts import --apply` updates it too, when the official text is imported.
 """
 from __future__ import annotations
 
@@ -24,12 +24,12 @@ LOCK_NAME = "data/source.lock"
 HEADER = """\
 # The source lock: a fingerprint of every Chinese source paragraph (and part title).
 # Do not edit by hand. If a correction of the Chinese source is backed by the official
-# publication, update it with `python -m scripts.lock --update` (make lock) and cite the
+# publication, update it with `python -m scripts lock --update` (make lock) and cite the
 # publication in the pull request. See CONTRIBUTING.md, "Correcting the Chinese source".
 """
 PROCEDURE = ("the Chinese source is locked so that a change to translation or commentary cannot alter it "
              "by accident. If you meant to correct it, cite the official publication in your pull request "
-             "and run `python -m scripts.lock --update` (make lock); otherwise undo the change to the Chinese")
+             "and run `python -m scripts lock --update` (make lock); otherwise undo the change to the Chinese")
 
 
 def fingerprint(text: str) -> str:
@@ -62,7 +62,7 @@ def read_lock(path: Path) -> tuple[dict[str, tuple[str, int]], list[ContentError
         parts = line.split()
         if len(parts) != 2 or not parts[1].startswith("sha256:"):
             errors.append(ContentError(path, number, f"malformed lock line: {line!r}",
-                                       "regenerate the file with `python -m scripts.lock --update`", "lock"))
+                                       "regenerate the file with `python -m scripts lock --update`", "lock"))
             continue
         entries[parts[0]] = (parts[1], number)
     return entries, errors
@@ -72,7 +72,7 @@ def check_lock(corpus: Corpus) -> list[ContentError]:
     path = corpus.root / LOCK_NAME
     if not path.exists():
         return [ContentError(path, 1, "the source lock is missing",
-                             "create it with `python -m scripts.lock --update`", "lock")]
+                             "create it with `python -m scripts lock --update`", "lock")]
     locked, errors = read_lock(path)
     seen = set()
     for pid, fp, file, line in current(corpus):

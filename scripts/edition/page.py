@@ -290,7 +290,7 @@ def _check_page(page: Page) -> list[ContentError]:
     if meta["source"]["status"] == "verified" and not meta["source"].get("reference"):
         errors.append(ContentError(path, page.lines.line(["source", "status"]),
                                    "verified text must name the publication it was checked against",
-                                   "add source.reference (use scripts/import_official.py --apply)", "source"))
+                                   "add source.reference (use `python -m scripts import --apply`)", "source"))
     errors += _check_coverage(page)
     if page.stage == "stub":
         return errors

@@ -14,10 +14,11 @@ from ..edition.errors import format_errors
 from ..edition.paths import ROOT
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--root", type=Path, default=ROOT, help="project root (default: this checkout)")
-    args = parser.parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> int:
     edition = load_edition(args.root)  # every content check the project has
     if edition.errors:
         print(format_errors(edition.errors, args.root), file=sys.stderr)
@@ -31,7 +32,3 @@ def main(argv: list[str] | None = None) -> int:
     print(f"check: OK: {len(corpus.pages)} pages ({summary}), {paras} aligned paragraphs, "
           f"{len(edition.glossary.terms)} glossary terms, {len(edition.laws)} laws.")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -14,11 +14,12 @@ from ..edition.lock import check_lock, current, write_lock
 from ..edition.paths import ROOT
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Check or update the source lock (data/source.lock).")
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--update", action="store_true", help="rewrite the lock from the pages as they are")
     parser.add_argument("--root", type=Path, default=ROOT)
-    args = parser.parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.root)
     if corpus.errors:
         print(format_errors(corpus.errors, args.root), file=sys.stderr)
@@ -33,7 +34,3 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print("lock: the Chinese source matches data/source.lock")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

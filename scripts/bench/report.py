@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from scripts.bench_weight import CLASSES
+from .weight import CLASSES
 
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 HOW = ("Both sites are built from the same checkout with the same packages, served on 127.0.0.1 "

@@ -1,4 +1,4 @@
-"""`python -m scripts.bench --profile`: where the seconds of a build go, edition against plain site.
+"""`python -m scripts bench --profile`: where the seconds of a build go, edition against plain site.
 
 One `mkdocs build` of each under pyinstrument (pinned in requirements-dev.txt), saved
 as a session, rendered as HTML (dist/build-profile.html, dist/build-profile-plain.html)
@@ -13,9 +13,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from scripts.bench_build import ENV, build_args
-
-ROOT = Path(__file__).resolve().parent.parent
+from ..edition.paths import ROOT
+from .builds import ENV, build_args
 
 
 def profile(project: Path, dest: Path, session: Path, strict: bool) -> None:
@@ -31,7 +30,7 @@ def render_html(session: Path, out: Path) -> None:
 
 
 def _package(frame: Any) -> str:
-    """'scripts/glossary.py', 'markdown', 'jinja2', ... for a frame's file."""
+    """'scripts/edition/glossary.py', 'markdown', 'jinja2', ... for a frame's file."""
     path = frame.file_path or ""
     if "site-packages/" in path:
         return path.split("site-packages/", 1)[1].split("/", 1)[0].removesuffix(".py")

@@ -1,8 +1,8 @@
 """Run the search query set in a real browser, as a reader would.
 
 Used by the test suite (pass/fail per query) and by `make bench` (recall,
-bytes downloaded before the first result, time to first result). Needs
-Playwright (requirements-dev.txt) and Chromium.
+bytes downloaded before the first result, time to first result), each with
+the query set it passes in. Needs Playwright (requirements-dev.txt) and Chromium.
 """
 from __future__ import annotations
 
@@ -13,9 +13,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
-
-QUERIES = Path(__file__).resolve().parent.parent / "tests" / "data" / "search-queries.yml"
-
 
 @dataclass
 class Case:
@@ -40,7 +37,8 @@ class Outcome:
     error: str = ""
 
 
-def load_cases(path: Path = QUERIES) -> list[Case]:
+def load_cases(path: Path) -> list[Case]:
+    """The query set: a YAML list of {kind, iface, query, expect} (tests/data/search-queries.yml)."""
     return [Case(**item) for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
 
 

@@ -8,7 +8,7 @@ the edition's own export (data/opinions.json, written by every build) and docs/,
 with default configuration. It uses the packages pinned for the edition, so the
 comparison measures the edition's choices, not a difference in versions.
 
-Run alone: `python -m scripts.bench_plain SITE/data/opinions.json OUT_DIR` writes the
+Run alone: `python -m scripts.bench.plain_site SITE/data/opinions.json OUT_DIR` writes the
 project (then `mkdocs build -f OUT_DIR/mkdocs.yml`).
 """
 from __future__ import annotations
@@ -19,9 +19,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from scripts.edition.zh import zh_numeral
-
-ROOT = Path(__file__).resolve().parent.parent
+from ..edition.paths import ROOT
+from ..edition.zh import zh_numeral
 
 # Default configuration, with what any bilingual Material site sets and nothing more.
 # Material's search plugin cuts every Chinese run with jieba (installed, as for the
@@ -132,5 +131,5 @@ def write_plain_site(opinions: Path, out: Path, site_url: str = "") -> Path:
 
 if __name__ == "__main__":
     if len(sys.argv) != 3:
-        sys.exit("usage: python -m scripts.bench_plain OPINIONS_JSON OUT_DIR")
+        sys.exit("usage: python -m scripts.bench.plain_site OPINIONS_JSON OUT_DIR")
     print(write_plain_site(Path(sys.argv[1]), Path(sys.argv[2])))

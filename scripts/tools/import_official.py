@@ -1,11 +1,11 @@
 """Check the transcription against the official text, and import it.
 
-    python -m scripts.import_official OFFICIAL.txt|.html
+    python -m scripts import OFFICIAL.txt|.html
         parses the official text (plain text, or the SPP page saved as HTML) into
         preamble, parts and measures, and reports paragraph by paragraph where it
         differs from this edition's transcription. Changes nothing.
 
-    python -m scripts.import_official OFFICIAL --apply --reference "..." [--checked YYYY-MM-DD]
+    python -m scripts import OFFICIAL --apply --reference "..." [--checked YYYY-MM-DD]
         replaces the Chinese source with the official text, keeps each translation
         and commentary attached to its paragraph id, lists in `review` every
         paragraph whose source changed or is new (its translation must be checked or
@@ -28,12 +28,12 @@ from pathlib import Path
 import yaml
 from lxml import html as lxml_html
 
-from .edition.corpus import Corpus, load_corpus
-from .edition.errors import format_errors
-from .edition.lock import read_lock, write_lock
-from .edition.page import Page, Paragraph
-from .edition.paths import ROOT, para_prefix
-from .edition.zh import parse_zh_number, zh_numeral
+from ..edition.corpus import Corpus, load_corpus
+from ..edition.errors import format_errors
+from ..edition.lock import read_lock, write_lock
+from ..edition.page import Page, Paragraph
+from ..edition.paths import ROOT, para_prefix
+from ..edition.zh import parse_zh_number, zh_numeral
 
 PART_RE = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
 MEASURE_RE = re.compile(r"^（([一二三四五六七八九十]+)）(.*)$")
@@ -268,7 +268,7 @@ def apply(corpus: Corpus, off: Official, ops: dict[int, list[Op]], reference: st
                     review.append(paragraphs[0][0])
         source = {"status": "verified", "coverage": "full",
                   "note": (f"Checked paragraph by paragraph against the official publication ({reference}) on "
-                           f"{checked} with scripts/import_official.py. Earlier note: {page.source['note']}"),
+                           f"{checked} with scripts/tools/import_official.py. Earlier note: {page.source['note']}"),
                   "reference": reference, "checked": checked}
         meta["source"] = source
         if review:
@@ -289,14 +289,15 @@ def apply(corpus: Corpus, off: Official, ops: dict[int, list[Op]], reference: st
     return written
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Compare the transcription with the official text; --apply imports it.")
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("official", type=Path, help="the official text: plain text, or the SPP page saved as HTML")
     parser.add_argument("--apply", action="store_true", help="replace the transcription (see the module docstring)")
     parser.add_argument("--reference", help="the publication the text comes from (title, issuer, date, where seen)")
     parser.add_argument("--checked", default=dt.date.today().isoformat(), help="date of the check (YYYY-MM-DD)")
     parser.add_argument("--root", type=Path, default=ROOT)
-    args = parser.parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> int:
     if not args.official.exists():
         print(f"import: {args.official}: no such file", file=sys.stderr)
         return 2
@@ -321,7 +322,3 @@ def main(argv: list[str] | None = None) -> int:
     print(f"import: rewrote {len(written)} files and data/source.lock; review the translations listed under "
           "'review' on each page, then run make check")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,6 +1,6 @@
 """What the edition costs its builders: full builds, rebuilds under `mkdocs serve`, profiles.
 
-Each figure is taken for the edition and for the plain site (scripts/bench_plain.py)
+Each figure is taken for the edition and for the plain site (scripts/bench/plain_site.py)
 the same way, in separate processes, with the same Python and packages. Builds
 alternate between the two so that a slow patch of the machine hurts both alike.
 """
@@ -18,9 +18,9 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from scripts.bench_http import free_port
+from ..edition.paths import ROOT
+from .gzip_server import free_port
 
-ROOT = Path(__file__).resolve().parent.parent
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 # Not copied into the scratch project: environments, outputs and installed tools.
 SKIP = {".venv", "site", "dist", "node_modules", ".pytest_cache", "__pycache__"}

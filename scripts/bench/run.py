@@ -2,25 +2,25 @@
 
 The comparison is a plain Material for MkDocs + mkdocs-static-i18n + jieba site holding
 the same text, generated from the edition's own data/opinions.json into a temporary
-folder (scripts/bench_plain.py). Measured, for both:
+folder (scripts/bench/plain_site.py). Measured, for both:
 
 - full `mkdocs build` (median of --runs, alternating) and the rebuild under `mkdocs serve`
-  after one measure file changes, until the rebuilt page is served (scripts/bench_build.py);
+  after one measure file changes, until the rebuilt page is served (scripts/bench/builds.py);
 - gzipped bytes a reader downloads for the landing page and measure 8, by kind of
-  resource, and the search payload before a first result (scripts/bench_weight.py);
-- search recall on the query set, with Pagefind as a third engine (scripts/bench_search.py);
-- Lighthouse scores of four pages, with every audit that lost points (scripts/bench_lighthouse.py).
+  resource, and the search payload before a first result (scripts/bench/weight.py);
+- search recall on the query set, with Pagefind as a third engine (scripts/bench/search.py);
+- Lighthouse scores of four pages, with every audit that lost points (scripts/bench/lighthouse.py).
 
-Both sites are served gzipped on 127.0.0.1 (scripts/bench_http.py) and built with
+Both sites are served gzipped on 127.0.0.1 (scripts/bench/gzip_server.py) and built with
 `site_url` set to that address, as a deployment sets it (absolute hreflang/canonical links).
 
 It prints the figures with the machine and commit, writes them to dist/bench.json and
 rewrites the README's block between `<!-- bench:begin -->` and `<!-- bench:end -->`
 (skip with --no-readme). A benchmark reports; it does not fail on a missed target.
 
-    python -m scripts.bench                 # everything (what `make bench` runs), ~15 minutes
-    python -m scripts.bench --no-readme     # the same, README left alone
-    python -m scripts.bench --profile       # only: one build of each site under pyinstrument;
+    python -m scripts bench                 # everything (what `make bench` runs), ~15 minutes
+    python -m scripts bench --no-readme     # the same, README left alone
+    python -m scripts bench --profile       # only: one build of each site under pyinstrument;
                                             # writes dist/build-profile.html (edition) and
                                             # dist/build-profile-plain.html, prints flat summaries
 
@@ -41,18 +41,21 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from .. import browser as chromium
+from ..edition.paths import ROOT
+from ..vcs import describe_head
+from . import builds as bench_build
+from . import lighthouse as bench_lighthouse
+from . import profiling as bench_profile
+from . import report as bench_report
+from . import search as bench_search
+from . import weight as bench_weight
+from .gzip_server import GzipServer
+from .plain_site import write_plain_site
+from .search_probe import load_cases
 
-from scripts import bench_build, bench_lighthouse, bench_profile, bench_report, bench_search, bench_weight  # noqa: E402
-from scripts.bench_http import GzipServer  # noqa: E402
-from scripts.bench_plain import write_plain_site  # noqa: E402
-from scripts.search_probe import load_cases  # noqa: E402
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 DIST = ROOT / "dist"
+QUERIES = ROOT / "tests" / "data" / "search-queries.yml"  # the query set the test suite runs too
 WEIGHT_PAGES = {"landing": "/", "measure 8": "measures/08/"}
 LIGHTHOUSE_PAGES = {"landing (en)": "/", "measure 8 (en)": "measures/08/", "landing (zh)": "zh/",
                     "measure 8 (zh)": "zh/measures/08/"}
@@ -74,15 +77,13 @@ def machine_context() -> dict[str, Any]:
         for line in release.read_text(encoding="utf-8").splitlines():
             if line.startswith("PRETTY_NAME="):
                 os_name = line.split("=", 1)[1].strip('"')
-    chromium = _out(CHROMIUM, "--version")
-    commit = _out("git", "rev-parse", "--short", "HEAD") or "unknown"
-    if _out("git", "status", "--porcelain"):
-        commit += "+dirty"
+    version = _out(chromium.chromium(), "--version")
+    commit = describe_head(ROOT)
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") if hasattr(os, "sysconf") else 0
     return {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "commit": commit,
             "machine": {"cores": os.cpu_count(), "memory_gib": round(memory / 2**30),
                         "platform": f"{os_name} {platform.machine()}", "python": platform.python_version(),
-                        "chromium": " ".join(chromium.split()[:2]) or "?", "node": _out("node", "--version") or "?"}}
+                        "chromium": " ".join(version.split()[:2]) or "?", "node": _out("node", "--version") or "?"}}
 
 
 def prepare(tmp: Path, urls: dict[str, str] | None = None) -> tuple[Path, Path, Path]:
@@ -112,9 +113,9 @@ def browser_figures(servers: dict[str, GzipServer]) -> tuple[dict[str, Any], dic
     """Page weight, search payload and search recall, in headless Chromium."""
     from playwright.sync_api import sync_playwright
 
-    cases = load_cases()
+    cases = load_cases(QUERIES)
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = chromium.launch(pw)
         weight = {site: bench_weight.measure_site(browser, servers[site], WEIGHT_PAGES) for site in ("edition", "plain")}
         engines = {}
         for name, site in (("this edition", "edition"), ("plain Material + static-i18n + jieba", "plain")):
@@ -136,7 +137,7 @@ def lighthouse_figures(servers: dict[str, GzipServer], runs: int) -> dict[str, A
         return None
     result: dict[str, Any] = {"version": bench_lighthouse.version(), "preset": bench_lighthouse.PRESET, "runs": runs}
     for site in ("edition", "plain"):
-        result[site] = bench_lighthouse.audit_site(servers[site].base, LIGHTHOUSE_PAGES, CHROMIUM, runs)
+        result[site] = bench_lighthouse.audit_site(servers[site].base, LIGHTHOUSE_PAGES, chromium.chromium(), runs)
     return result
 
 
@@ -196,18 +197,19 @@ def run_profile() -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-readme", action="store_true", help="do not rewrite the README's bench block")
     parser.add_argument("--profile", action="store_true", help="only profile one build of each site (pyinstrument)")
     parser.add_argument("--runs", type=int, default=3, help="full builds of each site (default 3)")
     parser.add_argument("--edits", type=int, default=3, help="edits timed under mkdocs serve (default 3)")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (default 3; 0 skips)")
-    args = parser.parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> int:
     if args.profile:
         return run_profile()
-    if not Path(CHROMIUM).exists():
-        print(f"bench: Chromium not found at {CHROMIUM}; install it: apt-get install -y chromium fonts-noto-cjk")
+    if not Path(chromium.chromium()).exists():
+        print(f"bench: Chromium not found at {chromium.chromium()}; install it: apt-get install -y chromium fonts-noto-cjk")
         return 1
     figures: dict[str, Any] = {"context": machine_context()}
     load_start = os.getloadavg()[0]
@@ -247,7 +249,3 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"README.md: no {bench_report.BEGIN} … {bench_report.END} block; not written.")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

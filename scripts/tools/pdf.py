@@ -8,8 +8,6 @@ give the same file: the only date in it is the edition date (the commit date).
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import io
 import os
 import re
@@ -17,20 +15,16 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from .. import browser as chromium
+from ..edition.corpus import load_document
+from ..edition.paths import ROOT
+from ..vcs import edition_stamp
+from .pdf_fonts import make_fonts
 
-from scripts.pdf_fonts import make_fonts  # noqa: E402
-from scripts.vcs import edition_stamp  # noqa: E402
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--font-render-hinting=none"]
 INSTALL = "sudo apt-get install -y chromium fonts-noto-cjk"
-# Chinese in the CJK subsets made for this PDF (scripts/pdf_fonts.py); Latin as on screen.
+# Chinese in the CJK subsets made for this PDF (scripts/tools/pdf_fonts.py); Latin as on screen.
 FONT_CSS = """
 :root { --oe-cjk: "OE Serif CJK", serif; }
 [lang|="zh"], [lang|="zh"] * { font-family: "OE Serif CJK", serif !important; }
@@ -43,8 +37,8 @@ FOOTER = ('<div style="width:100%;font-size:7.5pt;color:#555;font-family:sans-se
 
 def missing_prerequisites() -> list[str]:
     problems = []
-    if not Path(CHROMIUM).exists():
-        problems.append(f"Chromium is not at {CHROMIUM} (Debian package 'chromium'; or set CHROMIUM=/path)")
+    if not Path(chromium.chromium()).exists():
+        problems.append(f"Chromium is not at {chromium.chromium()} (Debian package 'chromium'; or set CHROMIUM=/path)")
     try:
         fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, timeout=30).stdout
     except (OSError, subprocess.SubprocessError):
@@ -54,24 +48,17 @@ def missing_prerequisites() -> list[str]:
     return problems
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 def finish_pdf(pdf: bytes, headings: list[str], date: str) -> bytes:
     """Two repairs to Chromium's PDF, with pypdf.
 
     - Chromium builds the outline from the headings but drops the space where a
       long heading wraps ("raisingthe"); put back the headings' own text.
     - Its creation and modification dates are the time of the run; use the
-      edition date, so that two runs on the same commit give the same file.
+      edition date (`date`, YYYY-MM-DD), so that two runs on the same commit give the same file.
     """
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import NameObject, TextStringObject
 
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-        date = "2022-03-01"
     stamp = "D:" + date.replace("-", "") + "000000Z"
 
     by_key = {re.sub(r"\s+", "", h): h for h in headings}
@@ -105,38 +92,42 @@ def build_pdf(out: Path, lang: str = "en", view: str = "parallel", site: Path | 
             site = tmp / "site"
             subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT,
                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=True)
-        handler = functools.partial(_Quiet, directory=str(site))
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
-        url = f"http://127.0.0.1:{httpd.server_address[1]}/{'zh/' if lang == 'zh' else ''}print/?view={view}"
-        try:
+        with chromium.serve_directory(site) as base:
+            url = f"{base}{'zh/' if lang == 'zh' else ''}print/?view={view}"
             if browser is not None:
                 pdf, headings = _print(browser, url, site)
             else:
                 from playwright.sync_api import sync_playwright
                 with sync_playwright() as pw:
-                    own = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+                    own = chromium.launch(pw, "--font-render-hinting=none")
                     try:
                         pdf, headings = _print(own, url, site)
                     finally:
                         own.close()
-        finally:
-            httpd.shutdown()
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(finish_pdf(pdf, headings, edition_stamp(ROOT)["date"]))
+        out.write_bytes(finish_pdf(pdf, headings, pdf_date(ROOT)))
         return out
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def pdf_date(root: Path) -> str:
+    """The edition's date (its commit's); where git cannot tell, the document's own date."""
+    date = edition_stamp(root)["date"]
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        return date
+    document, _errors = load_document(root)
+    return document["date"]
+
+
 def _print(browser, url: str, site: Path) -> tuple[bytes, list[str]]:
-    title = "SPP Opinions on IP Procuratorial Work (2022) · Bilingual annotated edition"
     # bypass_csp: the fonts made for the PDF are injected as an inline style, which the
     # site's own Content-Security-Policy rightly forbids
     context = browser.new_context(viewport={"width": 1280, "height": 1000}, bypass_csp=True)
     try:
         page = context.new_page()
         page.goto(url, wait_until="networkidle")
+        title = page.locator('meta[property="og:site_name"]').get_attribute("content")  # the interface's site name
         # the article only: the site chrome is not printed, and its text changes while the
         # page settles (search status messages), which made the font subsets differ between runs
         css = make_fonts(page.evaluate("document.querySelector('.md-content').innerText"), site / "_pdf-fonts")
@@ -159,13 +150,14 @@ def _print(browser, url: str, site: Path) -> tuple[bytes, list[str]]:
         context.close()
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=["en", "zh"], default="en", help="interface of the labels (default en)")
     parser.add_argument("--view", choices=["parallel", "stacked", "zh", "en"], default="parallel",
                         help="reading mode (default: side by side)")
     parser.add_argument("--out", type=Path, default=ROOT / "dist" / "opinions.pdf")
-    args = parser.parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> int:
     problems = missing_prerequisites()
     if problems:
         print("make pdf: cannot run:\n  - " + "\n  - ".join(problems) + f"\nInstall with: {INSTALL}",
@@ -175,7 +167,3 @@ def main(argv: list[str] | None = None) -> int:
     size = out.stat().st_size / 1024 / 1024
     print(f"make pdf: wrote {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out} ({size:.1f} MB)")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

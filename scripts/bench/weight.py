@@ -1,7 +1,7 @@
 """What a reader downloads: page weight by kind of resource, and the search payload.
 
 Pages are opened in headless Chromium with a fresh context (empty cache), served by
-scripts/bench_http.GzipServer, which records the gzipped size of every response body.
+scripts/bench/gzip_server.GzipServer, which records the gzipped size of every response body.
 Search resources (index, worker, lunr language files, Pagefind chunks) are counted
 apart: a page costs them only when a reader searches, so they are measured as the
 search payload, i.e. everything search needs before a first result appears.
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from scripts.bench_http import GzipServer, Sent
-from scripts.search_probe import type_query
+from .gzip_server import GzipServer, Sent
+from .search_probe import type_query
 
 CLASSES = ("html", "css", "js", "font", "image", "other")
 VIEWPORT = {"width": 1280, "height": 900}

@@ -17,7 +17,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+from ..edition.paths import ROOT
+
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PRESET = "default (mobile: Moto G Power emulation, simulated slow 4G, 4x CPU slowdown)"

@@ -1,9 +1,9 @@
 """Search quality for `make bench`: the query set typed into each engine, as a reader would.
 
 Engines: this edition's search, the plain Material + static-i18n + jieba site's search
-(scripts/bench_plain.py), and Pagefind over the plain site's pages. Recall is the share
+(scripts/bench/plain_site.py), and Pagefind over the plain site's pages. Recall is the share
 of queries (tests/data/search-queries.yml) whose first result is the expected page; the
-bytes are gzipped, counted by the server (scripts/bench_http.py).
+bytes are gzipped, counted by the server (scripts/bench/gzip_server.py).
 """
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import statistics
 from dataclasses import dataclass
 from typing import Any
 
-from scripts.bench_http import GzipServer
-from scripts.search_probe import Case, matches, run_case
+from .gzip_server import GzipServer
+from .search_probe import Case, matches, run_case
 
 PAGEFIND_JS = """async ([q]) => {
   const start = performance.now();

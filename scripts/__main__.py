@@ -1,0 +1,45 @@
+"""`python -m scripts <command>`: the project's commands, one entry point (the Makefile calls it).
+
+    python -m scripts check                    every page and data file (make check)
+    python -m scripts lock [--update]          the source lock (make lock)
+    python -m scripts import OFFICIAL [--apply --reference ...]   compare with / import the official text
+    python -m scripts pdf [--lang --view --out]                   dist/opinions.pdf (make pdf)
+    python -m scripts serve [--dev-addr ...]   mkdocs serve, restarted when a script changes (make serve)
+    python -m scripts bench [--no-readme ...]  the README's figures (make bench)
+
+`python -m scripts COMMAND --help` lists a command's options. Each command lives in
+scripts/tools/ (scripts/bench/ for bench) as add_arguments(parser) and run(args).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib import import_module
+
+# command -> (module, one line for --help)
+COMMANDS = {
+    "check": (".tools.check", "validate every page and data file; exit 1 with file:line errors"),
+    "lock": (".tools.lock", "check the source lock, or --update it from the pages"),
+    "import": (".tools.import_official", "compare the transcription with the official text; --apply imports it"),
+    "pdf": (".tools.pdf", "write dist/opinions.pdf from the whole-document view (needs Chromium)"),
+    "bench": (".bench.run", "build, page weight, search and Lighthouse figures against a plain Material site"),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__.splitlines()[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, (module, summary) in COMMANDS.items():
+        sub = commands.add_parser(name, help=summary, description=summary)
+        if argv[:1] == [name]:  # only the command asked for is imported (pdf and bench need more)
+            command = import_module(module, __package__ or "scripts")
+            command.add_arguments(sub)
+            sub.set_defaults(run=command.run)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
