@@ -191,3 +191,47 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
+
+/* Search answers every real input, not only key presses.
+ *
+ * Material's search reads the query on "keyup" (and on focus). Text that arrives
+ * without a key press (pasted with the mouse, dropped, autofilled, or committed by
+ * a Chinese input method, whose composition ends in one commit) would get no
+ * results. We pass each such input on as one synthetic keyup (Material ignores a
+ * query it has already searched, so typed text is not searched twice). While an
+ * input method is composing, the half-typed pinyin is not searched; the commit is.
+ */
+(function () {
+  "use strict";
+  function bridge(input) {
+    if (input.getAttribute("data-oe-input-bridge")) return;
+    input.setAttribute("data-oe-input-bridge", "1");
+    var composing = false;
+    var last = input.value;
+    function answer() {
+      if (input.value === last) return;
+      last = input.value;
+      input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true, key: "Unidentified" }));
+    }
+    input.addEventListener("compositionstart", function () { composing = true; });
+    input.addEventListener("compositionend", function () { composing = false; answer(); });
+    input.addEventListener("input", function (ev) {
+      if (composing || ev.isComposing) return;
+      answer();
+    });
+    /* Some browsers fill a field without an input event (autofill); look when it changes. */
+    input.addEventListener("change", answer);
+  }
+  /* Key events of a composition (keyCode 229) do not reach Material's search. */
+  window.addEventListener("keyup", function (ev) {
+    var t = ev.target;
+    if (t && t.getAttribute && t.getAttribute("data-md-component") === "search-query"
+        && (ev.isComposing || ev.keyCode === 229)) ev.stopPropagation();
+  }, true);
+  function init() {
+    var inputs = document.querySelectorAll('[data-md-component="search-query"]');
+    for (var i = 0; i < inputs.length; i++) bridge(inputs[i]);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
