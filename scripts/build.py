@@ -179,7 +179,8 @@ class EditionBuild:
             return expand_markers(markdown, state.edition, lang, state.stamp)
         page.meta["title"] = full_title(lang, model)
         page.meta["description"] = description(corpus, model, lang)
-        page.meta["hide"] = sorted(set(page.meta.get("hide", [])) | {"footer"})  # the measure pager replaces it
+        # the measure pager replaces the footer; the two languages need the width the table of contents took
+        page.meta["hide"] = sorted(set(page.meta.get("hide", [])) | {"footer", "toc"})
         page.meta["search"] = {"exclude": True}  # site/search_index.py indexes measures paragraph by paragraph
         cite = cite_templates(corpus, model, config.site_name, state.stamp)
         return measure_page(state.edition, model, lang, {"cite": cite[lang], "url": page.canonical_url or ""})

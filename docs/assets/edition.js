@@ -235,3 +235,19 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
+
+/* The apparatus switch: on by default; the reader's choice is remembered like the reading mode. */
+(function () {
+  "use strict";
+  var KEY = "oe-app";
+  function init() {
+    var box = document.getElementById("oe-app-show");
+    if (!box) return;
+    try { if (localStorage.getItem(KEY) === "off") box.checked = false; } catch (e) { /* no storage */ }
+    box.addEventListener("change", function () {
+      try { localStorage.setItem(KEY, box.checked ? "on" : "off"); } catch (e) { /* no storage */ }
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

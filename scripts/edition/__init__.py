@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .apparatus import check_document_apparatus, check_page_apparatus, share
 from .corpus import Corpus, load_corpus
 from .errors import ContentError
 from .glossary import Glossary, check_consistency, load_glossary
@@ -14,6 +15,7 @@ from .laws import Law, check_laws, load_laws
 from .lock import check_lock
 from .paths import ROOT
 from .safety import scan_docs
+from .witnesses import Witness, load_witnesses
 from .zh import Segmenter, segmenter
 
 
@@ -22,11 +24,26 @@ class Edition:
     corpus: Corpus
     glossary: Glossary | None
     laws: dict[str, Law]
+    witnesses: dict[str, Witness] = field(default_factory=dict)
     errors: list[ContentError] = field(default_factory=list)
 
     @property
     def root(self) -> Path:
         return self.corpus.root
+
+    def attested_share(self, number: int | None = None) -> float:
+        """The share (0–1) of the Chinese text that grade A/B witnesses attest: of one page
+        (its paragraphs), or, with no number, of the whole document (title, part titles and
+        every paragraph)."""
+        corpus = self.corpus
+        if number is not None:
+            page = corpus.pages[number]
+            return share((p.zh, page.apparatus.for_para(p.id)) for p in page.paragraphs)
+        pairs = [(corpus.document["title"]["zh"], corpus.apparatus.title)]
+        pairs += [(part["title"]["zh"], corpus.apparatus.parts.get(part["number"], []))
+                  for part in corpus.document["parts"]]
+        pairs += [(p.zh, page.apparatus.for_para(p.id)) for page in corpus.ordered() for p in page.paragraphs]
+        return share(pairs)
 
     @property
     def segmenter(self) -> Segmenter:
@@ -38,7 +55,10 @@ def load_edition(root: Path = ROOT) -> Edition:
     corpus = load_corpus(root)
     glossary, gerrors = load_glossary(root)
     laws, lerrors = load_laws(root)
-    errors = list(corpus.errors) + gerrors + lerrors
+    witnesses, werrors = load_witnesses(root)
+    errors = list(corpus.errors) + gerrors + lerrors + werrors
+    if witnesses:
+        errors += _check_apparatus(corpus, witnesses)
     if glossary is not None:
         errors += check_consistency(corpus, glossary)
     if laws:
@@ -46,4 +66,15 @@ def load_edition(root: Path = ROOT) -> Edition:
     if not corpus.errors:
         errors += check_lock(corpus)
     errors += scan_docs(root / "docs")
-    return Edition(corpus, glossary, laws, errors)
+    return Edition(corpus, glossary, laws, witnesses, errors)
+
+
+def _check_apparatus(corpus: Corpus, witnesses: dict[str, Witness]) -> list[ContentError]:
+    errors = check_document_apparatus(corpus.root / "data" / "document.yml", corpus.apparatus, corpus.document,
+                                      witnesses) if corpus.document else []
+    for page in corpus.ordered():
+        texts = {p.id: p.zh for p in page.paragraphs}
+        first = page.paragraphs[0].id if page.paragraphs else None
+        heading = None if page.is_preamble else page.title["zh"]
+        errors += check_page_apparatus(page.path, page.apparatus, texts, heading, first, witnesses, page.lines.line)
+    return errors

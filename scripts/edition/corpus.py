@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .apparatus import DocumentApparatus, read_document_apparatus
 from .errors import ContentError
 from .yamlmap import parse_yaml, validate
 from .page import Page, parse_page
@@ -21,6 +22,7 @@ class Corpus:
     document: dict[str, Any]
     pages: dict[int, Page] = field(default_factory=dict)
     errors: list[ContentError] = field(default_factory=list)
+    apparatus: DocumentApparatus = field(default_factory=DocumentApparatus)  # the title's and parts' witnesses
     _resolved: dict[Path, Path] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
@@ -60,19 +62,21 @@ class Corpus:
         return sorted(n for n, p in self.pages.items() if number in p.meta["related"])
 
 
-def load_document(root: Path) -> tuple[dict[str, Any], list[ContentError]]:
+def load_document(root: Path) -> tuple[dict[str, Any], list[ContentError], DocumentApparatus]:
     path = root / "data" / "document.yml"
     data, lines, errors = parse_yaml(path.read_text(encoding="utf-8"), path)
     if data is None:
-        return {}, errors
-    errors += validate(data, "document.schema.json", path, lines, what="data/document.yml")
-    return data, errors
+        return {}, errors, DocumentApparatus()
+    schema_errors = validate(data, "document.schema.json", path, lines, what="data/document.yml")
+    if schema_errors:
+        return data, errors + schema_errors, DocumentApparatus()
+    return data, errors, read_document_apparatus(data, lines)
 
 
 def load_corpus(root: Path = ROOT) -> Corpus:
     """Load and cross-check everything; errors are collected, never raised."""
-    document, errors = load_document(root)
-    corpus = Corpus(root=root, document=document, errors=errors)
+    document, errors, doc_apparatus = load_document(root)
+    corpus = Corpus(root=root, document=document, errors=errors, apparatus=doc_apparatus)
     mdir = root / "docs" / MEASURES
     count = corpus.measure_count
     for path in sorted(mdir.glob("*.md")):

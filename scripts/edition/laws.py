@@ -88,7 +88,7 @@ def check_laws(corpus: Corpus, laws: dict[str, Law]) -> list[ContentError]:
             for p in law.patterns():
                 text = p.sub(lambda m: "\u2591" * len(m.group(0)), text)
             if law.id not in listed:
-                line = page.commentary_line + 1 + page.commentary[:offset].count("\n")
+                line = page.commentary_start + page.commentary[:offset].count("\n")
                 errors.append(ContentError(page.path, line,
                                            f"the commentary names the {law.names[0]} but front matter 'laws' "
                                            f"does not list '{law.id}'",

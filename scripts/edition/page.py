@@ -15,7 +15,11 @@ The page format (documented in CONTRIBUTING.md and the front-matter schema):
 
     ## Commentary
 
-    Free Markdown.
+    Free Markdown (English).
+
+    ## 评注
+
+    Free Markdown (Chinese).
 
 Inside a `/// para | <id>` block the first paragraph is the Chinese source and
 the second, after a blank line, is our English translation. Ids are written by
@@ -28,6 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .apparatus import Apparatus, read_apparatus
+from .commentary import FULL_WIDTH, Note, ascii_punctuation, han_count, notes, word_count
 from .errors import ContentError
 from .paths import ID_RE, para_prefix
 from .yamlmap import LineMap, parse_yaml, validate
@@ -36,6 +42,7 @@ from .zh import zh_numeral
 PARA_OPEN = re.compile(r"^///\s*para\b(.*)$")
 PARA_CLOSE = re.compile(r"^///\s*$")
 COMMENTARY_RE = re.compile(r"^##\s+Commentary\s*$")
+COMMENTARY_ZH_RE = re.compile(r"^##\s+评注\s*$")
 GAP_ZH = "［……］"  # marks source text not transcribed, where its place is known
 GAP_EN = "[…]"    # the same gap in the English
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -67,8 +74,13 @@ class Page:
     paragraphs: list[Paragraph] = field(default_factory=list)
     commentary: str = ""
     commentary_line: int | None = None
+    commentary_start: int = 0  # file line of the commentary's first line of text
+    commentary_zh: str = ""
+    commentary_zh_line: int | None = None  # the '## 评注' heading
+    commentary_zh_start: int = 0
     body_line: int = 1
     blocks_seen: int = 0
+    apparatus: Apparatus = field(default_factory=Apparatus)
 
     @property
     def number(self) -> int:
@@ -89,6 +101,24 @@ class Page:
     @property
     def source(self) -> dict[str, Any]:
         return self.meta["source"]
+
+    def commentary_in(self, lang: str) -> str:
+        """The commentary's Markdown in one language ('en' or 'zh')."""
+        return self.commentary_zh if lang == "zh" else self.commentary
+
+    def commentary_first_line(self, lang: str) -> int:
+        """The file line where the commentary's text begins (line numbers of its errors)."""
+        return self.commentary_zh_start if lang == "zh" else self.commentary_start
+
+    def notes(self, lang: str) -> list[Note]:
+        """The commentary's margin-numbered paragraphs in one language."""
+        text = self.commentary_in(lang)
+        return notes(text, self.commentary_first_line(lang)) if text.strip() else []
+
+    @property
+    def heading_status(self) -> str | None:
+        """attested | reported | conjecture; None on the preamble (no heading)."""
+        return None if self.is_preamble else self.apparatus.heading_status
 
 
 def han_ratio(text: str) -> float:
@@ -134,6 +164,7 @@ def parse_page(path: Path, text: str | None = None) -> tuple[Page | None, list[C
     page = Page(path=path, meta=meta, lines=lines, body_line=body_line)
     body = text.split("\n")[body_line - 1:]
     errors += _parse_body(page, body, body_line)
+    page.apparatus = read_apparatus(meta, lines, {p.id: p.zh for p in page.paragraphs})
     errors += _check_page(page)
     return page, errors
 
@@ -156,9 +187,23 @@ def _parse_body(page: Page, body: list[str], first: int) -> list[ContentError]:
             in_comment = "-->" not in stripped
             i += 1
             continue
+        if COMMENTARY_ZH_RE.match(stripped):
+            errors.append(ContentError(path, line_no, "the Chinese commentary ('## 评注') comes before the English",
+                                       "put '## Commentary' and the English commentary first, then '## 评注' "
+                                       "and the Chinese commentary", "structure"))
         if COMMENTARY_RE.match(stripped):
             page.commentary_line = line_no
-            page.commentary = "\n".join(body[i + 1:]).strip("\n")
+            rest = body[i + 1:]
+            split = next((k for k, l in enumerate(rest) if COMMENTARY_ZH_RE.match(l.strip())), None)
+            en_lines = rest if split is None else rest[:split]
+            page.commentary = "\n".join(en_lines).strip("\n")
+            page.commentary_start = line_no + 1 + next((k for k, l in enumerate(en_lines) if l.strip()), 0)
+            if split is not None:
+                zh_lines = rest[split + 1:]
+                page.commentary_zh_line = line_no + 1 + split
+                page.commentary_zh = "\n".join(zh_lines).strip("\n")
+                page.commentary_zh_start = (page.commentary_zh_line + 1
+                                            + next((k for k, l in enumerate(zh_lines) if l.strip()), 0))
             if any(PARA_OPEN.match(l.strip()) for l in body[i + 1:]):
                 j = next(k for k, l in enumerate(body[i + 1:], i + 1) if PARA_OPEN.match(l.strip()))
                 errors.append(ContentError(path, first + j, "a paragraph block appears inside the commentary",
@@ -273,6 +318,13 @@ def _check_page(page: Page) -> list[ContentError]:
     if not page.is_preamble and meta["part"] is None:
         errors.append(ContentError(path, page.lines.line(["part"]), "a measure must name its part (1 to 4)",
                                    "write e.g. 'part: 2'", "structure"))
+    if not page.is_preamble and "heading" not in meta:
+        errors.append(ContentError(path, page.lines.line(["title"]), "the measure does not say what its heading rests on",
+                                   "add 'heading: {status: conjecture}' after 'title' (or 'attested', or "
+                                   "'reported' with the witnesses that name the measure)", "apparatus"))
+    if page.is_preamble and "heading" in meta:
+        errors.append(ContentError(path, page.lines.line(["heading"]), "the preamble has no heading in the source",
+                                   "remove 'heading'", "apparatus"))
     if page.number in meta["related"]:
         errors.append(ContentError(path, page.lines.line(["related"]), "a measure cannot be related to itself",
                                    f"remove {page.number} from 'related'", "related"))
@@ -309,13 +361,47 @@ def _check_page(page: Page) -> list[ContentError]:
                                    "add a '## Commentary' heading followed by the commentary, or set 'stage: stub'",
                                    "commentary"))
     elif page.stage == "complete":
-        words = len(re.findall(r"[A-Za-z][A-Za-z'’-]*", page.commentary))
+        words = word_count(page.commentary)
         need = 200 if page.is_preamble else 300
         if words < need:
             errors.append(ContentError(path, page.commentary_line,
                                        f"stage is 'complete' but the commentary has {words} words "
                                        f"(at least {need} expected)",
                                        "extend the commentary, or set 'stage: draft'", "commentary"))
+        errors += _check_commentary_zh(page, words)
+    return errors
+
+
+#: A Chinese commentary must be about as substantial as the English: at least this many Han
+#: characters per English word (a careful Chinese commentary runs at 1.5 or more), and at least
+#: 400 where the English has 300 words or more.
+ZH_PER_EN_WORD = 0.8
+ZH_MINIMUM = 400
+
+
+def _check_commentary_zh(page: Page, en_words: int) -> list[ContentError]:
+    """A complete page has a Chinese commentary, not far shorter than the English, in Chinese punctuation."""
+    path = page.path
+    if page.commentary_zh_line is None or not page.commentary_zh.strip():
+        return [ContentError(path, page.commentary_zh_line or page.commentary_line or page.body_line,
+                             "stage is 'complete' but the page has no Chinese commentary",
+                             "add '## 评注' after the English commentary, followed by the Chinese commentary "
+                             "(see CONTRIBUTING.md, 'Writing the Chinese commentary'), or set 'stage: draft'",
+                             "commentary")]
+    errors: list[ContentError] = []
+    han = han_count(page.commentary_zh)
+    need = max(round(ZH_PER_EN_WORD * en_words), ZH_MINIMUM if en_words >= 300 else 0)
+    if han < need:
+        errors.append(ContentError(path, page.commentary_zh_line,
+                                   f"the Chinese commentary has {han} Chinese characters, far shorter than the "
+                                   f"English ({en_words} words; at least {need} expected)",
+                                   "cover the same points as the English commentary (what the measure asks, its "
+                                   "legal basis, what is new, connections, open questions, what is attested), "
+                                   "or set 'stage: draft'", "commentary"))
+    for line, mark, excerpt in ascii_punctuation(page.commentary_zh, page.commentary_zh_start):
+        full = FULL_WIDTH.get(mark, "full-width punctuation")
+        errors.append(ContentError(path, line, f"ASCII '{mark}' inside a Chinese sentence: …{excerpt.strip()}…",
+                                   f"use the full-width mark {full} in Chinese text", "punctuation"))
     return errors
 
 

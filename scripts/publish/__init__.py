@@ -30,8 +30,13 @@ def opinions_data(edition: Edition) -> dict:
                     if term.id not in seen:
                         seen.add(term.id)
                         terms.append({"id": term.id, "zh": term.zh, "en": term.en})
-        extra[page.number] = {"terms": terms, "laws": list(page.meta.get("laws", []))}
-    data = build_opinions(corpus, extra)
+        extra[page.number] = {"terms": terms, "laws": list(page.meta.get("laws", [])),
+                              "attested_share": round(edition.attested_share(page.number), 4)}
+    data = build_opinions(corpus, extra, edition.witnesses)
+    data["attested_share"] = round(edition.attested_share(), 4)
+    data["witnesses"] = [
+        {"siglum": w.siglum, "kind": w.kind, "grade": w.grade, "date": w.date, "publisher": dict(w.publisher),
+         "address": w.address, "covers": dict(w.covers)} for w in edition.witnesses.values()]
     data["indexes"] = dict(INDEX_PAGES)
     if glossary is not None:
         occ = occurrences(corpus, glossary)

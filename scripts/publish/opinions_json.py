@@ -9,15 +9,24 @@ import json
 from typing import Any
 
 from ..edition.corpus import Corpus
+from ..edition.apparatus import flat_attestations
 from ..edition.page import Page
+from ..edition.witnesses import Witness
 from ..edition.paths import url
 from ..plaintext import plain
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"  # 2.0: witnesses, attestations, heading status, attested share, commentary_zh
 
 
-def _paragraphs(page: Page) -> list[dict[str, Any]]:
-    return [{"id": p.id, "zh": p.zh, "en": plain(p.en)} for p in page.paragraphs]
+def _paragraphs(page: Page, register: dict[str, Witness]) -> list[dict[str, Any]]:
+    return [{"id": p.id, "zh": p.zh, "en": plain(p.en),
+             "attestations": flat_attestations(page.apparatus.for_para(p.id), register)} for p in page.paragraphs]
+
+
+def _variants(page: Page) -> list[dict[str, Any]]:
+    return [{"para": v.para, "text": v.text,
+             "readings": [{"text": r.text, "witnesses": list(r.witnesses)} for r in v.readings],
+             "choice": dict(v.choice)} for v in page.apparatus.variants]
 
 
 def _source(page: Page) -> dict[str, Any]:
@@ -30,8 +39,11 @@ def _source(page: Page) -> dict[str, Any]:
     return out
 
 
-def build_opinions(corpus: Corpus, extra: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The data contract as a dict; `extra` lets index builders add keys per measure."""
+def build_opinions(corpus: Corpus, extra: dict[str, Any] | None = None,
+                   register: dict[str, Witness] | None = None) -> dict[str, Any]:
+    """The data contract as a dict; `extra` lets index builders add keys per measure;
+    `register` is the witness register the attestations cite."""
+    register = register or {}
     doc = corpus.document
     extra = extra or {}
     preamble = corpus.preamble
@@ -39,6 +51,7 @@ def build_opinions(corpus: Corpus, extra: dict[str, Any] | None = None) -> dict[
         "schema_version": SCHEMA_VERSION,
         "document": {
             "title": dict(doc["title"]),
+            "title_attestations": flat_attestations(corpus.apparatus.title, register),
             "issuer": dict(doc["issuer"]),
             "date": doc["date"],
             "source_note": dict(doc["source_note"]),
@@ -48,14 +61,18 @@ def build_opinions(corpus: Corpus, extra: dict[str, Any] | None = None) -> dict[
             "source_status": preamble.source["status"] if preamble else "unverified",
             "source": _source(preamble) if preamble else None,
             "stage": preamble.stage if preamble else "stub",
-            "paragraphs": _paragraphs(preamble) if preamble else [],
+            "paragraphs": _paragraphs(preamble, register) if preamble else [],
+            "variants": _variants(preamble) if preamble else [],
             "commentary": preamble.commentary if preamble else "",
+            "commentary_zh": preamble.commentary_zh if preamble else "",
         },
         "parts": [
             {
                 "number": part["number"],
                 "title": dict(part["title"]),
                 "source_status": part["source_status"],
+                "title_status": part.get("title_status", "conjecture"),
+                "title_attestations": flat_attestations(corpus.apparatus.parts.get(part["number"], []), register),
                 "measures": [m.number for m in corpus.measures() if m.meta["part"] == part["number"]],
             }
             for part in doc["parts"]
@@ -68,6 +85,7 @@ def build_opinions(corpus: Corpus, extra: dict[str, Any] | None = None) -> dict[
             "number": page.number,
             "part": page.meta["part"],
             "title": dict(page.title),
+            "heading_status": page.heading_status,
             "url": url(page.number),
             "stage": page.stage,
             "source_status": page.source["status"],
@@ -76,8 +94,10 @@ def build_opinions(corpus: Corpus, extra: dict[str, Any] | None = None) -> dict[
             "related": list(page.meta["related"]),
             "referred_by": corpus.referred_by(page.number),
             "contributors": [dict(c) for c in page.meta["contributors"]],
-            "paragraphs": _paragraphs(page),
+            "paragraphs": _paragraphs(page, register),
+            "variants": _variants(page),
             "commentary": page.commentary,
+            "commentary_zh": page.commentary_zh,
         }
         entry.update(extra.get(page.number, {}))
         data["measures"].append(entry)

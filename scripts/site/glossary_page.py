@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from html import escape
+from typing import Callable
 
 from ..edition.corpus import Corpus
 from ..edition.glossary import Glossary, Term, occurrences
@@ -23,6 +24,33 @@ def mark_terms(glossary: Glossary, escaped: str, href: str) -> str:
         return (f'<a class="oe-term" href="{href}#{term.id}" title="{tip}" '
                 f'data-pinyin="{escape(term.pinyin)}" data-en="{escape(term.en)}">{m.group(0)}</a>')
     return glossary.zh_regex.sub(repl, escaped)
+
+# Stretches of Markdown where a term link must not go: links (text and target), code, HTML tags.
+_PROTECTED = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)|`[^`\n]*`|<[^>\n]*>")
+_TERM_LINK = re.compile(r'<a class="oe-term"[^>]*>(?P<term>[^<]+)</a>')
+
+
+def commentary_terms(markdown: str, mark: Callable[[str], str]) -> str:
+    """Link the first occurrence of each glossary term in a commentary paragraph (Markdown),
+    leaving links, code and HTML alone. `mark` links every term in a plain stretch; one link
+    per term per paragraph keeps the prose readable."""
+    seen: set[str] = set()
+
+    def first_only(m: re.Match[str]) -> str:
+        term = m.group("term")
+        if term in seen:
+            return term
+        seen.add(term)
+        return m.group(0)
+
+    out, pos = [], 0
+    for m in _PROTECTED.finditer(markdown):
+        out.append(_TERM_LINK.sub(first_only, mark(markdown[pos:m.start()])))
+        out.append(m.group(0))
+        pos = m.end()
+    out.append(_TERM_LINK.sub(first_only, mark(markdown[pos:])))
+    return "".join(out)
+
 
 def _en_sort_key(term: Term) -> str:
     return re.sub(r"^(the|a|an)\s+", "", term.en, flags=re.I).lower()

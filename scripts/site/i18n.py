@@ -46,7 +46,11 @@ LABELS: dict[str, dict[str, str]] = {
         "view.en": "English only",
         "para_link": "Link to paragraph {id}",
         "commentary": "Commentary",
-        "commentary.note": "",
+        "commentary.other": "中文评注 · Chinese commentary",
+        "commentary.other.hint": "The Chinese commentary, written for Chinese legal readers; it states the same facts as the English.",
+        "note.link": "Margin number {n}: link to this paragraph of the commentary",
+        "note.other": "The same point in the Chinese commentary",
+        "note.other.mark": "中",
         "related": "Related measures",
         "referred_by": "Referred to by",
         "none": "none",
@@ -170,6 +174,7 @@ LABELS: dict[str, dict[str, str]] = {
         "nav.glossary": "Glossary",
         "nav.laws": "Laws and instruments",
         "nav.functions": "Procuratorial functions",
+        "nav.witnesses": "Witnesses",
         "nav.downloads": "Downloads and data",
         "nav.print": "Whole document (print, PDF)",
         # the page footer (overrides/main.html, scripts/site/footer.py)
@@ -177,6 +182,54 @@ LABELS: dict[str, dict[str, str]] = {
         "footer.history": "history",
         "footer.edit": "Edit this page",
         "footer.suggest": "Suggest a correction",
+        # the critical apparatus (scripts/site/apparatus.py)
+        "status.mark.conjecture": "[conjecture]",
+        "status.mark.reported": "[reported]",
+        "status.badge.conjecture": "conjecture",
+        "status.badge.reported": "reported",
+        "status.badge.title.conjecture": "No witness shows this heading or this number: both are this edition's conjecture.",
+        "status.badge.title.reported": "A report names the measure so; no witness shows the heading as such. The number is this edition's conjecture.",
+        "heading.attested": "Number and heading: attested ({sigla}).",
+        "heading.reported": "Heading: reported by {sigla}, not shown as a heading; number: this edition's conjecture.",
+        "heading.conjecture": "Number and heading: this edition's conjecture; no witness shows them.",
+        "share": "Attested share: {pct} of this page's Chinese text is attested by a reprint or a report quoting the document (grades A–B).",
+        "share.short": "{pct} attested",
+        "legend.title": "Apparatus",
+        "legend.a": "a reprint of the document",
+        "legend.b": "quoted by a report",
+        "legend.c": "paraphrase or English report (sense only)",
+        "legend.rec": "the editors' reconstruction",
+        "legend.gap": "not transcribed",
+        "legend.sigla": "Sigla such as R1 or P1 link to the {register}.",
+        "legend.register": "register of witnesses",
+        "legend.toggle": "Show the apparatus",
+        "grade.A": "grade A: a reprint of the document",
+        "grade.B": "grade B: quoted by a report",
+        "grade.C": "grade C: paraphrase or English report",
+        "sig.title": "{siglum}: {publisher} ({grade})",
+        "variant.title": "Variant readings",
+        "variant.ref": "variant reading",
+        "variant.choice": "The edition reads",
+        "witnesses.intro": (
+            "The public sources that attest the Opinions' wording, with what each covers and the "
+            "strongest grade it can give. Measure pages mark each attested span of the Chinese text "
+            "with the sigla of its witnesses; wording that no witness attests is the editors' "
+            "reconstruction. No copy of the full official text has been found."
+        ),
+        "witnesses.kind": "Kind",
+        "witnesses.grade": "Grade",
+        "witnesses.date": "Date",
+        "witnesses.undated": "undated",
+        "witnesses.publisher": "Published by",
+        "witnesses.address": "Address",
+        "witnesses.covers": "Covers",
+        "witnesses.cited": "Cited on",
+        "witnesses.share": "Attested share of the whole text (grades A–B): {pct}.",
+        "kind.reprint": "reprint of the document",
+        "kind.quotation": "report quoting the document",
+        "kind.paraphrase": "report paraphrasing the document",
+        "kind.english-report": "English report",
+        "kind.spoken": "remarks at the press conference (not the document)",
     },
     "zh": {
         "measure": "（{zh}）",
@@ -202,7 +255,11 @@ LABELS: dict[str, dict[str, str]] = {
         "view.en": "仅英文",
         "para_link": "段落 {id} 的链接",
         "commentary": "评注",
-        "commentary.note": "评注目前仅有英文版本。",
+        "commentary.other": "英文评注 · English commentary",
+        "commentary.other.hint": "英文评注面向不谙中文的法律读者，所述事实与中文评注一致。",
+        "note.link": "边码 {n}：本段评注的链接",
+        "note.other": "英文评注中的对应段落",
+        "note.other.mark": "EN",
         "related": "相关条目",
         "referred_by": "被以下条目引用",
         "none": "无",
@@ -289,12 +346,59 @@ LABELS: dict[str, dict[str, str]] = {
         "nav.glossary": "术语表",
         "nav.laws": "法律文件索引",
         "nav.functions": "检察职能索引",
+        "nav.witnesses": "见证文献",
         "nav.downloads": "下载与数据",
         "nav.print": "全文（打印、PDF）",
         "footer.changed": "最后修改",
         "footer.history": "修改记录",
         "footer.edit": "编辑本页",
         "footer.suggest": "提出更正",
+        # the critical apparatus (scripts/site/apparatus.py)
+        "status.mark.conjecture": "〔推测〕",
+        "status.mark.reported": "〔据报道〕",
+        "status.badge.conjecture": "推测",
+        "status.badge.reported": "据报道",
+        "status.badge.title.conjecture": "没有任何见证文献显示本条的序号和标题：二者均为本版的推测。",
+        "status.badge.title.reported": "有报道以此称呼本条，但没有见证文献显示这一标题本身；序号为本版的推测。",
+        "heading.attested": "序号与标题：有文献佐证（{sigla}）。",
+        "heading.reported": "标题：据 {sigla} 的报道，未见其作为标题出现；序号：本版推测。",
+        "heading.conjecture": "序号与标题：本版推测，没有见证文献显示。",
+        "share": "佐证比例：本页中文有 {pct} 由《意见》的转载本或引述原文的报道佐证（A、B 级）。",
+        "share.short": "佐证 {pct}",
+        "legend.title": "校勘标记",
+        "legend.a": "《意见》转载本",
+        "legend.b": "报道引述原文",
+        "legend.c": "报道转述或英文报道（仅有其意）",
+        "legend.rec": "编者的重构",
+        "legend.gap": "未录入",
+        "legend.sigla": "R1、P1 等代号链接至{register}。",
+        "legend.register": "见证文献目录",
+        "legend.toggle": "显示校勘标记",
+        "grade.A": "A 级：《意见》转载本",
+        "grade.B": "B 级：报道引述原文",
+        "grade.C": "C 级：报道转述或英文报道",
+        "sig.title": "{siglum}：{publisher}（{grade}）",
+        "variant.title": "异文",
+        "variant.ref": "异文",
+        "variant.choice": "本版取",
+        "witnesses.intro": (
+            "佐证《意见》措辞的公开文献，及其所涵盖的内容和所能提供的最高等级。条目页面在中文文本中为每一处有文献佐证的文字"
+            "标出其见证文献代号；没有见证文献佐证的措辞为编者的重构。迄今未见完整的官方文本。"
+        ),
+        "witnesses.kind": "类型",
+        "witnesses.grade": "等级",
+        "witnesses.date": "日期",
+        "witnesses.undated": "未载日期",
+        "witnesses.publisher": "发布者",
+        "witnesses.address": "网址",
+        "witnesses.covers": "涵盖内容",
+        "witnesses.cited": "引用于",
+        "witnesses.share": "全文佐证比例（A、B 级）：{pct}。",
+        "kind.reprint": "《意见》转载本",
+        "kind.quotation": "引述原文的报道",
+        "kind.paraphrase": "转述《意见》的报道",
+        "kind.english-report": "英文报道",
+        "kind.spoken": "新闻发布会上的讲话（并非《意见》文本）",
     },
 }
 
@@ -329,14 +433,33 @@ PART_STYLES: dict[str, tuple[dict[str, str], str]] = {
 
 
 def part_heading(lang: str, part: dict[str, Any], style: str) -> str:
-    """'Part II: Keeping case-handling at the centre ...' and its variants (PART_STYLES)."""
+    """'Part II: Keeping case-handling at the centre ... [reported]' and its variants (PART_STYLES).
+
+    A title that no witness shows in Chinese carries its status, as measure titles do."""
     separators, field = PART_STYLES[style]
     names = part[field]
-    return f"{part_label(lang, part['number'])}{separators[lang]}{names[lang] if lang in names else names['en']}"
+    text = f"{part_label(lang, part['number'])}{separators[lang]}{names[lang] if lang in names else names['en']}"
+    status = part.get("title_status")
+    if status in ("conjecture", "reported"):
+        text += ("" if lang == "zh" else " ") + t(lang, "status.mark." + status)
+    return text
 
 
 def full_title(lang: str, page: Page) -> str:
-    """'Measure 8: Strengthening the protection of trade secrets' / '（八）加强商业秘密保护'."""
+    """'Measure 8: Strengthening the protection of trade secrets [reported]' / '（十二）……〔推测〕'.
+
+    A heading that no witness shows says so wherever the title appears (page title,
+    navigation, breadcrumbs, lists, print view, citations): the mark is part of the title.
+    """
+    plain = bare_title(lang, page)
+    status = page.heading_status
+    if status in ("conjecture", "reported"):
+        return f"{plain}{'' if lang == 'zh' else ' '}{t(lang, 'status.mark.' + status)}"
+    return plain
+
+
+def bare_title(lang: str, page: Page) -> str:
+    """The title without its status mark (where the mark is shown beside it, as a badge)."""
     label = measure_label(lang, page.number)
     if page.is_preamble:
         return label

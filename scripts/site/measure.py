@@ -16,9 +16,11 @@ from typing import Callable
 from ..edition import Edition
 from ..edition.corpus import Corpus
 from ..edition.page import GAP_EN, GAP_ZH, Page, Paragraph
-from ..edition.paths import anchor, page_file
-from .glossary_page import mark_terms
-from .i18n import full_title, measure_label, part_heading, t
+from ..edition.paths import anchor, page_file, para_prefix
+from ..edition.witnesses import Witness
+from .apparatus import apparatus_zh, heading_line, legend, pct, status_badge, variant_notes, witness_anchor
+from .glossary_page import commentary_terms, mark_terms
+from .i18n import bare_title, full_title, measure_label, part_heading, t
 from .wayfinding import pager, top
 
 VIEWS = ("parallel", "stacked", "zh", "en")
@@ -34,6 +36,13 @@ class Context:
     about_source: str = "../../about/#source"  # measure pages are measures/NN/ in both interfaces
     view_control: bool = True
     print_view: bool = False
+
+    def witness_link(self, siglum: str) -> str:
+        """Where a siglum points: the register page, or its appendix in the print view."""
+        return f"#{witness_anchor(siglum)}" if self.print_view else f"../../witnesses/#{witness_anchor(siglum)}"
+
+    def register_link(self) -> str:
+        return "#witnesses" if self.print_view else "../../witnesses/"
 
     def page_link(self, number: int) -> str:
         if self.print_view:
@@ -71,26 +80,31 @@ def measure_page(edition: Edition, page: Page, lang: str, cite: dict[str, str]) 
     to the glossary. `cite`: the citation format and the page's address (scripts/site/head.py)."""
     glossary = edition.glossary
     markup = (lambda text, para: mark_terms(glossary, text, "../../glossary/")) if glossary else None
-    body = render_page(edition.corpus, page, lang, zh_markup=markup, cite=cite)
+    body = render_page(edition.corpus, page, lang, zh_markup=markup, cite=cite, register=edition.witnesses,
+                       share=edition.attested_share(page.number))
     return f"{top(edition.corpus, page, lang)}\n\n{body}\n{pager(edition.corpus, page, lang)}\n"
 
 
 def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | None = None,
-                ctx: Context = PAGE, cite: dict[str, str] | None = None) -> str:
+                ctx: Context = PAGE, cite: dict[str, str] | None = None,
+                register: dict[str, Witness] | None = None, share: float | None = None) -> str:
     """The complete Markdown for `page` in interface `lang` ('en' or 'zh').
 
     `cite` holds the citation formats (scripts/site/head.py) the page's "cite"
-    controls copy; the print view has no controls and passes none.
+    controls copy; the print view has no controls and passes none. `register` is the
+    witness register the apparatus cites, and `share` the page's attested share.
     """
     heading_id = f" {{#{anchor(page.number)}}}" if ctx.print_view else ""
+    badge = status_badge(page, lang)
+    zh_mark = (lambda md: commentary_terms(md, lambda text: zh_markup(text, None))) if zh_markup else None  # type: ignore[arg-type]
     blocks = [
-        f"{'#' * ctx.heading_level} {full_title(lang, page)}{heading_id}",
+        f"{'#' * ctx.heading_level} {bare_title(lang, page)}{' ' + badge if badge else ''}{heading_id}",
         _alt_title(lang, page),
         _meta(corpus, page, lang),
-        _source_banner(page, lang, ctx),
+        _source_banner(page, lang, ctx, share),
         _stage_notice(page, lang),
-        _text(page, lang, zh_markup, ctx, cite),
-        _commentary(page, lang, ctx),
+        _text(page, lang, zh_markup, ctx, cite, register or {}),
+        _commentary(page, lang, ctx, zh_mark),
         _links(corpus, page, lang, ctx),
         _contributors(page, lang),
     ]
@@ -116,7 +130,7 @@ def _meta(corpus: Corpus, page: Page, lang: str) -> str:
     return '<p class="oe-meta" data-search-exclude>' + " ".join(items) + "</p>"
 
 
-def _source_banner(page: Page, lang: str, ctx: Context) -> str:
+def _source_banner(page: Page, lang: str, ctx: Context, share: float | None = None) -> str:
     source = page.source
     status = source["status"]
     if status == "verified":
@@ -138,10 +152,20 @@ def _source_banner(page: Page, lang: str, ctx: Context) -> str:
         f'<div class="admonition {kind} oe-source oe-source-{status}" role="note" data-search-exclude>\n'
         f'<p class="admonition-title">{escape(title)}</p>\n'
         f"<p>{text}{more}</p>\n"
-        + _coverage_notice(page, lang) +
+        + _coverage_notice(page, lang) + _witness_lines(page, lang, share) +
         f'<details class="oe-notes" id="oe-notes{ctx.suffix(page)}"><summary>{escape(t(lang, "notes"))}</summary>\n'
         + "\n".join(notes) + "\n</details>\n</div>"
     )
+
+
+def _witness_lines(page: Page, lang: str, share: float | None) -> str:
+    """What the heading rests on, and how much of the text the witnesses attest."""
+    if page.source["status"] == "verified":
+        return ""
+    lines = [heading_line(page, lang)]
+    if share is not None and page.paragraphs:
+        lines.append(t(lang, "share", pct=pct(share)))
+    return "".join(f'<p class="oe-witness-line">{escape(x)}</p>\n' for x in lines if x)
 
 
 def _stage_notice(page: Page, lang: str) -> str:
@@ -170,19 +194,23 @@ def mark_gaps(escaped: str, gap: str, lang: str) -> str:
     return escaped.replace(escape(gap), f'<span class="oe-gap" title="{title}">{escape(gap)}</span>')
 
 
-def view_control(lang: str) -> str:
-    """The reading-mode control: radio buttons, so it works without JavaScript."""
+def view_control(lang: str, apparatus: bool = False) -> str:
+    """The reading-mode control: radio buttons (and the apparatus switch), so it works without JavaScript."""
     options = []
     for view in VIEWS:
         options.append(
             f'<input type="radio" name="oe-view" id="oe-view-{view}" value="{view}">'
             f'<label for="oe-view-{view}">{escape(t(lang, "view." + view))}</label>'
         )
+    if apparatus:
+        options.append(f'<input type="checkbox" name="oe-app" id="oe-app-show" value="show" checked>'
+                       f'<label class="oe-view-check" for="oe-app-show">{escape(t(lang, "legend.toggle"))}</label>')
     return (f'<form class="oe-view" data-search-exclude aria-label="{escape(t(lang, "reading_mode"))}">'
             f'<fieldset><legend>{escape(t(lang, "reading_mode"))}</legend>{"".join(options)}</fieldset></form>')
 
 
-def _pair(page: Page, para: Paragraph, lang: str, zh_markup: ZhMarkup | None, ctx: Context) -> str:
+def _pair(page: Page, para: Paragraph, lang: str, zh_markup: ZhMarkup | None, ctx: Context,
+          register: dict[str, Witness]) -> str:
     uncertain = {u["para"]: u["note"] for u in page.source.get("uncertain", [])}
     review = set(page.meta.get("review", []))
     classes = ["oe-pair"]
@@ -194,9 +222,17 @@ def _pair(page: Page, para: Paragraph, lang: str, zh_markup: ZhMarkup | None, ct
     if para.id in review:
         classes.append("oe-review")
         flags.append(f'<span class="oe-flag oe-flag-review" title="{escape(t(lang, "review.flag"))}">!</span>')
-    zh_html = zh_markup(escape(para.zh), para) if zh_markup else escape(para.zh)
-    zh_html = mark_gaps(zh_html, GAP_ZH, lang)
     pid = escape(para.id)
+    notes = ""
+    if page.source["status"] == "verified" or not register:
+        zh_html = zh_markup(escape(para.zh), para) if zh_markup else escape(para.zh)
+    else:  # the apparatus: what each word rests on
+        def var_id(var: object, k: int) -> str:
+            return f"{para.id}-v{k + 1}"
+        markup = (lambda text: zh_markup(text, para)) if zh_markup else (lambda text: text)
+        zh_html = apparatus_zh(page, para, register, lang, markup, ctx.witness_link, var_id)
+        notes = variant_notes(page, para, register, lang, ctx.witness_link, var_id)
+    zh_html = mark_gaps(zh_html, GAP_ZH, lang)
     out = [
         f'<div class="{" ".join(classes)}" id="{pid}" markdown="1">',
         f'<div class="oe-side"><a class="oe-pid" href="#{pid}" title="{escape(t(lang, "para_link", id=para.id))}">'
@@ -209,30 +245,82 @@ def _pair(page: Page, para: Paragraph, lang: str, zh_markup: ZhMarkup | None, ct
     else:
         out.append(f'<div class="oe-en oe-missing" lang="{"zh-Hans" if lang == "zh" else "en"}">'
                    f'<p>{escape(t(lang, "untranslated"))}</p></div>')
+    if notes:
+        out.append(notes)
     out.append("</div>")
     return "\n".join(out)
 
 
 def _text(page: Page, lang: str, zh_markup: ZhMarkup | None, ctx: Context,
-          cite: dict[str, str] | None = None) -> str:
+          cite: dict[str, str] | None = None, register: dict[str, Witness] | None = None) -> str:
     if not page.paragraphs:
         return ""
-    pairs = "\n\n".join(_pair(page, p, lang, zh_markup, ctx) for p in page.paragraphs)
-    control = f"{view_control(lang)}\n\n" if ctx.view_control else ""
+    register = register or {}
+    pairs = "\n\n".join(_pair(page, p, lang, zh_markup, ctx, register) for p in page.paragraphs)
+    apparatus = bool(register) and page.source["status"] != "verified"
+    control = f"{view_control(lang, apparatus)}\n\n" if ctx.view_control else ""
+    if apparatus and not ctx.print_view:
+        control += legend(lang, ctx.register_link()) + "\n\n"
     data = ""
     if cite:  # edition.js adds the cite and copy controls from these
         data = "".join(f' data-oe-{k}="{escape(v)}"' for k, v in sorted(cite.items()))
     return f'<div class="oe-text"{data} markdown="1">\n\n{control}{pairs}\n\n</div>'
 
 
-def _commentary(page: Page, lang: str, ctx: Context) -> str:
-    if not page.commentary.strip():
+def note_id(page: Page, lang: str, n: int) -> str:
+    """'m08-n3' (English commentary) / 'm08-zh-n3' (Chinese): the anchor of a margin number."""
+    prefix = para_prefix(page.number)
+    return f"{prefix}-zh-n{n}" if lang == "zh" else f"{prefix}-n{n}"
+
+
+def in_step(page: Page) -> bool:
+    """The two commentaries are kept paragraph by paragraph, so N k in one is N k in the other."""
+    en, zh = page.notes("en"), page.notes("zh")
+    return bool(en) and len(en) == len(zh)
+
+
+def _notes(page: Page, lang: str, ctx: Context, mark: Callable[[str], str] | None) -> str:
+    """A commentary as margin-numbered notes; each note's number is its permalink."""
+    other = "en" if lang == "zh" else "zh"
+    step = in_step(page)
+    out = []
+    for note in page.notes(lang):
+        nid = note_id(page, lang, note.n)
+        jump = ""
+        if step:
+            jump = (f' <a class="oe-n-other" href="#{note_id(page, other, note.n)}" '
+                    f'title="{escape(t(lang if lang == "en" else "zh", "note.other"))}">'
+                    f'{escape(t(lang, "note.other.mark"))}</a>')
+        text = mark(note.text) if mark else note.text
+        out.append(f'<div class="oe-note" id="{nid}" markdown="1">\n'
+                   f'<div class="oe-nbox"><a class="oe-n" href="#{nid}" title="{escape(t(lang, "note.link", n=note.n))}">'
+                   f'N {note.n}</a>{jump}</div>\n\n{ctx.rewrite(text)}\n\n</div>')
+    return "\n\n".join(out)
+
+
+def _commentary(page: Page, lang: str, ctx: Context, zh_mark: Callable[[str], str] | None = None) -> str:
+    """The interface's own commentary first; the other language's one click away (a closed
+    <details>; open in the print view, where nothing can be clicked)."""
+    langs = [lang, "zh" if lang == "en" else "en"]
+    langs = [x for x in langs if page.commentary_in(x).strip()]
+    if not langs:
         return ""
-    note = t(lang, "commentary.note")
-    note_html = f'\n\n<p class="oe-commentary-note">{escape(note)}</p>' if note else ""
     level = "#" * (ctx.heading_level + 1)
-    return (f"{level} {t(lang, 'commentary')} {{#commentary{ctx.suffix(page)}}}{note_html}\n\n"
-            f'<div class="oe-commentary" lang="en" markdown="1">\n\n{ctx.rewrite(page.commentary)}\n\n</div>')
+    tag = {"en": "en", "zh": "zh-Hans"}
+    blocks = []
+    for k, which in enumerate(langs):
+        cid = ("commentary" if which == "en" else "commentary-zh") + ctx.suffix(page)
+        body = _notes(page, which, ctx, zh_mark if which == "zh" else None)
+        inner = f'<div class="oe-commentary oe-commentary-{which}" lang="{tag[which]}" markdown="1">\n\n{body}\n\n</div>'
+        if k == 0 and which == lang:
+            blocks.append(f"{level} {t(lang, 'commentary')} {{#{cid}}}\n\n{inner}")
+        else:
+            opened = " open" if ctx.print_view else ""
+            blocks.append(f'<details class="oe-other-commentary" id="{cid}"{opened} markdown="1">\n'
+                          f'<summary>{escape(t(lang, "commentary.other"))}</summary>\n\n'
+                          f'<p class="oe-other-hint">{escape(t(lang, "commentary.other.hint"))}</p>\n\n'
+                          f"{inner}\n\n</details>")
+    return "\n\n".join(blocks)
 
 
 def _measure_item(corpus: Corpus, number: int, lang: str, ctx: Context) -> str:

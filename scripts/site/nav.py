@@ -14,7 +14,7 @@ from .i18n import full_title, part_heading, t
 # Hand-written pages around the measures: (file, key of its title in scripts/site/i18n.py).
 PAGES_BEFORE = [("index.md", "nav.home"), ("about.md", "nav.about")]
 INDEXES = ("nav.indexes", [("glossary.md", "nav.glossary"), ("laws.md", "nav.laws"),
-                           ("functions.md", "nav.functions")])
+                           ("functions.md", "nav.functions"), ("witnesses.md", "nav.witnesses")])
 PAGES_AFTER = [("downloads.md", "nav.downloads"), ("print.md", "nav.print")]
 
 
