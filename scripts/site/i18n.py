@@ -145,12 +145,20 @@ LABELS: dict[str, dict[str, str]] = {
             "the coloured band at its left shows its procuratorial functions (see the key below)."
         ),
         "map.key": "Key: procuratorial functions",
+        "map.outline": (
+            "Only part one and measure (1) are attested as headings. The numbers (2) to (21), the headings "
+            "marked [conjecture] and which measures parts three and four hold follow this edition's "
+            "conjectural outline; percentages give the share of a measure's Chinese text that a reprint or "
+            "a report quoting the document attests."
+        ),
+        "map.share": "Of the whole text, {pct} is attested.",
         # the whole-document print view (scripts/site/printview.py)
         "print.edition": "A bilingual annotated edition",
         "print.issued": "Issued by the {issuer} on {date}",
         "print.status": "Source status",
         "print.contents": "Contents",
         "print.appendix": "Appendix: Glossary",
+        "print.witnesses": "Appendix: Witnesses",
         "print.stamp": "Edition of {date}, commit {commit}",
         "print.counts": (
             "{verified} of {total} texts verified against the official publication; the rest are "
@@ -326,11 +334,17 @@ LABELS: dict[str, dict[str, str]] = {
         "map.title": "《意见》结构图",
         "map.desc": "序言及分属四个部分的二十一条措施。每一条均链接至其页面；左侧色带表示所涉检察职能（见下方图例）。",
         "map.key": "图例：检察职能",
+        "map.outline": (
+            "只有第一部分和（一）的标题有文献佐证。（二）至（二十一）的序号、标有〔推测〕的标题以及第三、四部分所含条目，"
+            "均依本版推测的大纲编排；百分比表示该条中文文本中由《意见》转载本或引述原文的报道佐证的比例。"
+        ),
+        "map.share": "全文佐证比例为 {pct}。",
         "print.edition": "中英对照注释版",
         "print.issued": "{issuer}发布，{date}",
         "print.status": "原文状态",
         "print.contents": "目录",
         "print.appendix": "附录：术语表",
+        "print.witnesses": "附录：见证文献",
         "print.stamp": "版本日期 {date}，提交 {commit}",
         "print.counts": "共 {total} 份文本，其中 {verified} 份已与官方发布文本核对；其余均为工作录入稿，以官方发布文本为准。",
         "print.licence": "译文和评注：CC BY 4.0。中文文本系国家机关的官方文件，依《著作权法》第五条不适用该法保护。",

@@ -20,7 +20,8 @@ from .printview import render_print_page
 # marker -> f(edition, interface, edition stamp) -> Markdown
 MARKERS: dict[str, Callable[[Edition, str, dict[str, str]], str]] = {
     "<!-- oe:contents -->": lambda ed, lang, stamp: render_contents(ed.corpus, lang),
-    "<!-- oe:map -->": lambda ed, lang, stamp: render_overview(ed.corpus, lang),
+    "<!-- oe:map -->": lambda ed, lang, stamp: render_overview(
+        ed.corpus, lang, {n: ed.attested_share(n) for n in ed.corpus.pages}, ed.attested_share()),
     "<!-- oe:glossary -->": lambda ed, lang, stamp: render_glossary_page(ed.corpus, ed.glossary, lang),
     "<!-- oe:laws -->": lambda ed, lang, stamp: render_laws_page(ed.corpus, ed.laws, lang),
     "<!-- oe:functions -->": lambda ed, lang, stamp: render_functions_page(ed.corpus, lang),

@@ -20,6 +20,7 @@ from html import escape
 from ..edition.corpus import Corpus
 from ..edition.page import FUNCTIONS, Page
 from ..edition.paths import url
+from .apparatus import pct
 from .i18n import measure_label, part_heading, t
 
 @dataclass(frozen=True)
@@ -63,12 +64,18 @@ def wrap(text: str, width: float, font: int) -> list[str]:
     return lines
 
 
-def _tile(page: Page, lang: str, x: float, y: float, w: float, lay: Layout, href: str) -> tuple[str, float]:
-    """One measure: a linked box with function bands, the number and the wrapped title."""
+def _tile(page: Page, lang: str, x: float, y: float, w: float, lay: Layout, href: str,
+          share: float | None = None) -> tuple[str, float]:
+    """One measure: a linked box with function bands, the number, the wrapped title (with its
+    status when no witness shows it) and, below, the share of its text that witnesses attest."""
     number = t(lang, "preamble_short") if page.is_preamble else str(page.number)
     title = t(lang, "preamble") if page.is_preamble else page.title[lang]
+    status = page.heading_status
+    if status in ("conjecture", "reported"):
+        title += ("" if lang == "zh" else " ") + t(lang, "status.mark." + status)
     lines = wrap(title, w - lay.band - lay.num_w - 12, lay.font)
-    h = max(len(lines), 1) * lay.line + 18
+    share_line = t(lang, "share.short", pct=pct(share)) if share else ""
+    h = (max(len(lines), 1) + (1 if share_line else 0)) * lay.line + 18
     funcs = [f for f in FUNCTIONS if f in page.meta["functions"]]
     # The accessible name starts with the visible text (number, then title), then says
     # which measure it is and its functions, for readers who cannot see the colours.
@@ -84,6 +91,10 @@ def _tile(page: Page, lang: str, x: float, y: float, w: float, lay: Layout, href
     spans = "".join(f'<tspan x="{tx:g}" y="{y + 9 + lay.font + i * lay.line:g}">{escape(s)}'
                     f'{" " if i + 1 < len(lines) and not s[-1:] >= chr(0x3000) else ""}</tspan>'
                     for i, s in enumerate(lines))
+    if share_line:
+        spans += (f'<tspan class="oe-map-share" x="{tx:g}" y="{y + 9 + lay.font + len(lines) * lay.line:g}">'
+                  f' {escape(share_line)}</tspan>')
+        label += f" ({share_line})"
     svg = (f'<a href="{href}" aria-label="{escape(label)}">'
            f'<rect class="oe-map-tile" x="{x:g}" y="{y:g}" width="{w:g}" height="{h:g}" rx="4"/>{bands}'
            f'<text class="oe-map-num" x="{x + lay.band + lay.num_w / 2 + 2:g}" y="{y + 9 + lay.font + 2:g}">'
@@ -98,8 +109,9 @@ def _part_head(part: dict, lang: str, x: float, y: float, w: float, lay: Layout)
     return f'<text class="oe-map-part">{spans}</text>', len(lines) * lay.line + 8
 
 
-def render_map(corpus: Corpus, lang: str, lay: Layout) -> str:
+def render_map(corpus: Corpus, lang: str, lay: Layout, shares: dict[int, float] | None = None) -> str:
     """One layout of the map as an inline <svg> element."""
+    shares = shares or {}
     uid = f"oe-map-{lay.name}"
     parts = corpus.document["parts"]
     col_w = (lay.width - lay.gap * (lay.columns - 1)) // lay.columns
@@ -109,7 +121,8 @@ def render_map(corpus: Corpus, lang: str, lay: Layout) -> str:
         return url(page.number)
 
     if corpus.preamble is not None:
-        svg, h = _tile(corpus.preamble, lang, 0, 0, lay.width if lay.columns > 1 else col_w, lay, href(corpus.preamble))
+        svg, h = _tile(corpus.preamble, lang, 0, 0, lay.width if lay.columns > 1 else col_w, lay, href(corpus.preamble),
+                       shares.get(0))
         body.append(svg)
         y0 = h + lay.gap
     heights = []
@@ -123,7 +136,7 @@ def render_map(corpus: Corpus, lang: str, lay: Layout) -> str:
         for page in corpus.measures():
             if page.meta["part"] != part["number"]:
                 continue
-            svg, h = _tile(page, lang, x, y, col_w, lay, href(page))
+            svg, h = _tile(page, lang, x, y, col_w, lay, href(page), shares.get(page.number))
             body.append(svg)
             y += h + 6
         body.append("</g>")
@@ -135,11 +148,17 @@ def render_map(corpus: Corpus, lang: str, lay: Layout) -> str:
             f'<desc id="{uid}-d">{escape(t(lang, "map.desc"))}</desc>{"".join(body)}</svg>')
 
 
-def render_overview(corpus: Corpus, lang: str) -> str:
-    """Both layouts and the key, as one HTML block for the landing page."""
+def render_overview(corpus: Corpus, lang: str, shares: dict[int, float] | None = None,
+                    overall: float | None = None) -> str:
+    """Both layouts, the key and the standing note on the outline, as one HTML block for the landing page.
+
+    `shares`: each page's attested share; `overall`: the whole document's."""
     caption = escape(t(lang, "map.key"))
     key = "".join(f'<li><span class="oe-swatch oe-swatch-{f}" aria-hidden="true"></span>{escape(t(lang, "function." + f))}</li>'
                   for f in FUNCTIONS)
-    return (f'<figure class="oe-map" data-search-exclude>{render_map(corpus, lang, WIDE)}{render_map(corpus, lang, NARROW)}'
+    note = t(lang, "map.outline") + (" " + t(lang, "map.share", pct=pct(overall)) if overall is not None else "")
+    return (f'<figure class="oe-map" data-search-exclude>{render_map(corpus, lang, WIDE, shares)}'
+            f'{render_map(corpus, lang, NARROW, shares)}'
             f'<figcaption><span class="oe-sr">{caption}</span>'
-            f'<ul class="oe-map-key" aria-label="{caption}">{key}</ul></figcaption></figure>')
+            f'<ul class="oe-map-key" aria-label="{caption}">{key}</ul>'
+            f'<p class="oe-map-note">{escape(note)}</p></figcaption></figure>')

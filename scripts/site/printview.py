@@ -12,7 +12,8 @@ from dataclasses import replace
 from html import escape
 
 from ..edition import Edition
-from ..edition.paths import part_anchor
+from ..edition.paths import anchor, part_anchor
+from .apparatus import legend, pct, register_page
 from .contents import render_contents
 from .glossary_page import mark_terms, render_glossary_page
 from .i18n import document_date, part_heading, t
@@ -35,14 +36,21 @@ def render_print_page(edition: Edition, lang: str, stamp: dict[str, str]) -> str
         f'<p class="oe-cover-issued">{escape(t(lang, "print.issued", issuer=doc["issuer"][lang], date=date))}</p>',
         f'<p class="oe-cover-status"><strong>{escape(t(lang, "print.status"))}:</strong> '
         f'{escape(t(lang, "print.counts", verified=verified, total=len(pages)))}</p>',
+        f'<p class="oe-cover-status">{escape(t(lang, "map.outline"))} '
+        f'{escape(t(lang, "map.share", pct=pct(edition.attested_share())))}</p>',
         f'<p class="oe-cover-stamp">{escape(t(lang, "print.stamp", **stamp))}</p>',
         f'<p class="oe-cover-licence">{escape(t(lang, "print.licence"))}</p>',
         "</div>",
     ])
-    out = [cover, view_control(lang),
-           f"# {t(lang, 'print.contents')} {{#contents}}", render_contents(corpus, lang, ctx=CTX)]
+    out = [cover, view_control(lang, apparatus=True),
+           f"# {t(lang, 'print.contents')} {{#contents}}", render_contents(corpus, lang, ctx=CTX),
+           legend(lang, CTX.register_link())]
+
+    def measure(page, ctx):
+        return render_page(corpus, page, lang, _markup(edition), ctx, register=edition.witnesses,
+                           share=edition.attested_share(page.number))
     if corpus.preamble is not None:  # the preamble stands at the top level, as the parts do
-        out.append(render_page(corpus, corpus.preamble, lang, _markup(edition), replace(CTX, heading_level=1)))
+        out.append(measure(corpus.preamble, replace(CTX, heading_level=1)))
     for part in doc["parts"]:
         other = "en" if lang == "zh" else "zh"
         out.append(f"# {part_heading(lang, part, 'heading')} {{#{part_anchor(part['number'])} .oe-part-title}}")
@@ -50,7 +58,9 @@ def render_print_page(edition: Edition, lang: str, stamp: dict[str, str]) -> str
                    f'{escape(part_heading(other, part, "heading"))}</p>')
         for page in corpus.measures():
             if page.meta["part"] == part["number"]:
-                out.append(render_page(corpus, page, lang, _markup(edition), CTX))
+                out.append(measure(page, CTX))
+    out.append(f"# {t(lang, 'print.witnesses')} {{#witnesses}}")
+    out.append(register_page(edition, lang, lambda n: f"#{anchor(n)}"))
     if edition.glossary is not None:
         out.append(f"# {t(lang, 'print.appendix')} {{#appendix-glossary}}")
         out.append(render_glossary_page(corpus, edition.glossary, lang, in_document=True))
