@@ -47,7 +47,7 @@ def test_good_page_parses_completely() -> None:
     # a Chinese paragraph wrapped over two lines is joined without a space
     assert page.paragraphs[1].zh == "坚持罪刑法定原则，合理界定民事纠纷与刑事犯罪的界限。"
     assert page.paragraphs[1].en.startswith("Adhere to the principle of legality")
-    assert page.paragraphs[0].zh_line == 20 and page.paragraphs[0].en_line == 22
+    assert page.paragraphs[0].zh_line == 22 and page.paragraphs[0].en_line == 24
     assert page.commentary == "A short draft commentary."
 
 

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from .apparatus import Apparatus, read_apparatus
+from .authorship import Review, check_authorship, read_review
 from .commentary import FULL_WIDTH, Note, ascii_punctuation, han_count, notes, word_count
 from .errors import ContentError
 from .paths import ID_RE, para_prefix
@@ -114,6 +115,10 @@ class Page:
         """The commentary's margin-numbered paragraphs in one language."""
         text = self.commentary_in(lang)
         return notes(text, self.commentary_first_line(lang)) if text.strip() else []
+
+    def review(self, lang: str) -> Review | None:
+        """Who wrote and who reviewed the commentary in one language (the `commentary:` front matter)."""
+        return read_review(self.meta, lang)
 
     @property
     def heading_status(self) -> str | None:
@@ -344,6 +349,7 @@ def _check_page(page: Page) -> list[ContentError]:
                                    "verified text must name the publication it was checked against",
                                    "add source.reference (use `python -m scripts import --apply`)", "source"))
     errors += _check_coverage(page)
+    errors += check_authorship(page)
     if page.stage == "stub":
         return errors
     if not page.blocks_seen and page.source["coverage"] != "none":
