@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from .edition import Edition, load_edition
 from .edition.errors import format_errors
+from .edition.history import commentary_history
 from .edition.paths import MEASURES
 from .postprocess.csp import add_csp
 from .postprocess.material_patch import PatchError, drop_alternate_sitemaps
@@ -39,8 +40,9 @@ from .site.i18n import full_title
 from .site.markers import expand_markers
 from .site.measure import measure_page
 from .site.nav import build_nav
+from .site.scholarship import CiteSetting, citable
 from .site.search_index import build_index, dumps, worker_script
-from .vcs import commit_epoch, edition_stamp, last_changed, repo_url
+from .vcs import commit_epoch, edition_stamp, last_changed, repo_url, revisions
 
 log = logging.getLogger("mkdocs.hooks.edition")
 
@@ -59,6 +61,7 @@ class BuildState:
     repo: str | None  # the repository's web address, for edit links
     errors: str = ""  # under `make serve`: the content errors that stand (the last good edition is shown)
     exports: dict[str, str | bytes] | None = None  # the data files, made once for both interfaces
+    cite: CiteSetting | None = None  # what the commentaries' citations need (names, address, repository)
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -82,6 +85,16 @@ def interface(config: MkDocsConfig) -> str:
     i18n = config.plugins.get("i18n")
     lang = getattr(i18n, "current_language", None) or config.theme.get("language") or "en"
     return "zh" if str(lang).startswith("zh") else "en"
+
+
+def _edition_names(config: MkDocsConfig) -> dict[str, str]:
+    """The edition's name in each interface: site_name, and the Chinese one static-i18n sets."""
+    names = {"en": config.site_name, "zh": config.site_name}
+    i18n = config.plugins.get("i18n")
+    for language in getattr(getattr(i18n, "config", None), "languages", None) or []:
+        if str(language.locale).startswith("zh") and language.site_name:
+            names["zh"] = language.site_name
+    return names
 
 
 def _nested(config: MkDocsConfig) -> bool:
@@ -110,6 +123,9 @@ class EditionBuild:
         if self.state is None or not _nested(config):
             self.state = self._start()
         state = self.state
+        if state.cite is None:  # the outer (English) build's config knows both interfaces' names
+            state.cite = CiteSetting(_edition_names(config), config.site_url or None,
+                                     config.repo_url or state.repo, state.stamp)
         config.nav = build_nav(state.edition.corpus, interface(config))
         if not config.repo_url:
             if state.repo:
@@ -136,6 +152,8 @@ class EditionBuild:
                       + errors)
             edition = self._last_good
         self._last_good = edition
+        # the commentaries' histories: one `git log` for the whole build (scripts/vcs.py)
+        edition.history = commentary_history(revisions(self.root))
         return BuildState(edition, edition_stamp(self.root), last_changed(self.root), repo_url(self.root), errors)
 
     # --- files and pages ------------------------------------------------------------------------
@@ -145,7 +163,7 @@ class EditionBuild:
         worker; minify the edition's own CSS and JS; patch Material's bundle."""
         state = self._now()
         if state.exports is None:  # the same files for both interfaces: made once
-            state.exports = data_files(state.edition)
+            state.exports = data_files(state.edition, state.cite)
         for name, content in state.exports.items():
             files.append(File.generated(config, name, content=content))
         worker = next((f.src_uri for f in files if MATERIAL_WORKER.fullmatch(f.src_uri)), None)
@@ -176,14 +194,16 @@ class EditionBuild:
         corpus = state.edition.corpus
         model = corpus.page_for_src(page.file.src_uri)
         if model is None:
-            return expand_markers(markdown, state.edition, lang, state.stamp)
+            return expand_markers(markdown, state.edition, lang, state.stamp, state.cite)
         page.meta["title"] = full_title(lang, model)
         page.meta["description"] = description(corpus, model, lang)
         # the measure pager replaces the footer; the two languages need the width the table of contents took
         page.meta["hide"] = sorted(set(page.meta.get("hide", [])) | {"footer", "toc"})
         page.meta["search"] = {"exclude": True}  # site/search_index.py indexes measures paragraph by paragraph
         cite = cite_templates(corpus, model, config.site_name, state.stamp)
-        return measure_page(state.edition, model, lang, {"cite": cite[lang], "url": page.canonical_url or ""})
+        cited = citable(state.edition, model, lang, state.cite, page_url=page.url) if state.cite else None
+        return measure_page(state.edition, model, lang, {"cite": cite[lang], "url": page.canonical_url or ""},
+                            citable=cited)
 
     def on_page_context(self, context: dict, page: MkPage, config: MkDocsConfig) -> dict:
         """Head metadata, and the footer: when the page changed, where it is edited."""

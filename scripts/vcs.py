@@ -14,6 +14,7 @@ import subprocess
 from pathlib import Path
 
 from . import settings
+from .edition.history import Revision
 
 
 def _git(root: Path, *args: str, timeout: float = 30) -> str:
@@ -84,3 +85,79 @@ def repo_url(root: Path) -> str | None:
         server = os.environ.get("GITHUB_SERVER_URL", "https://github.com").rstrip("/")
         return f"{server}/{os.environ['GITHUB_REPOSITORY']}"
     return _remote(root)
+
+
+# --- what changed in the measure pages, commit by commit ---------------------------------------
+
+_RECORD = "\x1e"  # between commits in `git log` output
+_FIELD = "\x1f"  # between the fields of one commit
+_NULL_BLOB = "0" * 40
+
+
+def revisions(root: Path, path: str = "docs/measures") -> list[Revision]:
+    """Every commit that touched a file under `path`, newest first, with each file's text
+    before and after it: one `git log` and one `git cat-file --batch` for the whole build.
+
+    Merge commits are left out (the commits they bring in are listed themselves). In a
+    shallow clone the commits at the edge of the history have no known parent; git would
+    report every file as added there, so those commits are left out too, and the history
+    simply begins later. Outside git, or without git, there are none.
+    """
+    fmt = _RECORD + _FIELD.join(["%H", "%as", "%an", "%P", "%s", "%B"]) + _FIELD
+    out = _git(root, "log", "--no-merges", "--no-renames", "--raw", "--no-abbrev", f"--format={fmt}",
+               "--", path, timeout=60)
+    if not out:
+        return []
+    # --no-abbrev (full blob ids for cat-file) lengthens %h too: shorten commits as `git log %h` does
+    shallow_flag, _, short_head = _git(root, "rev-parse", "--is-shallow-repository", "--short", "HEAD",
+                                       timeout=10).strip().partition("\n")
+    shallow, width = shallow_flag == "true", len(short_head.strip()) or 7
+    parsed: list[tuple[list[str], list[tuple[str, str, str]]]] = []
+    for record in out.split(_RECORD)[1:]:
+        fields = record.split(_FIELD)
+        if len(fields) < 7:
+            continue
+        head, raw = fields[:6], fields[6]
+        if shallow and not head[3].strip():
+            continue
+        changes = []
+        for line in raw.splitlines():
+            if not line.startswith(":"):
+                continue
+            meta, _, name = line.partition("\t")
+            parts = meta.split()
+            if len(parts) >= 4:
+                changes.append((parts[2], parts[3], name))
+        parsed.append((head, changes))
+    blobs = _blobs(root, {b for _, changes in parsed for old, new, _ in changes for b in (old, new)} - {_NULL_BLOB})
+    result = []
+    for head, changes in parsed:
+        files = {name: (blobs.get(old), blobs.get(new)) for old, new, name in changes}
+        result.append(Revision(commit=head[0][:width], date=head[1], author=head[2], subject=head[4],
+                               message=head[5].strip(), files=files))
+    return result
+
+
+def _blobs(root: Path, ids: set[str]) -> dict[str, str]:
+    """The text of each blob, read in one `git cat-file --batch`."""
+    if not ids:
+        return {}
+    order = sorted(ids)
+    try:
+        done = subprocess.run(["git", "cat-file", "--batch"], cwd=root, input="\n".join(order).encode() + b"\n",
+                              capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    if done.returncode != 0:
+        return {}
+    data, pos, texts = done.stdout, 0, {}
+    for blob in order:
+        end = data.index(b"\n", pos)
+        header = data[pos:end].split()
+        pos = end + 1
+        if len(header) < 3 or header[1] != b"blob":  # 'missing'
+            continue
+        size = int(header[2])
+        texts[blob] = data[pos:pos + size].decode("utf-8", errors="replace")
+        pos += size + 1
+    return texts

@@ -80,12 +80,8 @@
   var w = WORDS[lang];
 
   function today() {
-    var d = new Date();
-    function two(n) { return (n < 10 ? "0" : "") + n; }
-    if (lang === "zh") return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
-    var months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                  "October", "November", "December"];
-    return d.getDate() + " " + months[d.getMonth()] + " " + d.getFullYear();
+    var day = accessed();  /* the day of access, as each interface's citation style writes it */
+    return lang === "zh" ? day.iso : day.en;
   }
 
   function pageUrl(text) {
@@ -160,7 +156,76 @@
     return b;
   }
 
+  /* Citable commentary. Beside each margin number, "link" copies the note's permalink and
+   * "cite" a citation of the commentary at that margin number; beside each citation of a whole
+   * commentary, "copy" copies it. The build writes the templates, the commentary's address and
+   * the words into data attributes of .oe-commentary; without JavaScript the N is the permalink
+   * and the citations are plain text to select.
+   */
+  function absolute(href) {
+    try { return new URL(href, window.location.href).href; } catch (e) { return href; }
+  }
+  function accessed() {
+    var d = new Date(), months = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                  "September", "October", "November", "December"];
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return { en: d.getDate() + " " + months[d.getMonth()] + " " + d.getFullYear(),
+             iso: d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate()) };
+  }
+  /* {accessed}: the English date (legal style); {accessed_iso}: YYYY-MM-DD (GB/T 7714) */
+  function fill(template, url, n) {
+    var day = accessed();
+    return template.split("{n}").join(n || "").split("{url}").join(url)
+      .split("{accessed_iso}").join(day.iso).split("{accessed}").join(day.en);
+  }
+  function words(box) {
+    try { return JSON.parse(box.getAttribute("data-oe-words")) || {}; } catch (e) { return {}; }
+  }
+  function noteNumber(note) {
+    var m = /-n(\d+)$/.exec(note.id);
+    return m ? m[1] : "";
+  }
+  function noteUrl(box, note) {
+    return absolute(box.getAttribute("data-oe-home")).split("#")[0] + "#" + note.id;
+  }
+  function smallButton(kind, text, label) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "oe-tool oe-tool-" + kind;
+    b.textContent = text;
+    b.title = label;
+    b.setAttribute("aria-label", label);
+    b.setAttribute("data-oe-action", kind);
+    return b;
+  }
+  function initCommentary() {
+    var boxes = document.querySelectorAll(".oe-commentary[data-oe-home]");
+    for (var i = 0; i < boxes.length; i++) {
+      var box = boxes[i], say = words(box);
+      var notes = box.querySelectorAll(".oe-note");
+      for (var j = 0; j < notes.length; j++) {
+        var nbox = notes[j].querySelector(".oe-nbox"), n = noteNumber(notes[j]);
+        if (!nbox || !n || nbox.querySelector(".oe-ntools")) continue;
+        var tools = document.createElement("span");
+        tools.className = "oe-ntools";
+        tools.setAttribute("role", "group");
+        tools.setAttribute("aria-label", "N " + n);
+        tools.appendChild(smallButton("copy-link", say.link, (say["link.label"] || "").split("{n}").join(n)));
+        tools.appendChild(smallButton("cite-n", say.cite, (say["cite.label"] || "").split("{n}").join(n)));
+        nbox.appendChild(tools);
+      }
+      var cites = box.querySelectorAll(".oe-citation[data-oe-cite]");
+      for (var k = 0; k < cites.length; k++) {
+        var cite = cites[k], shown = cite.querySelector(".oe-citation-text");
+        if (cite.querySelector(".oe-tool")) continue;
+        if (shown) shown.textContent = fill(cite.getAttribute("data-oe-cite"), absolute(cite.getAttribute("data-oe-href")));
+        cite.appendChild(smallButton("copy-citation", say.copy, say["copy.label"] || ""));
+      }
+    }
+  }
+
   function init() {
+    initCommentary();
     var texts = document.querySelectorAll(".oe-text[data-oe-cite]");
     for (var i = 0; i < texts.length; i++) {
       var pairs = texts[i].querySelectorAll(".oe-pair");
@@ -182,6 +247,18 @@
       if (!b) return;
       var pair = b.closest(".oe-pair"), text = b.closest(".oe-text");
       var action = b.getAttribute("data-oe-action");
+      var box = b.closest(".oe-commentary[data-oe-home]"), note = b.closest(".oe-note");
+      if (box) {
+        var say = words(box);
+        if (action === "copy-link" && note) copy(noteUrl(box, note), b, say["done.link"]);
+        else if (action === "cite-n" && note) {
+          copy(fill(box.getAttribute("data-oe-cite-n"), noteUrl(box, note), noteNumber(note)), b, say["done.cite"]);
+        } else if (action === "copy-citation") {
+          var cite = b.closest(".oe-citation");
+          copy(fill(cite.getAttribute("data-oe-cite"), absolute(cite.getAttribute("data-oe-href"))), b, say["done.cite"]);
+        }
+        return;
+      }
       if (action === "cite") copy(citation(text, pair.id), b, w.citation);
       else if (action === "copy-zh") copy(plain(pair.querySelector(".oe-zh")), b, w.text);
       else if (action === "copy-en") copy(plain(pair.querySelector(".oe-en")), b, w.text);

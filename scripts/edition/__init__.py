@@ -11,6 +11,7 @@ from .apparatus import check_document_apparatus, check_page_apparatus, share
 from .corpus import Corpus, load_corpus
 from .errors import ContentError
 from .glossary import Glossary, check_consistency, load_glossary
+from .history import Change
 from .laws import Law, check_laws, load_laws
 from .lock import check_lock
 from .paths import ROOT
@@ -26,6 +27,9 @@ class Edition:
     laws: dict[str, Law]
     witnesses: dict[str, Witness] = field(default_factory=dict)
     errors: list[ContentError] = field(default_factory=list)
+    #: page number -> substantive changes to its commentaries, newest first. From git, so set by
+    #: the build (scripts/build.py), not by load_edition; empty outside git.
+    history: dict[int, list[Change]] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:

@@ -11,14 +11,18 @@ from ..edition import Edition
 from ..edition.corpus import Corpus
 from ..edition.glossary import occurrences
 from ..edition.laws import Law, invoked_by
+from ..site.citation import commentaries
+from ..site.scholarship import BIBTEX, CSL_JSON, CiteSetting
 from .opinions_json import build_opinions, dumps
+from .references import build_bibtex, build_csl, commentary_json
 from .termbase import build_csv, build_tbx
 from .tmx import build_tmx
 
 INDEX_PAGES = {"terms": "glossary/", "laws": "laws/", "functions": "functions/"}
 
 
-def opinions_data(edition: Edition) -> dict:
+def opinions_data(edition: Edition, setting: CiteSetting | None = None) -> dict:
+    """The data contract; with `setting`, each page's citations, review and history too."""
     corpus, glossary = edition.corpus, edition.glossary
     extra: dict[int, dict] = {}
     for page in corpus.ordered():
@@ -32,6 +36,9 @@ def opinions_data(edition: Edition) -> dict:
                         terms.append({"id": term.id, "zh": term.zh, "en": term.en})
         extra[page.number] = {"terms": terms, "laws": list(page.meta.get("laws", [])),
                               "attested_share": round(edition.attested_share(page.number), 4)}
+    if setting is not None:
+        for number, cited in commentary_json(commentaries(edition, setting.stamp), edition.history, setting).items():
+            extra.setdefault(number, {}).update(cited)
     data = build_opinions(corpus, extra, edition.witnesses)
     data["attested_share"] = round(edition.attested_share(), 4)
     data["witnesses"] = [
@@ -54,8 +61,13 @@ def laws_json(laws: dict[str, Law], corpus: Corpus) -> list[dict[str, Any]]:
              "measures": invoked_by(corpus, l.id)} for l in laws.values()]
 
 
-def data_files(edition: Edition) -> dict[str, str | bytes]:
-    files: dict[str, str | bytes] = {"data/opinions.json": dumps(opinions_data(edition))}
+def data_files(edition: Edition, setting: CiteSetting | None = None) -> dict[str, str | bytes]:
+    """Every data file; the commentaries' BibTeX and CSL-JSON need `setting` (names, address)."""
+    files: dict[str, str | bytes] = {"data/opinions.json": dumps(opinions_data(edition, setting))}
+    if setting is not None:
+        cited = commentaries(edition, setting.stamp)
+        files[BIBTEX] = build_bibtex(cited, setting)
+        files[CSL_JSON] = build_csl(cited, setting)
     if edition.glossary is not None:
         files["data/glossary.tbx"] = build_tbx(edition)
         files["data/glossary.csv"] = build_csv(edition)

@@ -16,6 +16,7 @@ from .glossary_page import render_glossary_page
 from .laws_page import render_laws_page
 from .overview import render_overview
 from .printview import render_print_page
+from .scholarship import CiteSetting
 
 # marker -> f(edition, interface, edition stamp) -> Markdown
 MARKERS: dict[str, Callable[[Edition, str, dict[str, str]], str]] = {
@@ -25,13 +26,20 @@ MARKERS: dict[str, Callable[[Edition, str, dict[str, str]], str]] = {
     "<!-- oe:glossary -->": lambda ed, lang, stamp: render_glossary_page(ed.corpus, ed.glossary, lang),
     "<!-- oe:laws -->": lambda ed, lang, stamp: render_laws_page(ed.corpus, ed.laws, lang),
     "<!-- oe:functions -->": lambda ed, lang, stamp: render_functions_page(ed.corpus, lang),
-    "<!-- oe:print -->": lambda ed, lang, stamp: render_print_page(ed, lang, stamp),
     "<!-- oe:witnesses -->": lambda ed, lang, stamp: register_page(ed, lang, lambda n: f"../{url(n)}"),
+}
+# markers whose output cites the commentaries: f(edition, interface, edition stamp, citation setting)
+CITING: dict[str, Callable[[Edition, str, dict[str, str], CiteSetting | None], str]] = {
+    "<!-- oe:print -->": lambda ed, lang, stamp, setting: render_print_page(ed, lang, stamp, setting),
 }
 
 
-def expand_markers(markdown: str, edition: Edition, lang: str, stamp: dict[str, str]) -> str:
+def expand_markers(markdown: str, edition: Edition, lang: str, stamp: dict[str, str],
+                   setting: CiteSetting | None = None) -> str:
     for marker, make in MARKERS.items():
         if marker in markdown:
             markdown = markdown.replace(marker, make(edition, lang, stamp))
+    for marker, cite in CITING.items():
+        if marker in markdown:
+            markdown = markdown.replace(marker, cite(edition, lang, stamp, setting))
     return markdown

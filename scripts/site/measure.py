@@ -21,6 +21,7 @@ from ..edition.witnesses import Witness
 from .apparatus import apparatus_zh, heading_line, legend, pct, status_badge, variant_notes, witness_anchor
 from .glossary_page import commentary_terms, mark_terms
 from .i18n import bare_title, full_title, measure_label, part_heading, t
+from .scholarship import Citable
 from .wayfinding import pager, top
 
 VIEWS = ("parallel", "stacked", "zh", "en")
@@ -75,19 +76,22 @@ def alt_title(lang: str, page: Page) -> tuple[str, str]:
     return ("zh-Hans", full_title("zh", page))
 
 
-def measure_page(edition: Edition, page: Page, lang: str, cite: dict[str, str]) -> str:
+def measure_page(edition: Edition, page: Page, lang: str, cite: dict[str, str],
+                 citable: Citable | None = None) -> str:
     """A measure's own page: wayfinding above the measure, previous/next below, terms linked
-    to the glossary. `cite`: the citation format and the page's address (scripts/site/head.py)."""
+    to the glossary. `cite`: the citation format and the page's address (scripts/site/head.py);
+    `citable`: authorship, citations and history of its commentaries (scripts/site/scholarship.py)."""
     glossary = edition.glossary
     markup = (lambda text, para: mark_terms(glossary, text, "../../glossary/")) if glossary else None
     body = render_page(edition.corpus, page, lang, zh_markup=markup, cite=cite, register=edition.witnesses,
-                       share=edition.attested_share(page.number))
+                       share=edition.attested_share(page.number), citable=citable)
     return f"{top(edition.corpus, page, lang)}\n\n{body}\n{pager(edition.corpus, page, lang)}\n"
 
 
 def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | None = None,
                 ctx: Context = PAGE, cite: dict[str, str] | None = None,
-                register: dict[str, Witness] | None = None, share: float | None = None) -> str:
+                register: dict[str, Witness] | None = None, share: float | None = None,
+                citable: Citable | None = None) -> str:
     """The complete Markdown for `page` in interface `lang` ('en' or 'zh').
 
     `cite` holds the citation formats (scripts/site/head.py) the page's "cite"
@@ -104,9 +108,10 @@ def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | Non
         _source_banner(page, lang, ctx, share),
         _stage_notice(page, lang),
         _text(page, lang, zh_markup, ctx, cite, register or {}),
-        _commentary(page, lang, ctx, zh_mark),
+        _commentary(page, lang, ctx, zh_mark, citable),
         _links(corpus, page, lang, ctx),
         _contributors(page, lang),
+        citable.closing() if citable else "",
     ]
     return "\n\n".join(b for b in blocks if b) + "\n"
 
@@ -298,7 +303,8 @@ def _notes(page: Page, lang: str, ctx: Context, mark: Callable[[str], str] | Non
     return "\n\n".join(out)
 
 
-def _commentary(page: Page, lang: str, ctx: Context, zh_mark: Callable[[str], str] | None = None) -> str:
+def _commentary(page: Page, lang: str, ctx: Context, zh_mark: Callable[[str], str] | None = None,
+                citable: Citable | None = None) -> str:
     """The interface's own commentary first; the other language's one click away (a closed
     <details>; open in the print view, where nothing can be clicked)."""
     langs = [lang, "zh" if lang == "en" else "en"]
@@ -311,7 +317,10 @@ def _commentary(page: Page, lang: str, ctx: Context, zh_mark: Callable[[str], st
     for k, which in enumerate(langs):
         cid = ("commentary" if which == "en" else "commentary-zh") + ctx.suffix(page)
         body = _notes(page, which, ctx, zh_mark if which == "zh" else None)
-        inner = f'<div class="oe-commentary oe-commentary-{which}" lang="{tag[which]}" markdown="1">\n\n{body}\n\n</div>'
+        if citable is not None:  # byline above, citations and history below; controls' data
+            body = citable.before(which) + body + citable.after(which)
+        attrs = citable.attrs(which) if citable is not None else ""
+        inner = f'<div class="oe-commentary oe-commentary-{which}" lang="{tag[which]}"{attrs} markdown="1">\n\n{body}\n\n</div>'
         if k == 0 and which == lang:
             blocks.append(f"{level} {t(lang, 'commentary')} {{#{cid}}}\n\n{inner}")
         else:

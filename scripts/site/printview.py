@@ -18,11 +18,13 @@ from .contents import render_contents
 from .glossary_page import mark_terms, render_glossary_page
 from .i18n import document_date, part_heading, t
 from .measure import Context, render_page, view_control
+from .scholarship import CiteSetting, citable
 
 CTX = Context(heading_level=2, about_source="", view_control=False, print_view=True)
 
 
-def render_print_page(edition: Edition, lang: str, stamp: dict[str, str]) -> str:
+def render_print_page(edition: Edition, lang: str, stamp: dict[str, str], setting: CiteSetting | None = None) -> str:
+    """`setting`: what the citation and status that end each measure need (none: no citations)."""
     corpus = edition.corpus
     doc = corpus.document
     date = document_date(lang, doc["date"])
@@ -47,8 +49,9 @@ def render_print_page(edition: Edition, lang: str, stamp: dict[str, str]) -> str
            legend(lang, CTX.register_link())]
 
     def measure(page, ctx):
+        cited = citable(edition, page, lang, setting, print_view=True) if setting is not None else None
         return render_page(corpus, page, lang, _markup(edition), ctx, register=edition.witnesses,
-                           share=edition.attested_share(page.number))
+                           share=edition.attested_share(page.number), citable=cited)
     if corpus.preamble is not None:  # the preamble stands at the top level, as the parts do
         out.append(measure(corpus.preamble, replace(CTX, heading_level=1)))
     for part in doc["parts"]:
