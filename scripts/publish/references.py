@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ..edition.history import Change
-from ..site.citation import Commentary, gbt, legal, review_note, title
+from ..site.citation import Commentary, cite, review_note, title
 from ..site.scholarship import CiteSetting
 
 #: biblatex's names of the languages (the `language` field).
@@ -99,8 +99,7 @@ def commentary_json(commentaries: list[Commentary], history: dict[int, list[Chan
         entry = out.setdefault(c.page.number, {"citation": {}, "citation_styles": {}, "review": {}, "version": {},
                                                "history": []})
         address = c.address(setting.site_url)
-        styles = {"legal": legal(c, setting.names["en"], address),
-                  "gbt7714": gbt(c, setting.names.get(c.lang, setting.names["en"]), address)}
+        styles = {"legal": cite(c, "legal", setting.names, address), "gbt7714": cite(c, "gbt", setting.names, address)}
         entry["citation"][c.lang] = styles["legal" if c.lang == "en" else "gbt7714"]
         entry["citation_styles"][c.lang] = styles
         if c.review is not None:

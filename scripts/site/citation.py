@@ -169,6 +169,18 @@ def gbt(c: Commentary, edition_name: str, address: str, n: int | str | None = No
     return text + f". {address}."
 
 
+STYLES = ("legal", "gbt")
+
+
+def cite(c: Commentary, style: str, names: dict[str, str], address: str, n: int | str | None = None,
+         accessed: str | None = None) -> str:
+    """`c` in one style ('legal' or 'gbt') with the edition's name that style uses: the English
+    name in the legal style, the name in the commentary's own language in GB/T 7714."""
+    if style == "gbt":
+        return gbt(c, names.get(c.lang, names["en"]), address, n=n, accessed=accessed)
+    return legal(c, names["en"], address, n=n, accessed=accessed)
+
+
 def review_note(c: Commentary, lang: str) -> str:
     """'Status: revised after review (2026-12-01); Reviewers: Independent fact audit (2026-12-01)'
     in `lang`, for the reference managers' note field."""

@@ -19,10 +19,10 @@ from mkdocs.utils import get_relative_url
 
 from ..edition import Edition
 from ..edition.page import Page, han_ratio
-from .citation import LANGS, Commentary, commentary, gbt, legal
+from .citation import LANGS, STYLES, Commentary, cite, commentary
+from .head import HREFLANG as TAGS  # the HTML lang of each language
 from .i18n import document_date, t
 
-TAGS = {"en": "en", "zh": "zh-Hans"}  # HTML lang of each language
 #: What edition.js replaces with the day of access: '1 December 2026' (legal), '2026-12-01' (GB/T).
 ACCESSED = {"legal": "{accessed}", "gbt": "{accessed_iso}"}
 #: The data files of citations, beside the other exports (scripts/publish/references.py).
@@ -93,17 +93,16 @@ class Citable:
 
     def citebox(self, c: Commentary) -> str:
         """Both citation styles of one commentary, each with its template for the copy control."""
-        names, site_url = self.setting.names, self.setting.site_url
-        href = self._href(c, c.fragment)
-        shown = c.address(site_url)
+        names = self.setting.names
+        href, shown = self._href(c, c.fragment), c.address(self.setting.site_url)
         rows = []
-        for key, make, name, tag in (("legal", legal, names["en"], "en"),
-                                     ("gbt", gbt, names.get(c.lang, names["en"]), TAGS[c.lang])):
-            template = make(c, name, "{url}", accessed=ACCESSED[key])
-            rows.append(f'<dt>{escape(t(self.lang, "citebox." + key))}</dt>\n'
-                        f'<dd><p class="oe-citation oe-citation-{key}" lang="{tag}" data-oe-cite="{escape(template)}" '
+        for style in STYLES:
+            tag = TAGS[c.lang] if style == "gbt" else "en"  # GB/T describes a work in its own language
+            template = cite(c, style, names, "{url}", accessed=ACCESSED[style])
+            rows.append(f'<dt>{escape(t(self.lang, "citebox." + style))}</dt>\n'
+                        f'<dd><p class="oe-citation oe-citation-{style}" lang="{tag}" data-oe-cite="{escape(template)}" '
                         f'data-oe-href="{escape(href)}"><span class="oe-citation-text">'
-                        f'{escape(make(c, name, shown))}</span></p></dd>')
+                        f'{escape(cite(c, style, names, shown))}</span></p></dd>')
         # Markdown links, so the strict build checks them: relative to docs/measures/NN.md
         export = (f'{escape(t(self.lang, "citebox.export"))} [BibTeX](../{BIBTEX}) · '
                   f'[CSL-JSON](../{CSL_JSON})')
@@ -118,11 +117,8 @@ class Citable:
     def _style(self, c: Commentary, address: str, n: str | None = None, template: bool = False) -> str:
         """The interface's own style: English legal style in English, GB/T 7714 in Chinese; as a
         template for edition.js, with the access date left to fill in."""
-        names = self.setting.names
-        if self.lang == "zh":
-            return gbt(c, names.get(c.lang, names["en"]), address, n=n,
-                       accessed=ACCESSED["gbt"] if template else None)
-        return legal(c, names["en"], address, n=n, accessed=ACCESSED["legal"] if template else None)
+        style = "gbt" if self.lang == "zh" else "legal"
+        return cite(c, style, self.setting.names, address, n=n, accessed=ACCESSED[style] if template else None)
 
     def _href(self, c: Commentary, fragment: str | None) -> str:
         """The commentary's address as this page links it: absolute when the site's address is
