@@ -11,7 +11,7 @@ BENCH_STAMP   := bench/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site check test test-fast bench pdf lock clean help
+.PHONY: serve site check test test-fast compare bench pdf lock clean help
 
 help:
 	@echo "make serve  - build and serve the site on http://127.0.0.1:8000 with live reload;"
@@ -22,6 +22,7 @@ help:
 	@echo "make test-fast - the unit tests only: in-process, no build, no browser (seconds)"
 	@echo "make bench  - build, rebuild, page weight, search and Lighthouse figures against a plain"
 	@echo "              Material site; writes dist/bench.json and the README block (needs chromium, ~15 min)"
+	@echo "make compare BASE=main - does the working tree build the same site as BASE, byte for byte?"
 	@echo "make lock   - re-fingerprint the Chinese source (only for a correction backed by the official text)"
 	@echo "make pdf    - write dist/opinions.pdf from the whole-document view (needs chromium, fonts-noto-cjk)"
 
@@ -57,6 +58,11 @@ test: $(DEV_STAMP) $(JS_STAMP)
 # tests/unit/ only (marker `unit`): the loop to run while editing
 test-fast: $(DEV_STAMP)
 	$(PY) -m pytest -q -m unit tests/unit
+
+# For refactorings: the site built from the working tree against the one BASE builds, git data pinned
+BASE ?= main
+compare: $(RUNTIME_STAMP)
+	$(PY) -m scripts compare --base $(BASE)
 
 lock: $(RUNTIME_STAMP)
 	$(PY) -m scripts lock --update

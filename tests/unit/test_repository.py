@@ -76,6 +76,19 @@ def test_make_pdf_says_what_to_install_when_chromium_is_missing(monkeypatch: pyt
 def test_every_command_has_help() -> None:
     result = run("--help")
     assert result.returncode == 0
-    for command in ("check", "lock", "import", "pdf", "serve", "bench"):
+    for command in ("check", "lock", "import", "pdf", "serve", "compare", "bench"):
         assert command in result.stdout
         assert run(command, "--help").returncode == 0, command
+
+
+def test_compare_names_every_file_that_differs(tmp_path: Path) -> None:
+    from scripts.tools.compare import compare
+
+    for side, files in (("a", {"same.html": "x", "changed.html": "1", "gone/x.json": "{}"}),
+                        ("b", {"same.html": "x", "changed.html": "2", "new.txt": ""})):
+        for name, text in files.items():
+            (tmp_path / side / name).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / side / name).write_text(text)
+    assert compare(tmp_path / "a", tmp_path / "b") == ["changed.html", "gone (only in the base)",
+                                                       "new.txt (only in the working tree)"]
+    assert compare(tmp_path / "a", tmp_path / "a") == []
