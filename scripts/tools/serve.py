@@ -34,6 +34,7 @@ from html import escape
 from pathlib import Path
 
 from ..edition.paths import ROOT
+from ..process import stop
 
 WATCHED = ("scripts", "docs", "data", "overrides", "mkdocs.yml")  # what can fix a server that failed
 WRITES = {"created", "modified", "moved", "deleted"}  # not "opened" or "closed_no_write": reading is no change
@@ -149,16 +150,10 @@ class Supervisor:
                 self.output.append(line)
 
     def _stop(self) -> None:
-        """End the child and its own children, by its process group."""
+        """End the child and its own children."""
         child, self.child = self.child, None
-        if child is None or child.poll() is not None:
-            return
-        os.killpg(child.pid, signal.SIGTERM)
-        try:
-            child.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(child.pid, signal.SIGKILL)
-            child.wait()
+        if child is not None:
+            stop(child)
 
 
 def say(message: str) -> None:

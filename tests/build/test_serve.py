@@ -6,7 +6,6 @@ port; every wait polls the served page, with a timeout, as a person's browser wo
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from typing import Callable, Iterator
 import pytest
 
 from helpers import edit, free_port
+from scripts.process import stop
 
 pytestmark = pytest.mark.build
 
@@ -58,13 +58,7 @@ class Serve:
         raise AssertionError(f"{what}: not seen within {TIMEOUT} s\n{self.output()}")
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)  # the supervisor stops its own child first
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
+        stop(self.proc, timeout=30)  # SIGTERM: the supervisor stops its own child first
 
 
 @pytest.fixture
