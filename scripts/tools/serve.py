@@ -86,6 +86,7 @@ class Supervisor:
     def __init__(self, root: Path, addr: str, extra: list[str]) -> None:
         self.root, self.addr, self.extra = root, addr, extra
         self.child: subprocess.Popen | None = None
+        self.relay: threading.Thread | None = None  # copies the child's output to the terminal
         self.output: collections.deque[str] = collections.deque(maxlen=120)  # the child's last lines
 
     def run(self) -> int:
@@ -118,6 +119,8 @@ class Supervisor:
                     self._start()
                 elif self.child is not None and self.child.poll() is not None:
                     code = self.child.returncode
+                    if self.relay is not None:
+                        self.relay.join(timeout=5)  # the last lines of its output, with the error
                     self.child = None
                     say(f"mkdocs serve stopped (exit status {code}); the error is above. Until a file of the "
                         f"project changes, http://{self.addr}/ shows it too.")
@@ -138,7 +141,8 @@ class Supervisor:
         self.child = subprocess.Popen(cmd, cwd=self.root, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
                                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                       start_new_session=True)
-        threading.Thread(target=self._relay, args=(self.child,), daemon=True).start()
+        self.relay = threading.Thread(target=self._relay, args=(self.child,), daemon=True)
+        self.relay.start()
 
     def _relay(self, child: subprocess.Popen) -> None:
         """Show the child's output as it comes, and keep its last lines for the error page."""
