@@ -39,6 +39,7 @@ from .site.head import cite_templates, description, head, interface_urls, json_l
 from .site.i18n import full_title
 from .site.markers import expand_markers
 from .site.measure import measure_page
+from .site.citation import references
 from .site.nav import build_nav
 from .site.scholarship import CiteSetting, citable
 from .site.search_index import build_index, dumps, worker_script
@@ -121,9 +122,6 @@ class EditionBuild:
         if self.state is None or not _nested(config):
             self.state = self._start()
         state = self.state
-        if state.cite is None:  # the outer (English) build's config knows both interfaces' names
-            state.cite = CiteSetting(_edition_names(config), config.site_url or None,
-                                     config.repo_url or state.repo, state.stamp)
         config.nav = build_nav(state.edition.corpus, interface(config))
         if not config.repo_url:
             if state.repo:
@@ -162,7 +160,8 @@ class EditionBuild:
         worker; minify the edition's own CSS and JS; patch Material's bundle."""
         state = self._now()
         if state.exports is None:  # the same files for both interfaces: made once
-            state.exports = data_files(state.edition, state.cite)
+            cite = self._cite(config)
+            state.exports = data_files(state.edition, references(state.edition, cite.names, cite.site_url, cite.stamp))
         for name, content in state.exports.items():
             files.append(File.generated(config, name, content=content))
         worker = next((f.src_uri for f in files if MATERIAL_WORKER.fullmatch(f.src_uri)), None)
@@ -193,14 +192,14 @@ class EditionBuild:
         corpus = state.edition.corpus
         model = corpus.page_for_src(page.file.src_uri)
         if model is None:
-            return expand_markers(markdown, state.edition, lang, state.stamp, state.cite)
+            return expand_markers(markdown, state.edition, lang, state.stamp, self._cite(config))
         page.meta["title"] = full_title(lang, model)
         page.meta["description"] = description(corpus, model, lang)
         # the measure pager replaces the footer; the two languages need the width the table of contents took
         page.meta["hide"] = sorted(set(page.meta.get("hide", [])) | {"footer", "toc"})
         page.meta["search"] = {"exclude": True}  # site/search_index.py indexes measures paragraph by paragraph
         cite = cite_templates(corpus, model, config.site_name, state.stamp)
-        cited = citable(state.edition, model, lang, state.cite, page_url=page.url) if state.cite else None
+        cited = citable(state.edition, model, lang, self._cite(config), page_url=page.url)
         return measure_page(state.edition, model, lang, {"cite": cite[lang], "url": page.canonical_url or ""},
                             citable=cited)
 
@@ -255,6 +254,15 @@ class EditionBuild:
                            ("zh", site / "zh" / "search" / "search_index.json")):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(dumps(build_index(state.edition, combined, lang)), encoding="utf-8")
+
+    def _cite(self, config: MkDocsConfig) -> CiteSetting:
+        """What citations need, made once per build from the first interface's configuration
+        (it knows both interfaces' names of the edition)."""
+        state = self._now()
+        if state.cite is None:
+            state.cite = CiteSetting(_edition_names(config), config.site_url or None,
+                                     config.repo_url or state.repo, state.stamp)
+        return state.cite
 
     def _now(self) -> BuildState:
         if self.state is None:

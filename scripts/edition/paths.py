@@ -13,6 +13,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]  # the project: mkdocs.yml, docs/, data/, scripts/
 BUILD_INPUTS = ("mkdocs.yml", "docs", "data", "scripts", "overrides")  # all that a build of the site reads
 MEASURES = "measures"  # docs/measures/NN.md, and the pages measures/NN/ in each interface
+BIBTEX = "data/commentary.bib"  # every commentary for reference managers, beside the other exports
+CSL_JSON = "data/commentary.csl.json"  # the same as CSL-JSON
 FILE_RE = re.compile(r"^(?:preamble|(\d\d))\.md$")  # a measure page's file name; its number in group 1
 ID_RE = re.compile(r"^(?:pre|m\d\d)-[1-9][0-9]*[a-z]?$")  # a paragraph id: 'pre-1', 'm08-2', 'm08-2a'
 

@@ -11,8 +11,8 @@ from ..edition import Edition
 from ..edition.corpus import Corpus
 from ..edition.glossary import occurrences
 from ..edition.laws import Law, invoked_by
-from ..site.citation import commentaries
-from ..site.scholarship import BIBTEX, CSL_JSON, CiteSetting
+from ..edition.paths import BIBTEX, CSL_JSON
+from ..edition.reference import Reference
 from .opinions_json import build_opinions, dumps
 from .references import build_bibtex, build_csl, commentary_json
 from .termbase import build_csv, build_tbx
@@ -21,8 +21,8 @@ from .tmx import build_tmx
 INDEX_PAGES = {"terms": "glossary/", "laws": "laws/", "functions": "functions/"}
 
 
-def opinions_data(edition: Edition, setting: CiteSetting | None = None) -> dict:
-    """The data contract; with `setting`, each page's citations, review and history too."""
+def opinions_data(edition: Edition, references: list[Reference] | None = None) -> dict:
+    """The data contract; with the commentaries' `references`, each page's citations, review and history too."""
     corpus, glossary = edition.corpus, edition.glossary
     extra: dict[int, dict] = {}
     for page in corpus.ordered():
@@ -36,8 +36,8 @@ def opinions_data(edition: Edition, setting: CiteSetting | None = None) -> dict:
                         terms.append({"id": term.id, "zh": term.zh, "en": term.en})
         extra[page.number] = {"terms": terms, "laws": list(page.meta.get("laws", [])),
                               "attested_share": round(edition.attested_share(page.number), 4)}
-    if setting is not None:
-        for number, cited in commentary_json(commentaries(edition, setting.stamp), edition.history, setting).items():
+    if references is not None:
+        for number, cited in commentary_json(references, edition.history).items():
             extra.setdefault(number, {}).update(cited)
     data = build_opinions(corpus, extra, edition.witnesses)
     data["attested_share"] = round(edition.attested_share(), 4)
@@ -61,13 +61,13 @@ def laws_json(laws: dict[str, Law], corpus: Corpus) -> list[dict[str, Any]]:
              "measures": invoked_by(corpus, l.id)} for l in laws.values()]
 
 
-def data_files(edition: Edition, setting: CiteSetting | None = None) -> dict[str, str | bytes]:
-    """Every data file; the commentaries' BibTeX and CSL-JSON need `setting` (names, address)."""
-    files: dict[str, str | bytes] = {"data/opinions.json": dumps(opinions_data(edition, setting))}
-    if setting is not None:
-        cited = commentaries(edition, setting.stamp)
-        files[BIBTEX] = build_bibtex(cited, setting)
-        files[CSL_JSON] = build_csl(cited, setting)
+def data_files(edition: Edition, references: list[Reference] | None = None) -> dict[str, str | bytes]:
+    """Every data file; with the commentaries' `references` (made by scripts/site/citation.py, so
+    they cite as the pages do), their BibTeX and CSL-JSON too."""
+    files: dict[str, str | bytes] = {"data/opinions.json": dumps(opinions_data(edition, references))}
+    if references is not None:
+        files[BIBTEX] = build_bibtex(references)
+        files[CSL_JSON] = build_csl(references)
     if edition.glossary is not None:
         files["data/glossary.tbx"] = build_tbx(edition)
         files["data/glossary.csv"] = build_csv(edition)

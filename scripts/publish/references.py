@@ -1,9 +1,11 @@
-"""Citations for reference managers: every commentary as BibTeX (biblatex) and as CSL-JSON.
+"""Citations for reference managers: every commentary as BibTeX (biblatex) and as CSL-JSON,
+and the citation, review, version and history keys of data/opinions.json.
 
-The same data as the citations on the pages (scripts/site/citation.py): authors,
-title, the edition's name, the version (date and short commit of the commentary's
-last substantive change) and its address. No access date: the files are the same
-for every build of a commit; reference managers add the date they were used.
+The build hands over the references (scripts/edition/reference.py), made by the
+site's citation code so that they say exactly what the pages say: authors, title,
+the edition's name, the version (date and short commit of the commentary's last
+substantive change) and its address. No access date: the files are the same for
+every build of a commit; reference managers add the date they were used.
 """
 from __future__ import annotations
 
@@ -12,8 +14,7 @@ import re
 from typing import Any
 
 from ..edition.history import Change
-from ..site.citation import Commentary, cite, review_note, title
-from ..site.scholarship import CiteSetting
+from ..edition.reference import Reference
 
 #: biblatex's names of the languages (the `language` field).
 BIB_LANGUAGE = {"en": "english", "zh": "chinese"}
@@ -28,87 +29,71 @@ def bib_escape(value: str) -> str:
     return _SPECIAL.sub(lambda m: _ESCAPES.get(m.group(0), "\\" + m.group(0)), value)
 
 
-def _fields(c: Commentary, setting: CiteSetting) -> dict[str, Any]:
-    review = c.review
-    return {
-        "key": c.key,
-        "authors": [p.name for p in review.authors] if review else [],
-        "title": title(c, c.lang),
-        "container": setting.names.get(c.lang, setting.names["en"]),
-        "version": c.version,
-        "url": c.address(setting.site_url),
-        "note": review_note(c, c.lang),
-    }
+def _known(date: str) -> bool:
+    return date != "unknown"
 
 
-def build_bibtex(commentaries: list[Commentary], setting: CiteSetting) -> str:
+def build_bibtex(refs: list[Reference]) -> str:
     """One @inreference entry per commentary: an article in a reference work, the edition."""
     entries = []
-    for c in commentaries:
-        f = _fields(c, setting)
-        date = f["version"]["date"]
+    for r in refs:
+        date = r.version["date"]
         values = [
-            ("author", " and ".join("{" + bib_escape(a) + "}" for a in f["authors"])),  # names of groups kept whole
-            ("title", bib_escape(f["title"])),
-            ("booktitle", bib_escape(f["container"])),
-            ("date", date if date != "unknown" else ""),
-            ("year", date[:4] if date != "unknown" else ""),
-            ("version", bib_escape(f["version"]["commit"])),
-            ("url", f["url"]),
-            ("language", BIB_LANGUAGE[c.lang]),
-            ("note", bib_escape(f["note"])),
+            ("author", " and ".join("{" + bib_escape(a) + "}" for a in r.authors)),  # names of groups kept whole
+            ("title", bib_escape(r.title)),
+            ("booktitle", bib_escape(r.container)),
+            ("date", date if _known(date) else ""),
+            ("year", date[:4] if _known(date) else ""),
+            ("version", bib_escape(r.version["commit"])),
+            ("url", r.url),
+            ("language", BIB_LANGUAGE[r.lang]),
+            ("note", bib_escape(r.note)),
         ]
         body = ",\n".join(f"  {k:<9} = {{{v}}}" for k, v in values if v)
-        entries.append(f"@inreference{{{f['key']},\n{body},\n}}\n")
+        entries.append(f"@inreference{{{r.key},\n{body},\n}}\n")
     head = ("% Commentaries of the edition, for reference managers (biblatex). Generated at build;\n"
             "% the version is the date and commit of each commentary's last substantive change.\n\n")
     return head + "\n".join(entries)
 
 
-def build_csl(commentaries: list[Commentary], setting: CiteSetting) -> str:
+def build_csl(refs: list[Reference]) -> str:
     """CSL-JSON: a list of `entry-encyclopedia` items, one per commentary."""
     items = []
-    for c in commentaries:
-        f = _fields(c, setting)
+    for r in refs:
         item: dict[str, Any] = {
-            "id": f["key"],
+            "id": r.key,
             "type": "entry-encyclopedia",
-            "title": f["title"],
-            "container-title": f["container"],
-            "author": [{"literal": a} for a in f["authors"]],
-            "version": f["version"]["commit"],
-            "URL": f["url"],
-            "language": CSL_LANGUAGE[c.lang],
+            "title": r.title,
+            "container-title": r.container,
+            "author": [{"literal": a} for a in r.authors],
+            "version": r.version["commit"],
+            "URL": r.url,
+            "language": CSL_LANGUAGE[r.lang],
         }
-        date = f["version"]["date"]
-        if date != "unknown":
-            item["issued"] = {"date-parts": [[int(x) for x in date.split("-")]]}
-        if f["note"]:
-            item["note"] = f["note"]
+        if _known(r.version["date"]):
+            item["issued"] = {"date-parts": [[int(x) for x in r.version["date"].split("-")]]}
+        if r.note:
+            item["note"] = r.note
         items.append(item)
     return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
 
 
-def commentary_json(commentaries: list[Commentary], history: dict[int, list[Change]],
-                    setting: CiteSetting) -> dict[int, dict[str, Any]]:
+def commentary_json(refs: list[Reference], history: dict[int, list[Change]]) -> dict[int, dict[str, Any]]:
     """Page number -> the keys data/opinions.json gives each measure (and the preamble) about its
-    commentaries: citation, citation_styles, review, version and history (both languages' changes,
-    newest first, each with the languages it changed)."""
+    commentaries: citation, citation_styles, review, version (each keyed by the commentary's
+    language) and history (both languages' changes, newest first, each with the languages it changed)."""
     out: dict[int, dict[str, Any]] = {}
-    for c in commentaries:
-        entry = out.setdefault(c.page.number, {"citation": {}, "citation_styles": {}, "review": {}, "version": {},
-                                               "history": []})
-        address = c.address(setting.site_url)
-        styles = {"legal": cite(c, "legal", setting.names, address), "gbt7714": cite(c, "gbt", setting.names, address)}
-        entry["citation"][c.lang] = styles["legal" if c.lang == "en" else "gbt7714"]
-        entry["citation_styles"][c.lang] = styles
-        if c.review is not None:
-            entry["review"][c.lang] = {
-                "status": c.review.status, "date": c.review.date,
-                "authors": [{"name": p.name, "date": p.date} for p in c.review.authors],
-                "reviewers": [{"name": p.name, "date": p.date} for p in c.review.reviewers]}
-        entry["version"][c.lang] = dict(c.version)
+    for r in refs:
+        entry = out.setdefault(r.number, {"citation": {}, "citation_styles": {}, "review": {}, "version": {}})
+        entry["citation"][r.lang] = r.styles["legal" if r.lang == "en" else "gbt7714"]
+        entry["citation_styles"][r.lang] = dict(r.styles)
+        if r.review is not None:
+            entry["review"][r.lang] = {
+                "status": r.review.status, "date": r.review.date,
+                "authors": [{"name": p.name, "date": p.date} for p in r.review.authors],
+                "reviewers": [{"name": p.name, "date": p.date} for p in r.review.reviewers]}
+        entry["version"][r.lang] = dict(r.version)
     for number, entry in out.items():
-        entry["history"] = [{"date": ch.date, "author": ch.author, "summary": ch.summary, "commit": ch.commit,
-                             "languages": list(ch.languages)} for ch in history.get(number, [])]
+        entry["history"] = [{"date": c.date, "author": c.author, "summary": c.summary, "commit": c.commit,
+                             "languages": list(c.languages)} for c in history.get(number, [])]
     return out

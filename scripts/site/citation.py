@@ -25,6 +25,7 @@ from ..edition.authorship import Review
 from ..edition.history import Change, history_of
 from ..edition.page import Page
 from ..edition.paths import measure_key, url
+from ..edition.reference import Reference
 from ..settings import WORK_ID
 from .i18n import en_date, measure_label, t
 
@@ -193,3 +194,20 @@ def review_note(c: Commentary, lang: str) -> str:
         people = t(lang, "cite.and").join(f"{p.name}{open_}{p.date}{close}" for p in c.review.reviewers)
         parts.append(f"{t(lang, 'byline.reviewers')}{colon}{people}")
     return sep.join(parts)
+
+
+def references(edition: Edition, names: dict[str, str], site_url: str | None,
+               stamp: dict[str, str]) -> list[Reference]:
+    """Every commentary as the exports write it: the citations exactly as the pages show them,
+    without an access date."""
+    out = []
+    for c in commentaries(edition, stamp):
+        address = c.address(site_url)
+        out.append(Reference(
+            key=c.key, number=c.page.number, lang=c.lang,
+            authors=tuple(p.name for p in c.review.authors) if c.review else (),
+            title=title(c, c.lang), container=names.get(c.lang, names["en"]), version=c.version, url=address,
+            note=review_note(c, c.lang),
+            styles={"legal": cite(c, "legal", names, address), "gbt7714": cite(c, "gbt", names, address)},
+            review=c.review))
+    return out

@@ -19,15 +19,13 @@ from mkdocs.utils import get_relative_url
 
 from ..edition import Edition
 from ..edition.page import Page, han_ratio
+from ..edition.paths import BIBTEX, CSL_JSON
 from .citation import LANGS, STYLES, Commentary, cite, commentary
 from .head import HREFLANG as TAGS  # the HTML lang of each language
 from .i18n import document_date, t
 
 #: What edition.js replaces with the day of access: '1 December 2026' (legal), '2026-12-01' (GB/T).
 ACCESSED = {"legal": "{accessed}", "gbt": "{accessed_iso}"}
-#: The data files of citations, beside the other exports (scripts/publish/references.py).
-BIBTEX = "data/commentary.bib"
-CSL_JSON = "data/commentary.csl.json"
 
 
 @dataclass(frozen=True)

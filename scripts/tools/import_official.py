@@ -230,6 +230,8 @@ def _page_text(page: Page, meta: dict, paragraphs: list[tuple[str, str, str | No
         blocks.append(f"/// para | {pid}\n{zh}\n" + (f"\n{en}\n" if en else "") + "///")
     body = "\n\n".join(blocks)
     commentary = f"\n\n## Commentary\n\n{page.commentary}\n" if page.commentary.strip() else "\n"
+    if page.commentary_zh.strip():  # the Chinese commentary stays too (and with it its authorship entry's text)
+        commentary += f"\n## 评注\n\n{page.commentary_zh}\n"
     return f"---\n{front}---\n\n{body}{commentary}"
 
 

@@ -1,0 +1,146 @@
+"""Commentary as citable scholarship in the built site: every commentary's byline, citations and
+history on its page in both interfaces, the data (opinions.json, BibTeX, CSL-JSON) and the print view.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import bibtexparser
+import citeproc
+import pytest
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+from lxml import html
+
+from helpers import TEST_REPO_URL, TEST_SITE_URL, real_edition
+from scripts.edition.paths import url
+
+pytestmark = pytest.mark.build
+
+CORPUS = real_edition().corpus
+EN_NAME = "SPP Opinions on IP Procuratorial Work (2022) · Bilingual Edition"
+ZH_NAME = "《知识产权检察工作意见》（2022）中英对照注释版"
+
+
+def tree(site: Path, path: str) -> html.HtmlElement:
+    return html.fromstring((site / path / "index.html").read_bytes())
+
+
+def opinions(site: Path) -> dict:
+    return json.loads((site / "data" / "opinions.json").read_text(encoding="utf-8"))
+
+
+def entry_of(data: dict, number: int) -> dict:
+    return data["preamble"] if number == 0 else data["measures"][number - 1]
+
+
+def test_opinions_json_carries_citation_review_version_and_history_of_every_commentary(site: Path) -> None:
+    data = opinions(site)
+    assert data["schema_version"] == "2.1"
+    for number, page in CORPUS.pages.items():
+        entry = entry_of(data, number)
+        for lang in ("en", "zh"):
+            review = page.review(lang)
+            got = entry["review"][lang]
+            assert (got["status"], got["date"]) == (review.status, review.date)
+            assert got["authors"] == [{"name": p.name, "date": p.date} for p in review.authors]
+            assert got["reviewers"] == [{"name": p.name, "date": p.date} for p in review.reviewers]
+            mine = [h for h in entry["history"] if lang in h["languages"]]
+            assert mine, f"{number} {lang}: no history"
+            assert entry["version"][lang] == {"date": mine[0]["date"], "commit": mine[0]["commit"]}
+            assert entry["version"][lang]["commit"] in entry["citation"][lang]
+            assert entry["citation_styles"][lang]["legal" if lang == "en" else "gbt7714"] == entry["citation"][lang]
+        assert entry["citation"]["en"].endswith(f"<{TEST_SITE_URL}{url(number)}#commentary>.")
+        assert entry["citation"]["zh"].endswith(f". {TEST_SITE_URL}zh/{url(number)}#commentary-zh.")
+        assert [h["date"] for h in entry["history"]] == sorted((h["date"] for h in entry["history"]), reverse=True)
+    assert data["measures"][0]["review"]["en"]["status"] == "revised after review"
+    assert data["measures"][0]["review"]["en"]["reviewers"] == [{"name": "Independent fact audit", "date": "2026-12-01"}]
+    assert data["measures"][0]["review"]["zh"] == {"status": "draft", "date": "2026-12-01", "reviewers": [],
+                                                   "authors": [{"name": "Founding editors", "date": "2026-12-01"}]}
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+def test_every_commentary_shows_byline_citations_and_history(site: Path, prefix: str) -> None:
+    data = opinions(site)
+    for number, page in CORPUS.pages.items():
+        doc = tree(site, prefix + url(number))
+        entry = entry_of(data, number)
+        for lang in ("en", "zh"):
+            box = doc.cssselect(f".oe-commentary-{lang}")[0]
+            byline = box.cssselect(".oe-byline")[0]
+            text = byline.text_content()
+            review = page.review(lang)
+            assert all(p.name in text for p in review.authors + review.reviewers)
+            labels = {"draft": "草稿", "revised after review": "审阅后修订"} if prefix else \
+                {"draft": "draft", "revised after review": "revised after review"}
+            assert labels[review.status] in byline.cssselect(".oe-review")[0].text_content()
+            assert entry["version"][lang]["commit"] in text
+            assert byline.get("lang") == ("zh-Hans" if prefix else "en"), "the byline speaks the interface's language"
+            assert byline.sourceline < box.cssselect(".oe-note")[0].sourceline, "shown above the commentary"
+            citations = box.cssselect(".oe-citation")
+            assert [c.get("class").split()[-1] for c in citations] == ["oe-citation-legal", "oe-citation-gbt"]
+            assert citations[0].text_content() == entry["citation_styles"][lang]["legal"]
+            assert citations[1].text_content() == entry["citation_styles"][lang]["gbt7714"]
+            assert all("{accessed" in c.get("data-oe-cite") and "{url}" in c.get("data-oe-cite") for c in citations)
+            links = [a.get("href") for a in box.cssselect(".oe-citebox-export a")]
+            up = "../../../" if prefix else "../../"
+            assert links == [f"{up}data/commentary.bib", f"{up}data/commentary.csl.json"]
+            commits = [c.text_content() for c in box.cssselect(".oe-history-list code")]
+            assert commits == [h["commit"] for h in entry["history"] if lang in h["languages"]]
+            assert box.cssselect(".oe-history-list a")[0].get("href") == f"{TEST_REPO_URL}/commit/{commits[0]}"
+            assert box.get("data-oe-home") == f"{TEST_SITE_URL}{'zh/' if lang == 'zh' else ''}{url(number)}"
+            assert "{n}" in box.get("data-oe-cite-n") and "{url}" in box.get("data-oe-cite-n")
+
+
+def test_bibtex_and_csl_json_hold_every_commentary_and_are_linked_from_the_downloads_pages(site: Path) -> None:
+    count = sum(bool(p.commentary_in(lang).strip()) for p in CORPUS.pages.values() for lang in ("en", "zh"))
+    library = bibtexparser.parse_string((site / "data" / "commentary.bib").read_text(encoding="utf-8"))
+    assert not library.failed_blocks
+    entries = {e.key: e for e in library.entries}
+    assert len(entries) == count
+    e = entries["spp-ip-opinions-2022-m08-commentary-en"]
+    assert e.entry_type == "inreference"
+    assert e["author"] == "{Founding editors}" and e["booktitle"] == EN_NAME and e["date"] == "2026-12-01"
+    assert e["title"].startswith("Commentary on \u2018Strengthening the protection of trade secrets\u2019 [reported]")
+    assert e["url"] == f"{TEST_SITE_URL}measures/08/#commentary" and len(e["version"]) >= 7
+    assert "Independent fact audit" in e["note"]
+    zh = entries["spp-ip-opinions-2022-m08-commentary-zh"]
+    assert zh["booktitle"] == ZH_NAME and zh["language"] == "chinese" and "草稿" in zh["note"]
+
+    items = json.loads((site / "data" / "commentary.csl.json").read_text(encoding="utf-8"))
+    assert [i["id"] for i in items] == list(entries)
+    style_file = Path(citeproc.__file__).parent / "data" / "styles" / "harvard-cite-them-right.csl"
+    bibliography = CitationStylesBibliography(CitationStylesStyle(str(style_file), validate=False),
+                                              CiteProcJSON(items), formatter.plain)
+    bibliography.register(Citation([CitationItem("spp-ip-opinions-2022-m08-commentary-en")]))
+    rendered = str(bibliography.bibliography()[0])
+    assert "Founding editors" in rendered and "2026" in rendered and "Strengthening the protection" in rendered
+    assert f"{TEST_SITE_URL}measures/08/#commentary" in rendered
+
+    for prefix, root in (("", "../"), ("zh/", "../../")):
+        hrefs = [a.get("href") for a in tree(site, prefix + "downloads").cssselect("article a")]
+        assert f"{root}data/commentary.bib" in hrefs and f"{root}data/commentary.csl.json" in hrefs
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+def test_print_view_ends_each_measure_with_its_citations_and_status(site: Path, prefix: str) -> None:
+    doc = tree(site, prefix + "print")
+    article = doc.cssselect("article")[0]
+    blocks = article.cssselect(".oe-print-cite")
+    assert len(blocks) == len(CORPUS.pages)
+    assert not article.cssselect(".oe-citebox, .oe-history, .oe-commentary[data-oe-home]"), "no controls on paper"
+    data = opinions(site)
+    order = [e for e in article.iter() if e.get("id") in {"preamble", *(f"measure-{n:02d}" for n in range(1, 22))}
+             or "oe-print-cite" in (e.get("class") or "")]
+    # each measure's heading is followed by its own citation block before the next measure begins
+    for heading, block in zip(order[0::2], order[1::2]):
+        number = 0 if heading.get("id") == "preamble" else int(heading.get("id")[-2:])
+        assert "oe-print-cite" in block.get("class"), heading.get("id")
+        style = "gbt7714" if prefix else "legal"
+        items = [li.cssselect("span")[0].text_content() for li in block.cssselect("li")]
+        assert items == [entry_of(data, number)["citation_styles"][lang][style] for lang in ("en", "zh")]
+        statuses = [CORPUS.pages[number].review(lang).status for lang in ("en", "zh")]
+        assert statuses == ["revised after review", "draft"]
+    bylines = article.cssselect(".oe-byline")
+    assert len(bylines) == 2 * len(CORPUS.pages), "each commentary states its status on paper too"
