@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import TEST_SITE_URL
+from helpers import TEST_SITE_URL, clipboard_page
 from scripts.site.i18n import en_date
 
 pytestmark = pytest.mark.browser
@@ -22,14 +22,6 @@ def opinions(site: Path) -> dict:
 
 def entry_of(data: dict, number: int) -> dict:
     return data["preamble"] if number == 0 else data["measures"][number - 1]
-
-
-def clipboard_page(browser, server: str, path: str, width: int = 1280):
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
-    page = context.new_page()
-    page.goto(server + path)
-    return context, page
 
 
 def today(iso: bool = False) -> str:

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from helpers import TEST_SITE_URL
+from helpers import TEST_SITE_URL, clipboard_page
 from scripts.edition.corpus import Corpus
 
 pytestmark = pytest.mark.browser
@@ -48,15 +48,6 @@ def test_overview_map_links_open_measures_and_take_focus(browser, server: str, c
 
 
 # --- citable paragraphs ---------------------------------------------------------------------
-
-def clipboard_page(browser, server: str, path: str):
-    origin = server.rstrip("/")
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
-    page = context.new_page()
-    page.goto(server + path)
-    return context, page
-
 
 def test_cite_control_copies_an_english_citation(browser, server: str) -> None:
     context, page = clipboard_page(browser, server, "measures/08/")
