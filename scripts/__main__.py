@@ -24,6 +24,7 @@ COMMANDS = {
     "import": (".tools.import_official", "pair the official text with the edition by subject; --apply imports it"),
     "review": (".tools.review", "list every paragraph and commentary note awaiting an editor's review, and why"),
     "pdf": (".tools.pdf", "write dist/opinions.pdf from the whole-document view (needs Chromium)"),
+    "serve": (".tools.serve", "mkdocs serve with live reload, restarted when a script changes"),
     "bench": (".bench.run", "build, page weight, search and Lighthouse figures against a plain Material site"),
 }
 
