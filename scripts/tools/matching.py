@@ -207,6 +207,9 @@ def pair_measures(corpus: Corpus, off: Official) -> Pairing:
     for i, j in paired_ours.items():
         result.sources[j] = [i]
         result.shape[j] = "same" if i == j else "moved"
+        if i != j:
+            result.decisions.append(f"our measure {i} is official （{_zh(j)}）: its page, ids and margin numbers "
+                                    f"are renumbered to {j}")
     # ours left over: merged into an official measure whose text holds theirs, or without counterpart
     for i in ours:
         if i in paired_ours:
