@@ -11,9 +11,9 @@ rebuilds in the same process, and nothing of one build leaks into the next.
 from __future__ import annotations
 
 import json
-import logging
 import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,14 +35,13 @@ from .publish import data_files
 from .settings import SOURCE_DATE_EPOCH
 from .site.footer import page_footer
 from .site.head import cite_templates, description, head, interface_urls, json_ld, robots
-from .site.i18n import full_title
+from .site.concordance_page import CONCORDANCE_PAGE, former_page
+from .site.i18n import full_title, t
 from .site.markers import expand_markers
 from .site.measure import measure_page
 from .site.nav import build_nav
 from .site.search_index import build_index, dumps, worker_script
 from .vcs import commit_epoch, edition_stamp, last_changed, repo_url
-
-log = logging.getLogger("mkdocs.hooks.edition")
 
 MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
 MATERIAL_BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
@@ -95,7 +94,7 @@ class EditionBuild:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.serving = False  # `mkdocs serve`: content errors keep the last good edition on screen
+        self.serving = False  # `mkdocs serve`: the last good edition stays on screen; live reload may run
         self.state: BuildState | None = None
         self._last_good: Edition | None = None
         self._templates = _MemoryBytecodeCache()  # process-wide on purpose: keyed by source checksum
@@ -110,7 +109,7 @@ class EditionBuild:
         if self.state is None or not _nested(config):
             self.state = self._start()
         state = self.state
-        config.nav = build_nav(state.edition.corpus, interface(config))
+        config.nav = build_nav(state.edition.corpus, interface(config), bool(state.edition.concordance))
         if not config.repo_url:
             if state.repo:
                 config.repo_url = state.repo
@@ -132,8 +131,9 @@ class EditionBuild:
             if not (self.serving and self._last_good):
                 raise PluginError("The edition's content has errors (run `make check` for the same list):\n"
                                   + errors)
-            log.error("The content has errors; serving the last version that built until they are fixed:\n"
-                      + errors)
+            # printed, not logged: mkdocs.yml is strict, and a logged error would abort the rebuild
+            print(f"The content has errors; the last version that built is served until they are fixed:\n"
+                  f"{errors}", file=sys.stderr, flush=True)
             edition = self._last_good
         self._last_good = edition
         return BuildState(edition, edition_stamp(self.root), last_changed(self.root), repo_url(self.root), errors)
@@ -148,6 +148,11 @@ class EditionBuild:
             state.exports = data_files(state.edition)
         for name, content in state.exports.items():
             files.append(File.generated(config, name, content=content))
+        if not state.edition.concordance:  # before any import of the official text the concordance shows nowhere
+            for name in CONCORDANCE_PAGE:
+                page = files.get_file_from_path(name)
+                if page is not None:
+                    files.remove(page)
         worker = next((f.src_uri for f in files if MATERIAL_WORKER.fullmatch(f.src_uri)), None)
         if worker is None:
             raise PluginError("Material's search worker was not found among the theme files")
@@ -176,6 +181,12 @@ class EditionBuild:
         corpus = state.edition.corpus
         model = corpus.page_for_src(page.file.src_uri)
         if model is None:
+            former = corpus.former_for_src(page.file.src_uri)
+            if former is not None:  # a measure of the former outline that the official text lacks
+                page.meta["title"] = t(lang, "conc.former.heading", n=former.number,
+                                       title=former.title["zh" if lang == "zh" else "en"])
+                page.meta["hide"] = sorted(set(page.meta.get("hide", [])) | {"toc"})
+                return former_page(state.edition, former, lang)
             return expand_markers(markdown, state.edition, lang, state.stamp)
         page.meta["title"] = full_title(lang, model)
         page.meta["description"] = description(corpus, model, lang)
@@ -221,7 +232,7 @@ class EditionBuild:
         """Template indentation collapsed, then the Content-Security-Policy for what remains."""
         if self.state is not None and self.state.errors:
             html = add_notice(html, self.state.errors)
-        return add_csp(collapse_html(html))
+        return add_csp(collapse_html(html), live_reload=self.serving)
 
     # --- the build ends -------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .citations import check_citations
 from .apparatus import check_document_apparatus, check_page_apparatus, share
+from .concordance import CONCORDANCE, Concordance, check_concordance, load_concordance
 from .corpus import Corpus, load_corpus
 from .page import Page
 from .errors import ContentError
@@ -28,6 +29,7 @@ class Edition:
     laws: dict[str, Law]
     witnesses: dict[str, Witness] = field(default_factory=dict)
     errors: list[ContentError] = field(default_factory=list)
+    concordance: Concordance = field(default_factory=Concordance)  # empty before the official text is imported
 
     @property
     def root(self) -> Path:
@@ -71,7 +73,15 @@ def load_edition(root: Path = ROOT) -> Edition:
     if not corpus.errors:
         errors += check_lock(corpus)
     errors += scan_docs(root / "docs")
-    return Edition(corpus, glossary, laws, witnesses, errors)
+    concordance, cerrors = load_concordance(root)
+    errors += cerrors + check_concordance(root / CONCORDANCE, concordance, set(corpus.pages), set(corpus.former))
+    if witnesses:
+        for page in corpus.former.values():
+            texts = {p.id: p.zh for p in page.paragraphs}
+            first = page.paragraphs[0].id if page.paragraphs else None
+            errors += check_page_apparatus(page.path, page.apparatus, texts, page.title["zh"], first, witnesses,
+                                           page.lines.line)
+    return Edition(corpus, glossary, laws, witnesses, errors, concordance)
 
 
 def check_against_data(page: Page, witnesses: dict[str, Witness], laws: dict[str, Law]) -> list[ContentError]:
