@@ -146,3 +146,40 @@ if __name__ == "__main__":
         (out / f"synthetic-{name}.txt").write_text(text, encoding="utf-8")
         (out / f"synthetic-{name}.html").write_text(spp_html(text), encoding="utf-8")
     print(f"wrote {2 * len(VARIANTS)} synthetic texts to {out}")
+
+
+# --- shared by the import tests (tests/unit, tests/build, tests/browser) ---------------------
+
+import hashlib  # noqa: E402
+
+from helpers import copy_project, run  # noqa: E402
+from scripts.edition.corpus import load_corpus  # noqa: E402
+
+REFERENCE = "SPP, the Opinions as published (synthetic test text)"
+
+
+def official_file(tmp: Path, name: str, html_page: bool = True) -> Path:
+    """The variant `name`, written as the SPP's page (or as plain text) into `tmp`."""
+    text, _, _ = variant(name)
+    path = tmp / f"synthetic-{name}.{'html' if html_page else 'txt'}"
+    path.write_text(spp_html(text) if html_page else text, encoding="utf-8")
+    return path
+
+
+def tree_sums(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
+
+
+def apply(tmp_path: Path, name: str) -> tuple[Path, object]:
+    project = copy_project(tmp_path / "project")
+    old = load_corpus(project)
+    result = run("import", "--root", str(project), str(official_file(tmp_path, name)), "--apply",
+                        "--reference", REFERENCE, "--checked", "2026-12-01")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr
+    return project, old
+
+
+def note_texts(page, lang: str) -> list[str]:
+    import re
+    return [re.sub(r"\]\([^)]*\)", "]", n.text) for n in page.notes(lang)]

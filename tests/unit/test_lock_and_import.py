@@ -23,7 +23,7 @@ def test_lock_matches_the_committed_source() -> None:
 
 def test_edited_chinese_source_fails_check_with_file_line_and_procedure(content: Path) -> None:
     page = content / "docs/measures/08.md"
-    edit(page, "依法加大对以盗窃", "依法加大对盗窃")
+    edit(page, "侵犯商业秘密犯罪，以及", "侵犯商业秘密的犯罪，以及")  # reconstructed wording: no attestation breaks
     result = check(content)
     assert result.returncode == 1
     line = line_of(page, "（八）加强商业秘密保护。")
@@ -37,7 +37,7 @@ def test_edited_chinese_source_fails_check_with_file_line_and_procedure(content:
 
 def test_translation_and_commentary_edits_leave_the_lock_alone(content: Path) -> None:
     page = content / "docs/measures/08.md"
-    edit(page, "Step up, in accordance with law,", "Intensify, in accordance with law,")
+    edit(page, "Intensify the crackdown on crimes of infringing trade secrets", "Step up the crackdown on crimes of infringing trade secrets")
     edit(page, "**What the measure asks, and of whom.**", "**What the measure asks, and of whom (revised).**")
     assert check(content).returncode == 0
 

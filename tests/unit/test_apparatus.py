@@ -13,18 +13,13 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
-from scripts.edition import Edition, check_against_data, load_edition
+from scripts.edition import Edition, check_against_data
 from scripts.edition.apparatus import Attestation, coverage, runs, supported_grade
 from scripts.edition.citations import zh_integer
 from scripts.edition.commentary import ascii_punctuation, bare_numbers, notes
 from scripts.edition.page import parse_page
 
 pytestmark = pytest.mark.unit
-
-
-@pytest.fixture(scope="module")
-def edition() -> Edition:
-    return load_edition()
 
 
 def _edited(edition: Edition, name: str, old: str, new: str) -> tuple[str, list]:
