@@ -15,6 +15,7 @@ BUILD_INPUTS = ("mkdocs.yml", "docs", "data", "scripts", "overrides")  # all tha
 MEASURES = "measures"  # docs/measures/NN.md, and the pages measures/NN/ in each interface
 BIBTEX = "data/commentary.bib"  # every commentary for reference managers, beside the other exports
 CSL_JSON = "data/commentary.csl.json"  # the same as CSL-JSON
+FORMER = "former"  # docs/former/NN.md: a measure of the edition's former outline that the official text lacks
 FILE_RE = re.compile(r"^(?:preamble|(\d\d))\.md$")  # a measure page's file name; its number in group 1
 ID_RE = re.compile(r"^(?:pre|m\d\d)-[1-9][0-9]*[a-z]?$")  # a paragraph id: 'pre-1', 'm08-2', 'm08-2a'
 
@@ -62,3 +63,8 @@ def number_of(para_id: str) -> int:
 def part_anchor(number: int) -> str:
     """'part-2': the id of a part's heading (landing contents, print view), and its lock key."""
     return f"part-{number}"
+
+
+def former_url(number: int) -> str:
+    """'former/13/': where a measure of the former outline without official counterpart is kept."""
+    return f"{FORMER}/{slug(number)}/"

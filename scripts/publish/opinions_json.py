@@ -15,8 +15,8 @@ from ..edition.witnesses import Witness
 from ..edition.paths import url
 from ..plaintext import plain
 
-SCHEMA_VERSION = "2.1"  # 2.0: witnesses, attestations, heading status, attested share, commentary_zh
-# 2.1: citation, citation_styles, review, version and history of each commentary
+SCHEMA_VERSION = "2.2"  # 2.0: witnesses, attestations, heading status, attested share, commentary_zh; 2.1: concordance
+# 2.2: citation, citation_styles, review, version and history of each commentary
 
 
 def _paragraphs(page: Page, register: dict[str, Witness]) -> list[dict[str, Any]]:

@@ -6,7 +6,7 @@ import string
 import pytest
 
 from scripts.edition import Edition
-from scripts.site.i18n import (LABELS, PART_STYLES, article_label, document_date, full_title, measure_label,
+from scripts.site.i18n import (LABELS, bare_title, PART_STYLES, article_label, document_date, full_title, measure_label,
                                part_heading, part_label, t)
 
 pytestmark = pytest.mark.unit
@@ -40,20 +40,26 @@ def test_measure_and_part_labels() -> None:
 
 def test_part_heading_names_the_part_in_each_style(edition: Edition) -> None:
     part = edition.corpus.part(2)
-    assert part_heading("en", part, "page") == f"Part II: {part['title']['en']}"
-    assert part_heading("zh", part, "page") == f"第二部分：{part['title']['zh']}"
-    assert part_heading("en", part, "heading") == f"Part II. {part['title']['en']}"
-    assert part_heading("zh", part, "heading") == f"第二部分　{part['title']['zh']}"
-    assert part_heading("en", part, "crumb") == f"Part II: {part['short']['en']}"
-    assert part_heading("en", part, "nav") == f"Part II · {part['short']['en']}"
-    assert part_heading("zh", part, "nav") == f"第二部分　{part['short']['zh']}"
+    # part two's title is reported (P1, E1), not shown as a heading: it says so
+    assert part_heading("en", part, "page") == f"Part II: {part['title']['en']} [reported]"
+    assert part_heading("zh", part, "page") == f"第二部分：{part['title']['zh']}〔据报道〕"
+    assert part_heading("en", part, "heading") == f"Part II. {part['title']['en']} [reported]"
+    assert part_heading("zh", part, "heading") == f"第二部分　{part['title']['zh']}〔据报道〕"
+    assert part_heading("en", part, "crumb") == f"Part II: {part['short']['en']} [reported]"
+    assert part_heading("en", part, "nav") == f"Part II · {part['short']['en']} [reported]"
+    assert part_heading("zh", part, "nav") == f"第二部分　{part['short']['zh']}〔据报道〕"
     assert set(PART_STYLES) == {"page", "heading", "crumb", "nav"}
 
 
 def test_full_title(edition: Edition) -> None:
     page = edition.corpus.pages[8]
-    assert full_title("en", page) == "Measure 8: Strengthening the protection of trade secrets"
-    assert full_title("zh", page) == "（八）加强商业秘密保护"
+    # a heading no witness shows as such says so wherever the title appears
+    assert full_title("en", page) == "Measure 8: Strengthening the protection of trade secrets [reported]"
+    assert full_title("zh", page) == "（八）加强商业秘密保护〔据报道〕"
+    assert bare_title("en", page) == "Measure 8: Strengthening the protection of trade secrets"
+    assert full_title("en", edition.corpus.pages[12]).endswith(" [conjecture]")
+    assert full_title("zh", edition.corpus.pages[12]).endswith("〔推测〕")
+    assert full_title("en", edition.corpus.pages[1]) == "Measure 1: Guiding ideology"
     assert full_title("en", edition.corpus.pages[0]) == "Preamble"
 
 

@@ -56,7 +56,7 @@ def test_a_page_is_title_banner_text_commentary_links_contributors_in_that_order
     corpus = fixture_corpus()
     text = render_page(corpus, corpus.pages[8], "en")
     marks = ["# Measure 8: Strengthening the protection of trade secrets",
-             '<p class="oe-alt-title" lang="zh-Hans">（八）加强商业秘密保护</p>',
+             '<p class="oe-alt-title" lang="zh-Hans">（八）加强商业秘密保护〔推测〕</p>',
              '<span class="oe-part">Part II: Keeping case-handling at the centre</span>',
              'class="admonition warning oe-source oe-source-unverified"',
              'class="admonition info oe-stage oe-stage-draft"',
@@ -73,7 +73,8 @@ def test_in_the_print_view_ids_are_unique_and_links_stay_on_the_page() -> None:
     page = corpus.pages[8]
     page.commentary = "See [measure 3](03.md#m03-1) and [the preamble](preamble.md)."
     text = render_page(corpus, page, "en", ctx=PRINT)
-    assert text.startswith("## Measure 8: Strengthening the protection of trade secrets {#measure-08}")
+    assert text.startswith("## Measure 8: Strengthening the protection of trade secrets <span class=\"oe-hstatus")
+    assert text.split("\n", 1)[0].endswith("{#measure-08}")
     assert 'id="oe-notes-measure-08"' in text and "{#commentary-measure-08}" in text
     assert "](#m03-1)" in text and "](#preamble)" in text and ".md" not in text.replace("03.md", "")
     assert "- [Measure 3](#measure-03)" in text
@@ -102,13 +103,15 @@ def test_landing_contents_list_every_part_and_measure(edition: Edition) -> None:
     assert text.count("### Part ") == len(corpus.document["parts"])
     assert "### Part II. Keeping case-handling at the centre" in text and "{#part-2}" in text
     assert len(re.findall(r"^- \[", text, re.M)) == len(corpus.pages)
-    assert "- [Measure 8: Strengthening the protection of trade secrets](measures/08.md)" in text
+    # the heading's status is part of its title, wherever it is listed
+    assert "- [Measure 8: Strengthening the protection of trade secrets [reported]](measures/08.md)" in text
+    assert "- [Measure 1: Guiding ideology](measures/01.md)" in text
 
 
 def test_wayfinding_links_between_sibling_pages(edition: Edition) -> None:
     corpus = edition.corpus
     crumbs = breadcrumbs(corpus, corpus.pages[8], "en")
-    assert '<a href="../../#part-2">Part II: Case-handling at the centre</a>' in crumbs
+    assert '<a href="../../#part-2">Part II: Case-handling at the centre [reported]</a>' in crumbs
     assert '<li aria-current="page">Measure 8</li>' in crumbs
     nav = pager(corpus, corpus.pages[8], "zh")
     assert 'href="../07/" rel="prev"' in nav and 'href="../09/" rel="next"' in nav and "上一条" in nav

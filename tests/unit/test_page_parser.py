@@ -18,25 +18,25 @@ PAGES = FIXTURES / "pages"
 # fixture -> (error code, line, words the message must contain)
 BAD = {
     "bad-yaml.md": ("yaml", 6, "malformed"),
-    "bad-unknown-key.md": ("schema", 17, "unknown key 'relatd'"),
+    "bad-unknown-key.md": ("schema", 18, "unknown key 'relatd'"),
     "bad-missing-key.md": ("schema", 2, "required key 'stage'"),
-    "bad-enum.md": ("schema", 8, "'crimnal' is not allowed"),
-    "bad-duplicate-id.md": ("id", 25, "duplicate paragraph id 'm08-1'"),
-    "bad-malformed-id.md": ("id", 19, "malformed paragraph id 'm8-1'"),
-    "bad-foreign-id.md": ("id", 19, "'m09-1' does not belong to this page"),
-    "bad-missing-translation.md": ("translation", 20, "'m08-1' has no English translation"),
-    "bad-unclosed.md": ("structure", 19, "never closed"),
-    "bad-stray-text.md": ("structure", 25, "text outside a paragraph block"),
-    "bad-english-first.md": ("pair", 20, "first paragraph of 'm08-1' is not Chinese"),
-    "bad-three-paragraphs.md": ("pair", 24, "more than two paragraphs"),
-    "bad-duplicate-key.md": ("yaml", 17, "'stage' appears twice"),
+    "bad-enum.md": ("schema", 9, "'crimnal' is not allowed"),
+    "bad-duplicate-id.md": ("id", 26, "duplicate paragraph id 'm08-1'"),
+    "bad-malformed-id.md": ("id", 20, "malformed paragraph id 'm8-1'"),
+    "bad-foreign-id.md": ("id", 20, "'m09-1' does not belong to this page"),
+    "bad-missing-translation.md": ("translation", 21, "'m08-1' has no English translation"),
+    "bad-unclosed.md": ("structure", 20, "never closed"),
+    "bad-stray-text.md": ("structure", 26, "text outside a paragraph block"),
+    "bad-english-first.md": ("pair", 21, "first paragraph of 'm08-1' is not Chinese"),
+    "bad-three-paragraphs.md": ("pair", 25, "more than two paragraphs"),
+    "bad-duplicate-key.md": ("yaml", 18, "'stage' appears twice"),
     "bad-no-front-matter.md": ("front-matter", 1, "does not start with front matter"),
-    "bad-uncertain-id.md": ("id", 15, "'m08-7', which is not on this page"),
-    "bad-short-commentary.md": ("commentary", 25, "at least 300 expected"),
-    "bad-no-commentary.md": ("commentary", 18, "no commentary"),
-    "bad-no-id.md": ("id", 19, "without an id"),
-    "bad-gap-mismatch.md": ("coverage", 22, "marks 1 gap(s) ［……］ but the English marks 0"),
-    "bad-coverage-heading.md": ("coverage", 12, "coverage is 'heading' but the page holds more"),
+    "bad-uncertain-id.md": ("id", 16, "'m08-7', which is not on this page"),
+    "bad-short-commentary.md": ("commentary", 26, "at least 300 expected"),
+    "bad-no-commentary.md": ("commentary", 19, "no commentary"),
+    "bad-no-id.md": ("id", 20, "without an id"),
+    "bad-gap-mismatch.md": ("coverage", 23, "marks 1 gap(s) ［……］ but the English marks 0"),
+    "bad-coverage-heading.md": ("coverage", 13, "coverage is 'heading' but the page holds more"),
 }
 
 
@@ -47,7 +47,7 @@ def test_good_page_parses_completely() -> None:
     # a Chinese paragraph wrapped over two lines is joined without a space
     assert page.paragraphs[1].zh == "坚持罪刑法定原则，合理界定民事纠纷与刑事犯罪的界限。"
     assert page.paragraphs[1].en.startswith("Adhere to the principle of legality")
-    assert page.paragraphs[0].zh_line == 22 and page.paragraphs[0].en_line == 24
+    assert page.paragraphs[0].zh_line == 23 and page.paragraphs[0].en_line == 25
     assert page.commentary == "A short draft commentary."
 
 
