@@ -64,6 +64,12 @@ class NewPage:
 
     def text(self) -> str:
         meta = dict(self.meta)
+        texts = {"en": self.commentary.strip(), "zh": self.commentary_zh.strip() if self.commentary.strip() else ""}
+        authorship = {lang: entry for lang, entry in (meta.get("commentary") or {}).items() if texts.get(lang)}
+        if authorship:  # only the commentaries the page keeps say who wrote them (make check)
+            meta["commentary"] = authorship
+        else:
+            meta.pop("commentary", None)
         if self.review:
             meta["review"] = list(self.review)
         else:
@@ -123,6 +129,8 @@ def merge_meta(primary: dict[str, Any], other: dict[str, Any], other_number: int
                     names[c["name"]]["roles"] = _union(names[c["name"]]["roles"], c["roles"])
                 else:
                     out[key].append(copy.deepcopy(c))
+        elif key == "commentary":  # authorship of the joined commentaries: see _join_authorship
+            out[key] = _join_authorship(out[key], value, other_number, decisions)
         elif key == "functions":
             out[key] = [f for f in FUNCTIONS if f in out[key] or f in value]
         elif isinstance(value, list) and isinstance(out[key], list):
@@ -134,6 +142,29 @@ def merge_meta(primary: dict[str, Any], other: dict[str, Any], other_number: int
             decisions.append(f"front matter '{key}': kept {out[key]!r}; former measure {other_number} had {value!r}")
         if key == "stage":
             out[key] = min(out[key], value, key=_rank)
+    return out
+
+
+def _join_authorship(ours: dict[str, Any], theirs: dict[str, Any], other_number: int,
+                     decisions: list[str]) -> dict[str, Any]:
+    """One commentary's authorship when two are joined: both pages' authors and reviewers, and,
+    where both had that language, `draft`: the joined text has not been reviewed as a whole."""
+    out = copy.deepcopy(ours)
+    for lang, entry in theirs.items():
+        if lang not in out:
+            out[lang] = copy.deepcopy(entry)
+            continue
+        mine = out[lang]
+        for role in ("authors", "reviewers"):
+            names = {p["name"] for p in mine.get(role, [])}
+            mine[role] = mine.get(role, []) + [copy.deepcopy(p) for p in entry.get(role, []) if p["name"] not in names]
+        if not mine["reviewers"]:
+            mine.pop("reviewers")
+        mine["date"] = max(mine["date"], entry["date"])
+        if mine["status"] != "draft" or entry["status"] != "draft":
+            mine["status"] = "draft"
+            decisions.append(f"commentary.{lang}: the joined commentary is a draft until reviewed as a whole "
+                             f"(former measure {other_number}'s notes were added)")
     return out
 
 
