@@ -36,11 +36,11 @@ from .publish import data_files
 from .settings import SOURCE_DATE_EPOCH
 from .site.footer import page_footer
 from .site.head import cite_templates, description, head, interface_urls, json_ld, robots
+from .site.citation import references
 from .site.concordance_page import CONCORDANCE_PAGE, former_page
 from .site.i18n import full_title, t
 from .site.markers import expand_markers
 from .site.measure import measure_page
-from .site.citation import references
 from .site.nav import build_nav
 from .site.scholarship import CiteSetting, citable
 from .site.search_index import build_index, dumps, worker_script
