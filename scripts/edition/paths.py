@@ -59,3 +59,15 @@ def number_of(para_id: str) -> int:
 def part_anchor(number: int) -> str:
     """'part-2': the id of a part's heading (landing contents, print view), and its lock key."""
     return f"part-{number}"
+
+
+def note_anchor(number: int, lang: str, n: int) -> str:
+    """'m08-n3' (English commentary) / 'm08-zh-n3' (Chinese): the anchor of a margin number,
+    counted from the commentary's paragraphs (Page.notes)."""
+    prefix = para_prefix(number)
+    return f"{prefix}-zh-n{n}" if lang == "zh" else f"{prefix}-n{n}"
+
+
+def variant_anchor(para_id: str, k: int) -> str:
+    """'m08-1-v2': the anchor of the k-th (from 1) variant note under a paragraph."""
+    return f"{para_id}-v{k}"

@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..edition import load_edition
+from ..checks import check_edition
 from ..edition.errors import format_errors
 from ..edition.paths import ROOT
 
@@ -19,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    edition = load_edition(args.root)  # every content check the project has
+    edition = check_edition(args.root)  # every content check the project has, the allowlist included
     if edition.errors:
         print(format_errors(edition.errors, args.root), file=sys.stderr)
         return 1

@@ -32,7 +32,7 @@ from ..edition.corpus import Corpus, load_corpus
 from ..edition.errors import format_errors
 from ..edition.lock import read_lock, write_lock
 from ..edition.page import Page, Paragraph
-from ..edition.paths import ROOT, para_prefix
+from ..edition.paths import ID_RE, ROOT, para_prefix
 from ..edition.zh import parse_zh_number, zh_numeral
 
 PART_RE = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
@@ -203,7 +203,7 @@ def _used_ids(corpus: Corpus) -> set[str]:
     used = {p.id for page in corpus.pages.values() for p in page.paragraphs}
     lock = corpus.root / "data" / "source.lock"
     if lock.exists():
-        used |= set(read_lock(lock)[0])
+        used |= {key for key in read_lock(lock)[0] if ID_RE.match(key)}
     return used
 
 
