@@ -6,6 +6,7 @@
     python -m scripts pdf [--lang --view --out]                   dist/opinions.pdf (make pdf)
     python -m scripts serve [--dev-addr ...]   mkdocs serve, restarted when a script changes (make serve)
     python -m scripts bench [--no-readme ...]  the README's figures (make bench)
+    python -m scripts doctor [test|pdf|bench]  what this machine lacks, and the Debian packages (make test runs it)
 
 `python -m scripts COMMAND --help` lists a command's options. Each command lives in
 scripts/tools/ (scripts/bench/ for bench) as add_arguments(parser) and run(args).
@@ -22,6 +23,7 @@ COMMANDS = {
     "lock": (".tools.lock", "check the source lock, or --update it from the pages"),
     "import": (".tools.import_official", "compare the transcription with the official text; --apply imports it"),
     "pdf": (".tools.pdf", "write dist/opinions.pdf from the whole-document view (needs Chromium)"),
+    "doctor": (".tools.doctor", "say what this machine lacks for make test (or venv, pdf, bench), and what to install"),
     "bench": (".bench.run", "build, page weight, search and Lighthouse figures against a plain Material site"),
 }
 
