@@ -81,6 +81,14 @@ print("<script>")
 
 
 @pytest.mark.unit
+def test_table_alignment_is_named_for_what_was_typed() -> None:
+    block = Block(Path("docs/about.md"), 10, "| a | b |\n|:--|--:|\n| 1 | 2 |")
+    errors = check_block(block, RENDER)
+    assert [(e.line, e.message.split(",")[0]) for e in errors] == [(11, "column alignment in a table (':---'")]
+    assert "remove the colons" in errors[0].fix
+
+
+@pytest.mark.unit
 def test_the_check_renders_with_the_sites_extensions() -> None:
     from mkdocs.config import load_config
     config = load_config(str(ROOT / "mkdocs.yml"))

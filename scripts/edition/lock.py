@@ -34,7 +34,7 @@ from .errors import ContentError
 from .page import Page
 from .paths import ID_RE, number_of, para_prefix, part_anchor
 from .textfile import read_text
-from .yamlmap import LineMap, parse_yaml
+from .yamlmap import parse_yaml
 from .zh import zh_numeral
 
 LOCK_NAME = "data/source.lock"

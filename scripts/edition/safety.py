@@ -31,7 +31,7 @@ from .limits import PAGE_BYTES
 from .page import split_front_matter
 from .paths import MEASURES
 from .textfile import read_text
-from .yamlmap import parse_yaml
+from .yamlmap import LineMap, parse_yaml
 
 #: Markdown in, HTML out, as the site renders it.
 Render = Callable[[str], str]
@@ -207,6 +207,10 @@ def _attribute(tag: str, attr: str, value: str, kept: str | None) -> list[Stripp
                          (c,)) for c in gone]
     if attr.startswith("on"):
         return [Stripped(f"the event handler {attr}= on <{tag}>", f"remove it: {CODE_FIX}", needles)]
+    if attr == "style" and tag in ("th", "td") and re.fullmatch(r"text-align:\s*\w+;?", value.strip()):
+        return [Stripped("column alignment in a table (':---', '---:'), which writes a style attribute,",
+                         "remove the colons from the table's separator row: the Content-Security-Policy would "
+                         "ignore the alignment anyway", (":-", "-:"))]
     if attr == "style":
         return [Stripped(f"a style attribute on <{tag}>", ELEMENT_FIX["style"], needles)]
     if attr in URL_ATTRIBUTES and (problem := url_problem(tag, attr, value)):
@@ -279,10 +283,10 @@ def reference_definitions(text: str) -> str:
     return "\n".join(m.group(0) for m in _REF_DEF.finditer(text))
 
 
-def _title_blocks(path: Path, lines: object, values: Iterable[tuple[list[object], object]]) -> Iterator[Block]:
+def _title_blocks(path: Path, lines: LineMap, values: Iterable[tuple[list[object], object]]) -> Iterator[Block]:
     for keys, value in values:
         if isinstance(value, str) and value.strip():
-            line = lines.line(keys)  # type: ignore[attr-defined]
+            line = lines.line(keys)
             yield Block(path, line, value, markdown=False)
             yield Block(path, line, value)
 
