@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from .apparatus import Apparatus, read_apparatus
-from .commentary import FULL_WIDTH, Note, ascii_punctuation, han_count, notes, word_count
+from .commentary import FULL_WIDTH, Note, ascii_punctuation, bare_numbers, han_count, notes, word_count
 from .errors import ContentError
 from .limits import COMMENTARY_CHARS, PAGE_BYTES, PARAGRAPH_EN_CHARS, PARAGRAPH_ZH_CHARS, SIZE_FIX, crossing, size
 from .paths import ID_RE, para_prefix
@@ -369,6 +369,7 @@ def _check_page(page: Page) -> list[ContentError]:
             errors.append(ContentError(path, heading or page.body_line, f"the {name} has {size(chars, 'chars')}, "
                                        f"more than the {size(COMMENTARY_CHARS, 'chars')} a commentary may hold",
                                        SIZE_FIX, "size"))
+    errors += check_numbers(page)
     if page.stage == "stub":
         return errors
     if not page.blocks_seen and page.source["coverage"] != "none":
@@ -402,6 +403,21 @@ def _check_page(page: Page) -> list[ContentError]:
 #: 400 where the English has 300 words or more.
 ZH_PER_EN_WORD = 0.8
 ZH_MINIMUM = 400
+
+
+def check_numbers(page: Page) -> list[ContentError]:
+    """Both commentaries give a measure number only as this edition's conjecture (see bare_numbers)."""
+    errors = []
+    for lang in ("en", "zh"):
+        for note in page.notes(lang):
+            for offset, quote in bare_numbers(note.text, lang, {1}):
+                line = note.line + note.text.count("\n", 0, offset)
+                fix = ("name the measure by its subject, e.g. 'the [trade-secret measure](08.md)', and give its "
+                       "number only with \"(no. 8 in this edition's conjectural outline)\"" if lang == "en" else
+                       "以主题指称该条，如“[商业秘密条款](08.md)”，给出序号时注明“本版推测序号为（八）”")
+                errors.append(ContentError(page.path, line, f"'{quote}' gives a measure number as if the document "
+                                           "showed it; no witness shows the numbers after (1)", fix, "outline"))
+    return errors
 
 
 def _check_commentary_zh(page: Page, en_words: int) -> list[ContentError]:

@@ -1,0 +1,150 @@
+"""The critical apparatus, the conjectural outline and the statutory citations, in-process.
+
+Each bad edit a contributor could make to what attests the text must fail `make check`
+with its file and line: wording edited away from under its attestation, a siglum not in
+the register, a grade the witnesses cannot support, a heading whose status its
+attestations contradict; and in commentary, an article the edition has not checked, an
+article with no instrument, a measure number given as if the document showed it.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import edit, line_of
+from scripts.edition import load_edition
+from scripts.edition.apparatus import Attestation, coverage, runs, supported_grade
+from scripts.edition.citations import zh_integer
+from scripts.edition.commentary import ascii_punctuation, bare_numbers, notes
+
+pytestmark = pytest.mark.unit
+
+
+def _errors(root: Path, code: str | None = None) -> list:
+    errors = load_edition(root).errors
+    return [e for e in errors if code is None or e.code == code]
+
+
+def _att(text: str, start: int, grade: str, *sigla: str) -> Attestation:
+    return Attestation("m08-1", text, tuple(sigla), grade, 1, start=start, end=start + len(text))
+
+
+def test_the_real_edition_passes_and_has_its_shares() -> None:
+    edition = load_edition()
+    assert [e.format() for e in edition.errors] == []
+    assert 0.3 < edition.attested_share() < 0.5
+    assert edition.attested_share(1) > 0.7 and edition.attested_share(12) == 0
+    assert edition.corpus.pages[8].heading_status == "reported"
+    assert edition.corpus.pages[1].heading_status == "attested"
+    assert all(edition.corpus.pages[n].heading_status == "conjecture" for n in (2, 3, 7, 12, 21))
+
+
+def test_runs_group_attested_items_across_punctuation() -> None:
+    text = "聚焦甲产品、乙产品等侵权"
+    atts = [_att("甲产品", 2, "B", "P1", "P2"), _att("乙产品", 6, "B", "P1", "P2")]
+    got = runs(text, atts, ["P1", "P2"])
+    assert [(r.text, r.grade, r.sigla) for r in got] == [
+        ("聚焦", None, ()), ("甲产品、乙产品", "B", ("P1", "P2")), ("等侵权", None, ())]
+
+
+def test_overlapping_spans_keep_their_own_witnesses() -> None:
+    text = "为境外的机构"
+    got = runs(text, [_att("为境外的机构", 0, "B", "P1"), _att("为境外", 0, "C", "P3")], ["P1", "P3"])
+    assert [(r.text, r.grade, r.sigla) for r in got] == [("为境外", "B", ("P1", "P3")), ("的机构", "B", ("P1",))]
+
+
+def test_coverage_counts_han_characters_of_grade_a_and_b_only() -> None:
+    text = "一二三，四五六"
+    assert coverage(text, [_att("一二三", 0, "A", "R1"), _att("四五", 4, "C", "E1")]) == (3, 6)
+
+
+def test_two_agreeing_reports_support_grade_b() -> None:
+    register = load_edition().witnesses
+    assert supported_grade(["P3"], register) == "C"
+    assert supported_grade(["P1", "P3"], register) == "B"
+    assert supported_grade(["R1"], register) == "A"
+
+
+BAD_EDITS = [
+    # (file, old, new, error code, words the message must contain, the line holds)
+    ("docs/measures/08.md", "加大对采用盗窃、利诱", "加大对以盗窃、贿赂", "apparatus", "does not occur in 'm08-1'",
+     "{text: 加大对采用"),
+    ("docs/measures/08.md", "witnesses: [P1, P3, S1], grade: B}", "witnesses: [P1, P9], grade: B}", "apparatus",
+     "witness 'P9' is not in the register", "P1, P9"),
+    ("docs/measures/14.md", "{text: 新业态新领域, witnesses: [P3], grade: C}",
+     "{text: 新业态新领域, witnesses: [P3], grade: A}", "apparatus", "support at most grade C", "新业态新领域, witnesses"),
+    ("docs/measures/12.md", "heading:\n  status: conjecture", "heading:\n  status: attested", "apparatus",
+     "marked 'attested', but no grade A or B", "status: attested"),
+    ("docs/measures/01.md", "heading:\n  status: attested", "heading:\n  status: conjecture", "apparatus",
+     "marked 'conjecture', but R1, R2 attest it", "status: conjecture"),
+    ("docs/measures/08.md", "heading:\n  status: reported\n  witnesses: [P1, P3, E1]", "heading:\n  status: reported",
+     "apparatus", "names no witness", "status: reported"),
+    ("docs/measures/08.md", "Article 3 of the Criminal Law forbids", "Article 3-2 of the Criminal Law forbids",
+     "citation", "cites article 3-2 of the Criminal Law", "Article 3-2 of the Criminal Law"),
+    ("docs/measures/08.md", "《刑法》第二百一十九条旧文本", "《刑法》第二百一十八条之三旧文本", "citation",
+     "cites article 218-3", "第二百一十八条之三"),
+    ("docs/measures/09.md", "**Open questions.**", "**Aside.** See Article 12.\n\n**Open questions.**", "citation",
+     "does not say which instrument", "See Article 12."),
+    ("docs/measures/08.md", "the [passage on international cooperation](15.md) (no. 15 in this edition's conjectural outline)",
+     "[measure 15](15.md)", "outline", "'measure 15' gives a measure number", "[measure 15](15.md)"),
+    ("docs/measures/04.md", "[商业秘密条款](08.md)（本版推测序号为（八））", "（八）", "outline", "'（八）' gives a measure number",
+     "经P1和P3佐证"),
+    ("docs/measures/04.md", "本条面向履行民事检察职能的检察机关，", "本条面向履行民事检察职能的检察机关,", "punctuation",
+     "ASCII ','", "本条面向履行民事检察职能的检察机关,"),
+]
+
+
+@pytest.mark.parametrize("name, old, new, code, words, needle", BAD_EDITS, ids=[b[4][:40] for b in BAD_EDITS])
+def test_bad_edit_fails_with_file_and_line(project: Path, name: str, old: str, new: str, code: str, words: str,
+                                          needle: str) -> None:
+    path = project / name
+    edit(path, old, new)
+    errors = _errors(project, code)
+    match = [e for e in errors if words in e.message and Path(e.path).name == path.name]
+    assert match, [e.format() for e in _errors(project)]
+    assert match[0].line == line_of(path, needle)
+    assert match[0].fix
+
+
+def test_a_chinese_commentary_that_names_an_unlisted_law_fails(project: Path) -> None:
+    path = project / "docs/measures/02.md"
+    edit(path, "**本条的作用和对象。**", "**本条的作用和对象。**依照《中华人民共和国专利法》，")
+    match = [e for e in _errors(project, "laws") if "《中华人民共和国专利法》" in e.message]
+    assert match and match[0].line == line_of(path, "依照《中华人民共和国专利法》")
+
+
+def test_a_complete_page_without_a_chinese_commentary_fails(project: Path) -> None:
+    path = project / "docs/measures/10.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("## 评注")], encoding="utf-8")
+    assert any("no Chinese commentary" in e.message for e in _errors(project, "commentary"))
+
+
+def test_a_chinese_commentary_far_shorter_than_the_english_fails(project: Path) -> None:
+    path = project / "docs/measures/10.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("## 评注")] + "## 评注\n\n**简短。** 本条内容从略。\n", encoding="utf-8")
+    match = [e for e in _errors(project, "commentary") if "far shorter" in e.message]
+    assert match and match[0].line == line_of(path, "## 评注")
+
+
+def test_notes_are_the_top_level_blocks_with_their_lines() -> None:
+    got = notes("**A.** one\ntwo\n\n- item\n- item\n\n```\ncode\n\nmore\n```\n\nlast", 10)
+    assert [(n.n, n.line) for n in got] == [(1, 10), (2, 13), (3, 16), (4, 22)]
+
+
+def test_ascii_punctuation_is_found_only_in_chinese_prose() -> None:
+    text = "见[商业秘密条款](08.md#m08-n3)，增幅65.2%（TRIPS Agreement, Art. 61）。\n本条规定:罪刑法定。"
+    assert [(line, mark) for line, mark, _ in ascii_punctuation(text, 5)] == [(6, ":")]
+
+
+def test_bare_numbers_are_allowed_only_as_conjecture() -> None:
+    assert bare_numbers("See measure 8. The measure (no. 8 in this edition's conjectural outline).", "en", {1}) \
+        == [(4, "measure 8")]
+    assert bare_numbers("Measure 1 opens part one.", "en", {1}) == []
+    assert bare_numbers("依照《刑法修正案（十一）》和解释（三）；见（八）。", "zh", {1}) == [(21, "（八）")]
+
+
+def test_chinese_article_numbers() -> None:
+    assert [zh_integer(x) for x in ("三", "十三", "二百一十九", "一千一百八十五", "二百二十")] == [3, 13, 219, 1185, 220]
