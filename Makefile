@@ -1,4 +1,4 @@
-# The two commands a newcomer needs: `make serve` and `make test`.
+# The two commands a newcomer needs: `make serve` and `make test` (`make test-fast` while editing).
 # Every target creates .venv and installs the pinned requirements when missing.
 
 PYTHON ?= python3
@@ -13,15 +13,18 @@ DOCTOR := $(PYTHON) -m scripts.tools.doctor
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site check test _test bench _bench pdf _pdf lock clean help
+.PHONY: serve site check test _test test-fast compare bench _bench pdf _pdf lock clean help
 
 help:
-	@echo "make serve  - build and serve the site on http://127.0.0.1:8000 with live reload"
+	@echo "make serve  - build and serve the site on http://127.0.0.1:8000 with live reload;"
+	@echo "              restarted when a script changes"
 	@echo "make site   - strict build into site/"
 	@echo "make check  - check every page and data file (errors name file and line)"
 	@echo "make test   - run the whole test suite (first says what this machine lacks: README.md, 'The two commands')"
+	@echo "make test-fast - the unit tests only: in-process, no build, no browser (seconds)"
 	@echo "make bench  - build, rebuild, page weight, search and Lighthouse figures against a plain"
 	@echo "              Material site; writes dist/bench.json and the README block (needs chromium, ~15 min)"
+	@echo "make compare BASE=main - does the working tree build the same site as BASE, byte for byte?"
 	@echo "make lock   - re-fingerprint the Chinese source (only for a correction backed by the official text)"
 	@echo "make pdf    - write dist/opinions.pdf from the whole-document view (needs chromium, fonts-noto-cjk)"
 
@@ -42,8 +45,9 @@ $(JS_STAMP): tests/js/package.json tests/js/package-lock.json
 	npm ci --prefix tests/js --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# mkdocs serve --dev-addr 127.0.0.1:8000 --livereload, restarted when anything under scripts/ changes
 serve: $(RUNTIME_STAMP)
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(PY) -m scripts serve --dev-addr 127.0.0.1:8000
 
 site: $(RUNTIME_STAMP)
 	$(VENV)/bin/mkdocs build --strict
@@ -59,6 +63,15 @@ test:
 
 _test: $(DEV_STAMP) $(JS_STAMP)
 	$(PY) -m pytest
+
+# tests/unit/ only (marker `unit`): the loop to run while editing
+test-fast: $(DEV_STAMP)
+	$(PY) -m pytest -q -m unit tests/unit
+
+# For refactorings: the site built from the working tree against the one BASE builds, git data pinned
+BASE ?= main
+compare: $(RUNTIME_STAMP)
+	$(PY) -m scripts compare --base $(BASE)
 
 lock: $(RUNTIME_STAMP)
 	$(PY) -m scripts lock --update

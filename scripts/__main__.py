@@ -5,6 +5,7 @@
     python -m scripts import OFFICIAL [--apply --reference ...]   compare with / import the official text
     python -m scripts pdf [--lang --view --out]                   dist/opinions.pdf (make pdf)
     python -m scripts serve [--dev-addr ...]   mkdocs serve, restarted when a script changes (make serve)
+    python -m scripts compare [--base REV]     the same site as REV, byte for byte? (make compare)
     python -m scripts bench [--no-readme ...]  the README's figures (make bench)
     python -m scripts doctor [test|pdf|bench]  what this machine lacks, and the Debian packages (make test runs it)
 
@@ -23,6 +24,8 @@ COMMANDS = {
     "lock": (".tools.lock", "check the source lock, or --update it from the pages"),
     "import": (".tools.import_official", "compare the transcription with the official text; --apply imports it"),
     "pdf": (".tools.pdf", "write dist/opinions.pdf from the whole-document view (needs Chromium)"),
+    "serve": (".tools.serve", "mkdocs serve with live reload, restarted when a script changes"),
+    "compare": (".tools.compare", "build the working tree and a revision (--base) and compare the two sites"),
     "doctor": (".tools.doctor", "say what this machine lacks for make test (or venv, pdf, bench), and what to install"),
     "bench": (".bench.run", "build, page weight, search and Lighthouse figures against a plain Material site"),
 }

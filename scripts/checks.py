@@ -7,6 +7,7 @@ content model renders nothing, so the renderer is made here and handed to it.
 """
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -43,12 +44,23 @@ def markdown_extensions(config: Path) -> tuple[list[str], dict[str, dict[str, An
     return list(dict.fromkeys(names)), settings
 
 
-@lru_cache(maxsize=4)
 def renderer(root: Path = ROOT) -> Render:
-    """Markdown to HTML with the site's extensions; one converter, reset for each text."""
+    """Markdown to HTML with the site's extensions (as mkdocs.yml at `root` lists them)."""
     names, settings = markdown_extensions(root / "mkdocs.yml")
+    return _converter(json.dumps([names, settings], sort_keys=True))
+
+
+@lru_cache(maxsize=4)
+def _converter(extensions: str) -> Render:
+    """One converter per set of extensions, reset for each text; each text rendered once (a
+    `mkdocs serve` rebuild, or a check of a copy of the project, renders only what changed)."""
+    names, settings = json.loads(extensions)
     md = markdown.Markdown(extensions=names, extension_configs=settings)
-    return lambda text: md.reset().convert(text)
+
+    @lru_cache(maxsize=16384)
+    def render(text: str) -> str:
+        return md.reset().convert(text)
+    return render
 
 
 def check_edition(root: Path = ROOT) -> Edition:

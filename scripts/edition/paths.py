@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]  # the project: mkdocs.yml, docs/, data/, scripts/
+BUILD_INPUTS = ("mkdocs.yml", "docs", "data", "scripts", "overrides")  # all that a build of the site reads
 MEASURES = "measures"  # docs/measures/NN.md, and the pages measures/NN/ in each interface
 FILE_RE = re.compile(r"^(?:preamble|(\d\d))\.md$")  # a measure page's file name; its number in group 1
 ID_RE = re.compile(r"^(?:pre|m\d\d)-[1-9][0-9]*[a-z]?$")  # a paragraph id: 'pre-1', 'm08-2', 'm08-2a'

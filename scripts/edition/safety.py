@@ -16,9 +16,9 @@ into HTML (scripts/checks.py uses python-markdown with mkdocs.yml's extensions).
 """
 from __future__ import annotations
 
-import html as htmllib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -112,6 +112,9 @@ def clean(html: str) -> str:
 
 
 _TAG_NAME = re.compile(r"<([a-zA-Z][^\t\n\f\r />]*)")
+#: Schemes that run or carry content. `parsed` keeps them however they are spelled (the URL
+#: parser inside nh3 reads 'jav&#x09;ascript:' as javascript: too), so `clean` is seen removing them.
+ACTIVE_SCHEMES = frozenset({"javascript", "vbscript", "data", "file", "blob", "filesystem", "livescript"})
 
 
 def parsed(html: str) -> str:
@@ -119,10 +122,9 @@ def parsed(html: str) -> str:
     comments: every tag name, attribute and scheme that occurs in it is allowed here, so the
     difference from `clean` is exactly what the allowlist strips."""
     tags = {m.group(1).lower() for m in _TAG_NAME.finditer(html)} | set(nh3.ALLOWED_TAGS) | set(TAGS)
-    decoded = re.sub(r"[\t\n\r]", "", htmllib.unescape(html))
-    schemes = {m.group(1).lower() for m in _SCHEME.finditer(decoded)} | set(URL_SCHEMES)
+    written = {m.group(1).lower() for m in _SCHEME.finditer(re.sub(r"[\t\n\r]", "", html))}
     return nh3.clean(html, tags=tags, clean_content_tags=set(), generic_attribute_prefixes={""},
-                     url_schemes=schemes, link_rel=None, strip_comments=True)
+                     url_schemes=written | ACTIVE_SCHEMES | URL_SCHEMES, link_rel=None, strip_comments=True)
 
 
 # --- what was stripped, in words -------------------------------------------------------------
@@ -163,6 +165,11 @@ URL_FIX = "link only with https://, http://, mailto: or a relative address (such
 IMAGE_FIX = "put the image in docs/assets/ and link it with a relative address"
 
 
+def _attribute_value(serialised: str) -> str:
+    """An attribute value as html5ever's serialiser escapes it (only &, " and no-break space)."""
+    return serialised.replace("&quot;", '"').replace("&nbsp;", "\xa0").replace("&amp;", "&")
+
+
 def _tags(serialised: str) -> list[tuple[str, dict[str, str], int]]:
     """The start tags of html5ever's serialisation with their depth, skipping the raw text of
     script-like elements."""
@@ -179,7 +186,7 @@ def _tags(serialised: str) -> list[tuple[str, dict[str, str], int]]:
             if name in open_:
                 del open_[len(open_) - 1 - open_[::-1].index(name):]
             continue
-        out.append((name, {k.lower(): htmllib.unescape(v or "") for k, v in _ATTR.findall(m.group(3))}, len(open_)))
+        out.append((name, {k.lower(): _attribute_value(v) for k, v in _ATTR.findall(m.group(3))}, len(open_)))
         if name not in _VOID:
             open_.append(name)
         if name in _RAW_TEXT:
@@ -230,11 +237,12 @@ def _attribute(tag: str, attr: str, value: str, kept: str | None) -> list[Stripp
                      "src and alt on images (CONTRIBUTING.md, 'Safe Markdown')", needles)]
 
 
-def stripped(html: str) -> list[Stripped]:
+@lru_cache(maxsize=16384)
+def stripped(html: str) -> tuple[Stripped, ...]:
     """Everything the allowlist would remove from `html`; empty when the HTML is clean."""
     browser, allowed = parsed(html), clean(html)
     if browser == allowed:
-        return []
+        return ()
     found: list[Stripped] = []
     kept = _tags(allowed)
     k = 0
@@ -255,7 +263,7 @@ def stripped(html: str) -> list[Stripped]:
                 inside = depth
     if not found:  # the serialisations differ in a way the tags do not show
         found.append(Stripped("markup the sanitiser changes", "use plain Markdown here"))
-    return list(dict.fromkeys(found))
+    return tuple(dict.fromkeys(found))
 
 
 # --- what is contributed, and where it stands -----------------------------------------------

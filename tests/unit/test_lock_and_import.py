@@ -5,62 +5,64 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, edit, line_of, run_module
+from helpers import FIXTURES, ROOT, check, edit, line_of, official_from, run
 from scripts.edition.corpus import load_corpus
 from scripts.tools.import_official import parse_official, read_lines
 
-FIXTURES = Path(__file__).parent / "fixtures" / "official"
+pytestmark = pytest.mark.unit
+
+OFFICIAL = FIXTURES / "official"
 
 
 # --- the source lock -------------------------------------------------------------------------
 
 def test_lock_matches_the_committed_source() -> None:
-    result = run_module("lock", ROOT)
+    result = run("lock", "--root", str(ROOT))
     assert result.returncode == 0, result.stderr
 
 
-def test_edited_chinese_source_fails_check_with_file_line_and_procedure(project: Path) -> None:
-    page = project / "docs/measures/08.md"
+def test_edited_chinese_source_fails_check_with_file_line_and_procedure(content: Path) -> None:
+    page = content / "docs/measures/08.md"
     edit(page, "依法加大对以盗窃", "依法加大对盗窃")
-    result = run_module("check", project)
+    result = check(content)
     assert result.returncode == 1
     line = line_of(page, "（八）加强商业秘密保护。")
     assert f"docs/measures/08.md:{line}: error [lock]: the Chinese source of 'm08-1' differs from the locked text" \
         in result.stderr
     assert "python -m scripts lock --update" in result.stderr and "official publication" in result.stderr
     # the dedicated command accepts the change, and then the check passes
-    assert run_module("lock", project, "--update").returncode == 0
-    assert run_module("check", project).returncode == 0
+    assert run("lock", "--root", str(content), "--update").returncode == 0
+    assert check(content).returncode == 0
 
 
-def test_translation_and_commentary_edits_leave_the_lock_alone(project: Path) -> None:
-    page = project / "docs/measures/08.md"
+def test_translation_and_commentary_edits_leave_the_lock_alone(content: Path) -> None:
+    page = content / "docs/measures/08.md"
     edit(page, "Step up, in accordance with law,", "Intensify, in accordance with law,")
     edit(page, "**What the measure asks, and of whom.**", "**What the measure asks, and of whom (revised).**")
-    assert run_module("check", project).returncode == 0
+    assert check(content).returncode == 0
 
 
-def test_new_or_vanished_source_paragraphs_are_caught(project: Path) -> None:
-    page = project / "docs/measures/08.md"
+def test_new_or_vanished_source_paragraphs_are_caught(content: Path) -> None:
+    page = content / "docs/measures/08.md"
     text = page.read_text(encoding="utf-8")
     text = text.replace("## Commentary", "/// para | m08-2\n坚持罪刑法定原则。\n\nAdhere to the principle of legality.\n///\n\n## Commentary", 1)
     page.write_text(text, encoding="utf-8")
-    result = run_module("check", project)
+    result = check(content)
     assert "source paragraph 'm08-2' is not in the source lock" in result.stderr
     # renumbering a paragraph is caught too: its old id vanishes from the lock's point of view
     renamed = text.replace("/// para | m08-1", "/// para | m08-1x", 1).replace("    - para: m08-1", "    - para: m08-1x")
     page.write_text(renamed, encoding="utf-8")
-    result = run_module("check", project)
+    result = check(content)
     assert "source paragraph 'm08-1x' is not in the source lock" in result.stderr
     assert "locked source paragraph 'm08-1' no longer exists in the edition" in result.stderr
-    assert f"data/source.lock:{line_of(project / 'data/source.lock', 'm08-1 ')}:" in result.stderr
+    assert f"data/source.lock:{line_of(content / 'data/source.lock', 'm08-1 ')}:" in result.stderr
 
 
 # --- parsing the official text ---------------------------------------------------------------
 
 @pytest.mark.parametrize("name", ["synthetic.txt", "synthetic.html"])
 def test_official_text_parses_into_preamble_parts_and_measures(name: str) -> None:
-    off = parse_official(read_lines(FIXTURES / name), parts=4, measures=21)
+    off = parse_official(read_lines(OFFICIAL / name), parts=4, measures=21)
     assert off.problems == []
     assert sorted(off.parts) == [1, 2, 3, 4] and off.parts[2] == "合成的第二部分标题"
     assert sorted(off.measures) == list(range(1, 22))
@@ -71,11 +73,11 @@ def test_official_text_parses_into_preamble_parts_and_measures(name: str) -> Non
     assert all("不是正文" not in p for paras in off.measures.values() for p in paras)
 
 
-def test_incomplete_official_text_is_not_applied(project: Path, tmp_path: Path) -> None:
+def test_incomplete_official_text_is_not_applied(content: Path, tmp_path: Path) -> None:
     broken = tmp_path / "broken.txt"
-    broken.write_text("\n".join(l for l in (FIXTURES / "synthetic.txt").read_text(encoding="utf-8").splitlines()
+    broken.write_text("\n".join(l for l in (OFFICIAL / "synthetic.txt").read_text(encoding="utf-8").splitlines()
                                 if not l.startswith("（二十一）")), encoding="utf-8")
-    result = run_module("import", project, str(broken), "--apply", "--reference", "test")
+    result = run("import", "--root", str(content), str(broken), "--apply", "--reference", "test")
     assert result.returncode == 1
     assert "expected measures （一） to （二十一）" in result.stdout
     assert "not applied" in result.stderr
@@ -83,48 +85,27 @@ def test_incomplete_official_text_is_not_applied(project: Path, tmp_path: Path) 
 
 # --- comparing and importing -----------------------------------------------------------------
 
-def official_from(project: Path) -> str:
-    """An 'official' text made from the project's own transcription, then changed in measure 5:
-    m05-1 altered, a paragraph added after it, m05-2 removed; and a two-paragraph preamble."""
-    corpus = load_corpus(project)
-    out = ["最高人民检察院关于全面加强新时代知识产权检察工作的意见", "测试序言第一段。", "测试序言第二段。"]
-    numerals = "一二三四"
-    for part in corpus.document["parts"]:
-        out.append(f"{numerals[part['number'] - 1]}、{part['title']['zh']}")
-        for page in corpus.measures():
-            if page.meta["part"] != part["number"]:
-                continue
-            for para in page.paragraphs:
-                if para.id == "m05-1":
-                    out += [para.zh.replace("做深做实。", "做深做实。测试修改。"), "测试新增段落。"]
-                elif para.id == "m05-2":
-                    continue
-                else:
-                    out.append(para.zh.replace("［……］", "测试补全文字。"))
-    return "\n".join(out) + "\n"
-
-
-def test_report_lists_changed_added_and_removed_paragraphs(project: Path, tmp_path: Path) -> None:
+def test_report_lists_changed_added_and_removed_paragraphs(content: Path, tmp_path: Path) -> None:
     official = tmp_path / "official.txt"
-    official.write_text(official_from(project), encoding="utf-8")
-    before = (project / "docs/measures/05.md").read_text(encoding="utf-8")
-    result = run_module("import", project, str(official))
+    official.write_text(official_from(content), encoding="utf-8")
+    before = (content / "docs/measures/05.md").read_text(encoding="utf-8")
+    result = run("import", "--root", str(content), str(official))
     assert result.returncode == 0, result.stderr
     assert "measure 5: m05-1 changed" in result.stdout
     assert "measure 5: new paragraph\n  + 测试新增段落。" in result.stdout
     assert "measure 5: m05-2 not in the official text" in result.stdout
     assert "preamble: new paragraph\n  + 测试序言第一段。" in result.stdout
-    assert (project / "docs/measures/05.md").read_text(encoding="utf-8") == before, "a report changes nothing"
+    assert (content / "docs/measures/05.md").read_text(encoding="utf-8") == before, "a report changes nothing"
 
 
-def test_apply_replaces_source_keeps_translations_and_flags_review(project: Path, tmp_path: Path) -> None:
+def test_apply_replaces_source_keeps_translations_and_flags_review(content: Path, tmp_path: Path) -> None:
     official = tmp_path / "official.txt"
-    official.write_text(official_from(project), encoding="utf-8")
-    old = load_corpus(project)
-    result = run_module("import", project, str(official), "--apply",
+    official.write_text(official_from(content), encoding="utf-8")
+    old = load_corpus(content)
+    result = run("import", "--root", str(content), str(official), "--apply",
                  "--reference", "SPP, published text of 1 March 2022 (test fixture)", "--checked", "2026-11-25")
     assert result.returncode == 0, result.stderr
-    new = load_corpus(project)
+    new = load_corpus(content)
     assert new.errors == []
     m5 = new.pages[5]
     assert [p.id for p in m5.paragraphs] == ["m05-1", "m05-3"], "m05-2 is retired, never reused"
@@ -143,19 +124,5 @@ def test_apply_replaces_source_keeps_translations_and_flags_review(project: Path
     # the preamble gains its paragraphs, awaiting translation
     assert [p.id for p in new.pages[0].paragraphs] == ["pre-1", "pre-2"]
     # the lock follows, and the whole project checks clean
-    check = run_module("check", project)
-    assert check.returncode == 0, check.stderr
-
-
-def test_pages_awaiting_review_show_it(project: Path, tmp_path: Path) -> None:
-    from conftest import build_site
-    from lxml import html
-    official = tmp_path / "official.txt"
-    official.write_text(official_from(project), encoding="utf-8")
-    run_module("import", project, str(official), "--apply", "--reference", "test fixture")
-    result = build_site(tmp_path / "site", root=project)
+    result = check(content)
     assert result.returncode == 0, result.stderr
-    tree = html.fromstring((tmp_path / "site/measures/05/index.html").read_bytes())
-    assert tree.get_element_by_id("m05-1").cssselect(".oe-flag-review")
-    assert tree.get_element_by_id("m05-3").cssselect(".oe-missing")
-    assert "verified" in tree.cssselect(".oe-source")[0].get("class")

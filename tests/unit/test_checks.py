@@ -1,152 +1,158 @@
-"""The page parser and checker on good and bad fixture pages.
+"""`make check` on broken copies of the content: every error names file, line and fix.
 
-Each bad page must produce its own specific error, at the right line, with a
-fix; none may pass silently or drop a paragraph.
+The checks run in this process (helpers.check is `python -m scripts check`
+without a new interpreter); one test runs the real command line.
 """
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Callable
 
 import pytest
 
-from helpers import ROOT, edit, edit_line, line_of, run_check
-from scripts.checks import check_edition
-from scripts.edition.corpus import load_corpus
+from helpers import ROOT, check, edit, edit_line, line_of
 from scripts.edition.limits import COMMENTARY_CHARS, PAGE_BYTES
-from scripts.edition.page import parse_page
 
-FIXTURES = Path(__file__).parent / "fixtures" / "pages"
-
-# fixture -> (error code, line, words the message must contain)
-BAD = {
-    "bad-yaml.md": ("yaml", 6, "malformed"),
-    "bad-unknown-key.md": ("schema", 17, "unknown key 'relatd'"),
-    "bad-missing-key.md": ("schema", 2, "required key 'stage'"),
-    "bad-enum.md": ("schema", 8, "'crimnal' is not allowed"),
-    "bad-duplicate-id.md": ("id", 25, "duplicate paragraph id 'm08-1'"),
-    "bad-malformed-id.md": ("id", 19, "malformed paragraph id 'm8-1'"),
-    "bad-foreign-id.md": ("id", 19, "'m09-1' does not belong to this page"),
-    "bad-missing-translation.md": ("translation", 20, "'m08-1' has no English translation"),
-    "bad-unclosed.md": ("structure", 19, "never closed"),
-    "bad-stray-text.md": ("structure", 25, "text outside a paragraph block"),
-    "bad-english-first.md": ("pair", 20, "first paragraph of 'm08-1' is not Chinese"),
-    "bad-three-paragraphs.md": ("pair", 24, "more than two paragraphs"),
-    "bad-duplicate-key.md": ("yaml", 17, "'stage' appears twice"),
-    "bad-no-front-matter.md": ("front-matter", 1, "does not start with front matter"),
-    "bad-uncertain-id.md": ("id", 15, "'m08-7', which is not on this page"),
-    "bad-short-commentary.md": ("commentary", 25, "at least 300 expected"),
-    "bad-no-commentary.md": ("commentary", 18, "no commentary"),
-    "bad-no-id.md": ("id", 19, "without an id"),
-    "bad-gap-mismatch.md": ("coverage", 22, "marks 1 gap(s) ［……］ but the English marks 0"),
-    "bad-coverage-heading.md": ("coverage", 12, "coverage is 'heading' but the page holds more"),
-    # issue 17: not UTF-8 (a Latin-1 é), an unclosed quote far from where YAML gives up, an oversize paragraph
-    "bad-not-utf8.md": ("encoding", 22, "byte 0xe9 at byte offset 524 (line 22, byte 105 of the line)"),
-    "bad-unclosed-quote.md": ("yaml", 6, "the quote \" opened on this line is never closed"),
-    "bad-paragraph-too-long.md": ("size", 20, "has 3,025 characters, more than the 3,000 characters"),
-}
-
-
-def test_good_page_parses_completely() -> None:
-    page, errors = parse_page(FIXTURES / "good.md")
-    assert errors == []
-    assert [p.id for p in page.paragraphs] == ["m08-1", "m08-2"]
-    # a Chinese paragraph wrapped over two lines is joined without a space
-    assert page.paragraphs[1].zh == "坚持罪刑法定原则，合理界定民事纠纷与刑事犯罪的界限。"
-    assert page.paragraphs[1].en.startswith("Adhere to the principle of legality")
-    assert page.paragraphs[0].zh_line == 20 and page.paragraphs[0].en_line == 22
-    assert page.commentary == "A short draft commentary."
-
-
-def test_every_bad_fixture_is_covered() -> None:
-    assert {p.name for p in FIXTURES.glob("bad-*.md")} == set(BAD)
-
-
-@pytest.mark.parametrize("name", sorted(BAD))
-def test_bad_page_gives_its_specific_error(name: str) -> None:
-    code, line, words = BAD[name]
-    _, errors = parse_page(FIXTURES / name)
-    assert errors, f"{name} passed the checker"
-    match = [e for e in errors if e.code == code and words in e.message]
-    assert match, f"{name}: expected [{code}] '{words}', got: {[e.format() for e in errors]}"
-    assert match[0].line == line
-    assert match[0].fix, "every error says how to fix it"
-    assert match[0].format().startswith(f"{FIXTURES / name}:{line}: error [{code}]")
-
-
-def test_bad_fixtures_say_what_to_do() -> None:
-    _, errors = parse_page(FIXTURES / "bad-not-utf8.md")
-    assert "save the file as UTF-8" in errors[0].fix
-    _, errors = parse_page(FIXTURES / "bad-unclosed-quote.md")
-    assert "YAML gives up on line 13" in errors[0].message and "closing \"" in errors[0].fix
-
-
-def test_unknown_key_suggests_the_right_one() -> None:
-    _, errors = parse_page(FIXTURES / "bad-unknown-key.md")
-    assert "did you mean 'related'?" in errors[0].fix
-
-
-def test_real_pages_pass() -> None:
-    corpus = load_corpus(ROOT)
-    assert [e.format() for e in corpus.errors] == []
-    assert sorted(corpus.pages) == list(range(0, 22))
-    assert corpus.pages[8].stage == "complete"
+pytestmark = pytest.mark.unit
 
 
 def test_check_command_passes_on_the_real_tree() -> None:
-    result = run_check(ROOT)
+    result = subprocess.run([sys.executable, "-m", "scripts", "check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "check: OK" in result.stdout
 
 
-def test_check_reports_unknown_related_measure(project: Path) -> None:
-    (project / "docs/measures/15.md").unlink()
-    result = run_check(project)
+# --- pages and structure ---------------------------------------------------------------------
+
+def test_check_reports_unknown_related_measure(content: Path) -> None:
+    (content / "docs/measures/15.md").unlink()
+    result = check(content)
     assert result.returncode == 1
     assert "docs/measures/15.md:1: error [structure]: the page for measure 15 is missing" in result.stderr
-    line = line_of(project / "docs/measures/08.md", "related:")
+    line = line_of(content / "docs/measures/08.md", "related:")
     assert f"docs/measures/08.md:{line}: error [related]: related measure 15 does not exist" in result.stderr
 
 
-def test_check_reports_heading_mismatch(project: Path) -> None:
-    edit(project / "docs/measures/08.md", "  zh: 加强商业秘密保护", "  zh: 加强商业秘密司法保护")
-    result = run_check(project)
+def test_check_reports_heading_mismatch(content: Path) -> None:
+    edit(content / "docs/measures/08.md", "  zh: 加强商业秘密保护", "  zh: 加强商业秘密司法保护")
+    result = check(content)
     assert result.returncode == 1
-    line = line_of(project / "docs/measures/08.md", "（八）")
+    line = line_of(content / "docs/measures/08.md", "（八）")
     assert f"08.md:{line}: error [heading]" in result.stderr
     assert "（八）加强商业秘密司法保护" in result.stderr
 
 
-def test_check_reports_number_and_file_name_disagreeing(project: Path) -> None:
-    edit(project / "docs/measures/08.md", "number: 8", "number: 9")
-    result = run_check(project)
+def test_check_reports_number_and_file_name_disagreeing(content: Path) -> None:
+    edit(content / "docs/measures/08.md", "number: 8", "number: 9")
+    result = check(content)
     assert result.returncode == 1
     assert "08.md:2: error [structure]: number is 9 but the file is 08.md" in result.stderr
 
 
-def test_check_lists_all_errors_not_just_the_first(project: Path) -> None:
-    edit(project / "docs/measures/08.md", "related: [3, 4, 14, 15]", "relatd: [3]")
-    edit_line(project / "docs/measures/03.md", r"^functions: .*$", "functions: [crminal]")
-    result = run_check(project)
+def test_check_reports_a_page_beyond_the_documents_measures(content: Path) -> None:
+    (content / "docs/measures/22.md").write_text((content / "docs/measures/21.md").read_text(encoding="utf-8"),
+                                                 encoding="utf-8")
+    result = check(content)
+    assert result.returncode == 1
+    assert "docs/measures/22.md:1: error [structure]: unexpected file name '22.md'" in result.stderr
+    assert "01.md ... 21.md" in result.stderr
+
+
+def test_check_lists_all_errors_not_just_the_first(content: Path) -> None:
+    edit(content / "docs/measures/08.md", "related: [3, 4, 14, 15]", "relatd: [3]")
+    edit_line(content / "docs/measures/03.md", r"^functions: .*$", "functions: [crminal]")
+    result = check(content)
     assert result.returncode == 1
     assert "unknown key 'relatd'" in result.stderr and "'crminal' is not allowed" in result.stderr
     assert "lacks the required key 'related'" in result.stderr
     assert "3 errors found." in result.stderr
 
 
-def test_strict_build_refuses_broken_content(project: Path, tmp_path: Path) -> None:
-    from conftest import build_site
-    edit(project / "docs/measures/08.md", "/// para | m08-1", "/// para | m8-1")
-    line = line_of(project / "docs/measures/08.md", "/// para | m8-1")
-    result = build_site(tmp_path / "out", root=project)
-    assert result.returncode != 0
-    assert f"docs/measures/08.md:{line}: error [id]: malformed paragraph id 'm8-1'" in result.stderr + result.stdout
+# --- glossary and laws -----------------------------------------------------------------------
+
+def test_inconsistent_rendering_is_reported_with_file_and_line(content: Path) -> None:
+    page = content / "docs/measures/08.md"
+    line = line_of(page, "(8) Strengthening the protection of trade secrets.")
+    text = page.read_text(encoding="utf-8").split("\n")
+    text[line - 1] = text[line - 1].replace("trade secrets", "commercial secrets")
+    page.write_text("\n".join(text), encoding="utf-8")
+    result = check(content)
+    assert result.returncode == 1
+    assert (f"docs/measures/08.md:{line}: error [glossary]: 'm08-1': the Chinese has the glossary term "
+            f"商业秘密 but the English does not use 'trade secrets'") in result.stderr
+    assert "data/glossary.yml (line" in result.stderr
+
+
+def test_glossary_entry_without_english_is_reported(content: Path) -> None:
+    edit(content / "data/glossary.yml", "  en: trade secrets\n", '  en: ""\n')
+    result = check(content)
+    assert result.returncode == 1
+    line = line_of(content / "data/glossary.yml", 'en: ""')
+    assert f"data/glossary.yml:{line}: error [schema]" in result.stderr
+
+
+def test_unknown_law_is_reported_with_a_suggestion(content: Path) -> None:
+    edit_line(content / "docs/measures/08.md", r"^laws: .*$",
+              "laws: [criminal-lawx, criminal-law-amendment-xi, anti-unfair-competition-law]")
+    result = check(content)
+    assert result.returncode == 1
+    line = line_of(content / "docs/measures/08.md", "laws:")
+    assert f"08.md:{line}: error [laws]: law 'criminal-lawx' is not in data/laws.yml" in result.stderr
+    assert "did you mean 'criminal-law'?" in result.stderr
+
+
+def test_law_named_in_commentary_must_be_listed(content: Path) -> None:
+    edit_line(content / "docs/measures/08.md", r"^laws: .*$", "laws: [criminal-law, criminal-law-amendment-xi]")
+    result = check(content)
+    assert result.returncode == 1
+    assert "the commentary names the Anti-Unfair Competition Law but front matter 'laws' does not list" in result.stderr
+
+
+def test_related_measure_that_does_not_exist(content: Path) -> None:
+    edit(content / "docs/measures/08.md", "related: [3, 4, 14, 15]", "related: [3, 4, 14, 25]")
+    result = check(content)
+    assert result.returncode == 1
+    assert "related.3: 25 is greater than the maximum of 21" in result.stderr
+
+
+# --- untrusted content -----------------------------------------------------------------------
+
+UNSAFE = {  # the whole corpus of known vectors: tests/data/xss-vectors.yml (tests/unit/test_safety.py)
+    "script": ("<script>alert(1)</script>", "the element <script>"),
+    "iframe": ('<iframe src="x.html"></iframe>', "the element <iframe>"),
+    "object": ('<object data="x.swf"></object>', "the element <object>"),
+    "handler": ('<span onclick="steal()">x</span>', "the event handler onclick= on <span>"),
+    "jsurl": ("[click](javascript:steal())", "a javascript: address in href= on <a>"),
+    "image": ("![logo](https://elsewhere.example/logo.png)", "an image from another site"),
+    "imgtag": ('<img src="//elsewhere.example/x.png">', "an address without a scheme that leaves the site"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(UNSAFE))
+def test_unsafe_markdown_is_rejected_with_file_and_line(content: Path, kind: str) -> None:
+    snippet, what = UNSAFE[kind]
+    page = content / "docs/measures/08.md"
+    page.write_text(page.read_text(encoding="utf-8") + f"\nA new note.\n\n{snippet}\n", encoding="utf-8")
+    result = check(content)
+    assert result.returncode == 1
+    line = line_of(page, snippet)
+    assert f"docs/measures/08.md:{line}: error [unsafe]: {what}" in result.stderr
+
+
+def test_code_examples_of_unsafe_markup_are_allowed(content: Path) -> None:
+    page = content / "docs/about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nWe reject `<script>` and:\n\n```html\n<iframe></iframe>\n"
+                    '<a href="javascript:alert(1)">x</a>\n```\n', encoding="utf-8")
+    result = check(content)
+    assert result.returncode == 0, result.stderr
 
 
 # --- bad input in a whole project: the lock, links, the glossary, sizes (issue 17) -----------
 # Each edit breaks a copy of the real project the way a contributor might; `make check`
-# (check_edition, in process) must report it at the line of the changed thing, with a fix.
+# (helpers.check, in process) must report it at the line of the changed thing, with a fix.
 
 def swap_blocks(a: str, b: str) -> Callable[[str], str]:
     """Swap two '/// para' blocks, ids and all (what a contributor reordering paragraphs does)."""
@@ -245,20 +251,24 @@ BAD_EDITS: dict[str, tuple[str, Callable[[str], str], str, str, str]] = {
 }
 
 
-@pytest.mark.unit
+REPORTED = re.compile(r"^(\S+?):(\d+): error \[([\w-]+)\]: (.*)\n    fix: (.*)$", re.M)
+
+
 @pytest.mark.parametrize("name", sorted(BAD_EDITS))
-def test_bad_edit_gives_its_specific_error(name: str, project: Path) -> None:
+def test_bad_edit_gives_its_specific_error(name: str, content: Path) -> None:
     rel, change, code, needle, words = BAD_EDITS[name]
-    path = project / rel
+    path = content / rel
     path.write_bytes(change(path.read_text(encoding="utf-8")).encode("utf-8", "surrogateescape"))
-    errors = check_edition(project).errors
-    match = [e for e in errors if e.code == code and words in e.message]
-    assert match, f"{name}: expected [{code}] '{words}', got: {[e.format(project) for e in errors]}"
-    line = line_of_bytes(path, needle)
-    assert (Path(match[0].path), match[0].line) == (path, line), match[0].format(project)
-    assert match[0].fix, "every error says how to fix it"
+    result = check(content)
+    assert result.returncode == 1
+    errors = REPORTED.findall(result.stderr)  # (file, line, code, message, fix), as `make check` prints them
+    match = [e for e in errors if e[2] == code and words in e[3]]
+    assert match, f"{name}: expected [{code}] '{words}', got:\n{result.stderr}"
+    file, line, _, _, fix = match[0]
+    assert (file, int(line)) == (rel, line_of_bytes(path, needle)), result.stderr
+    assert fix, "every error says how to fix it"
     if code == "lock":
-        assert "`make lock`" in match[0].fix and "say why in the pull request" in match[0].fix
+        assert "`make lock`" in fix and "say why in the pull request" in fix
 
 
 def line_of_bytes(path: Path, needle: str) -> int:
@@ -268,17 +278,15 @@ def line_of_bytes(path: Path, needle: str) -> int:
     return text[:text.index(needle)].count("\n") + 1
 
 
-@pytest.mark.unit
-def test_a_paragraph_swap_is_not_blamed_on_the_title(project: Path) -> None:
-    """Today's trial: swapping the first two paragraphs said "make title.zh match the heading"."""
-    path = project / "docs/measures/02.md"
+def test_a_paragraph_swap_is_not_blamed_on_the_title(content: Path) -> None:
+    """The trial: swapping the first two paragraphs said "make title.zh match the heading"."""
+    path = content / "docs/measures/02.md"
     path.write_text(swap_blocks("m02-1", "m02-2")(path.read_text(encoding="utf-8")), encoding="utf-8")
-    errors = check_edition(project).errors
-    assert {e.code for e in errors} == {"heading", "lock"}, [e.format(project) for e in errors]
-    assert not [e for e in errors if "title.zh" in e.fix], "the fix must not send the contributor to title.zh"
+    errors = REPORTED.findall(check(content).stderr)
+    assert {e[2] for e in errors} == {"heading", "lock"}, errors
+    assert not [e for e in errors if "title.zh" in e[4]], "the fix must not send the contributor to title.zh"
 
 
-@pytest.mark.unit
 def test_every_locked_entry_is_one_readable_line() -> None:
     lock = (ROOT / "data/source.lock").read_text(encoding="utf-8").splitlines()
     entries = [line.split(" ", 1) for line in lock if line and not line.startswith("#")]

@@ -12,13 +12,14 @@ import pytest
 from helpers import ROOT
 from scripts.tools.doctor import NEEDS
 
+pytestmark = pytest.mark.unit
+
 
 def doctor(*args: str, path: str, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "scripts.tools.doctor", *args], cwd=ROOT, capture_output=True,
                           text=True, env=dict(os.environ, PATH=path, **env))
 
 
-@pytest.mark.unit
 def test_a_machine_without_the_tools_is_told_what_to_install(tmp_path: Path) -> None:
     bare = tmp_path / "bin"  # a PATH with make and git only
     bare.mkdir()
@@ -36,7 +37,6 @@ def test_a_machine_without_the_tools_is_told_what_to_install(tmp_path: Path) -> 
                                      "default-jre-headless", "npm"]
 
 
-@pytest.mark.unit
 def test_the_readme_names_every_package_the_doctor_knows() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     command = re.search(r"sudo apt-get install -y ([^`]+?)\n```", readme, re.S)
@@ -45,7 +45,6 @@ def test_the_readme_names_every_package_the_doctor_knows() -> None:
     assert {need.package for needs in NEEDS.values() for need in needs} == named
 
 
-@pytest.mark.unit
 def test_make_test_asks_the_doctor_before_installing_anything() -> None:
     plan = subprocess.run(["make", "-n", "test"], cwd=ROOT, capture_output=True, text=True).stdout.splitlines()
     assert plan[0].endswith("-m scripts.tools.doctor test"), plan[:3]
