@@ -13,7 +13,7 @@ DOCTOR := $(PYTHON) -m scripts.tools.doctor
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site check test _test test-fast compare bench _bench pdf _pdf lock clean help
+.PHONY: serve site check test _test test-fast compare bench _bench pdf _pdf lock import review clean help
 
 help:
 	@echo "make serve  - build and serve the site on http://127.0.0.1:8000 with live reload;"
@@ -27,6 +27,9 @@ help:
 	@echo "make compare BASE=main - does the working tree build the same site as BASE, byte for byte?"
 	@echo "make lock   - re-fingerprint the Chinese source (only for a correction backed by the official text)"
 	@echo "make pdf    - write dist/opinions.pdf from the whole-document view (needs chromium, fonts-noto-cjk)"
+	@echo "make import OFFICIAL=file REFERENCE=\"...\" [APPLY=1] - pair the official text with the edition by subject"
+	@echo "              and report (dry run); APPLY=1 rebuilds the edition on it (see CONTRIBUTING.md)"
+	@echo "make review - list every paragraph and commentary note awaiting an editor, with the reason"
 
 $(PY):
 	@$(DOCTOR) venv
@@ -75,6 +78,15 @@ compare: $(RUNTIME_STAMP)
 
 lock: $(RUNTIME_STAMP)
 	$(PY) -m scripts lock --update
+
+# The official text: a dry run by default (nothing is written); APPLY=1 writes.
+import: $(RUNTIME_STAMP)
+	@test -n "$(OFFICIAL)" || { echo 'make import: give OFFICIAL=path/to/file (plain text, or the SPP page saved as HTML)'; exit 2; }
+	$(PY) -m scripts import "$(OFFICIAL)" $(if $(REFERENCE),--reference "$(REFERENCE)") $(if $(APPLY),--apply) \
+		$(if $(CHECKED),--checked "$(CHECKED)") $(if $(ADDRESS),--address "$(ADDRESS)") $(if $(PUBLISHED),--published "$(PUBLISHED)")
+
+review: $(RUNTIME_STAMP)
+	$(PY) -m scripts review
 
 pdf:
 	@$(DOCTOR) pdf

@@ -13,6 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]  # the project: mkdocs.yml, docs/, data/, scripts/
 BUILD_INPUTS = ("mkdocs.yml", "docs", "data", "scripts", "overrides")  # all that a build of the site reads
 MEASURES = "measures"  # docs/measures/NN.md, and the pages measures/NN/ in each interface
+FORMER = "former"  # docs/former/NN.md: a measure of the edition's former outline that the official text lacks
 FILE_RE = re.compile(r"^(?:preamble|(\d\d))\.md$")  # a measure page's file name; its number in group 1
 ID_RE = re.compile(r"^(?:pre|m\d\d)-[1-9][0-9]*[a-z]?$")  # a paragraph id: 'pre-1', 'm08-2', 'm08-2a'
 
@@ -72,3 +73,8 @@ def note_anchor(number: int, lang: str, n: int) -> str:
 def variant_anchor(para_id: str, k: int) -> str:
     """'m08-1-v2': the anchor of the k-th (from 1) variant note under a paragraph."""
     return f"{para_id}-v{k}"
+
+
+def former_url(number: int) -> str:
+    """'former/13/': where a measure of the former outline without official counterpart is kept."""
+    return f"{FORMER}/{slug(number)}/"

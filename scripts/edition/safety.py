@@ -29,7 +29,7 @@ from .corpus import Corpus
 from .errors import ContentError
 from .limits import PAGE_BYTES
 from .page import split_front_matter
-from .paths import MEASURES
+from .paths import FORMER, MEASURES
 from .textfile import read_text
 from .yamlmap import LineMap, parse_yaml
 
@@ -300,8 +300,8 @@ def _title_blocks(path: Path, lines: LineMap, values: Iterable[tuple[list[object
 
 
 def corpus_blocks(corpus: Corpus) -> Iterator[Block]:
-    """The contributed text of the measure pages and of data/document.yml's titles."""
-    for page in corpus.ordered():
+    """The contributed text of the measure pages (and of former measures kept in docs/former/)."""
+    for page in [*corpus.ordered(), *corpus.former.values()]:
         body = "\n".join([p.en or "" for p in page.paragraphs] + [page.commentary, page.commentary_zh])
         refs = reference_definitions(body)
         yield from _title_blocks(page.path, page.lines, [(["title", k], page.title.get(k)) for k in ("en", "zh")])
@@ -337,7 +337,7 @@ def document_blocks(root: Path) -> Iterator[Block]:
 
 def hand_written(docs: Path) -> list[Path]:
     """The pages under docs/ written by hand (measure pages are generated from their model)."""
-    return [p for p in sorted(docs.rglob("*.md")) if p.parent.name != MEASURES or p.parent.parent != docs]
+    return [p for p in sorted(docs.rglob("*.md")) if p.parent.name not in (MEASURES, FORMER) or p.parent.parent != docs]
 
 
 def page_blocks(path: Path, text: str) -> tuple[list[Block], Block | None]:

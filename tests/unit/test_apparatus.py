@@ -12,26 +12,42 @@ from pathlib import Path
 
 import pytest
 
-from helpers import edit, line_of
-from scripts.edition import load_edition
+from helpers import ROOT
+from scripts.edition import Edition, check_against_data, load_edition
 from scripts.edition.apparatus import Attestation, coverage, runs, supported_grade
 from scripts.edition.citations import zh_integer
 from scripts.edition.commentary import ascii_punctuation, bare_numbers, notes
+from scripts.edition.page import parse_page
 
 pytestmark = pytest.mark.unit
 
 
-def _errors(root: Path, code: str | None = None) -> list:
-    errors = load_edition(root).errors
-    return [e for e in errors if code is None or e.code == code]
+@pytest.fixture(scope="module")
+def edition() -> Edition:
+    return load_edition()
+
+
+def _edited(edition: Edition, name: str, old: str, new: str) -> tuple[str, list]:
+    """A page of the real edition with one edit, and every error it then gets (its own checks and
+    those against the witness register and data/laws.yml): what `make check` would say of it."""
+    path = ROOT / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    text = text.replace(old, new, 1)
+    page, errors = parse_page(path, text)
+    assert page is not None, [e.format() for e in errors]
+    return text, errors + check_against_data(page, edition.witnesses, edition.laws)
+
+
+def _line(text: str, needle: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
 
 
 def _att(text: str, start: int, grade: str, *sigla: str) -> Attestation:
     return Attestation("m08-1", text, tuple(sigla), grade, 1, start=start, end=start + len(text))
 
 
-def test_the_real_edition_passes_and_has_its_shares() -> None:
-    edition = load_edition()
+def test_the_real_edition_passes_and_has_its_shares(edition: Edition) -> None:
     assert [e.format() for e in edition.errors] == []
     assert 0.3 < edition.attested_share() < 0.5
     assert edition.attested_share(1) > 0.7 and edition.attested_share(12) == 0
@@ -59,8 +75,8 @@ def test_coverage_counts_han_characters_of_grade_a_and_b_only() -> None:
     assert coverage(text, [_att("一二三", 0, "A", "R1"), _att("四五", 4, "C", "E1")]) == (3, 6)
 
 
-def test_two_agreeing_reports_support_grade_b() -> None:
-    register = load_edition().witnesses
+def test_two_agreeing_reports_support_grade_b(edition: Edition) -> None:
+    register = edition.witnesses
     assert supported_grade(["P3"], register) == "C"
     assert supported_grade(["P1", "P3"], register) == "B"
     assert supported_grade(["R1"], register) == "A"
@@ -96,37 +112,34 @@ BAD_EDITS = [
 
 
 @pytest.mark.parametrize("name, old, new, code, words, needle", BAD_EDITS, ids=[b[4][:40] for b in BAD_EDITS])
-def test_bad_edit_fails_with_file_and_line(project: Path, name: str, old: str, new: str, code: str, words: str,
+def test_bad_edit_fails_with_file_and_line(edition: Edition, name: str, old: str, new: str, code: str, words: str,
                                           needle: str) -> None:
-    path = project / name
-    edit(path, old, new)
-    errors = _errors(project, code)
-    match = [e for e in errors if words in e.message and Path(e.path).name == path.name]
-    assert match, [e.format() for e in _errors(project)]
-    assert match[0].line == line_of(path, needle)
-    assert match[0].fix
+    text, errors = _edited(edition, name, old, new)
+    match = [e for e in errors if e.code == code and words in e.message]
+    assert match, [e.format() for e in errors]
+    assert match[0].line == _line(text, needle)
+    assert Path(match[0].path) == ROOT / name and match[0].fix
 
 
-def test_a_chinese_commentary_that_names_an_unlisted_law_fails(project: Path) -> None:
-    path = project / "docs/measures/02.md"
-    edit(path, "**本条的作用和对象。**", "**本条的作用和对象。**依照《中华人民共和国专利法》，")
-    match = [e for e in _errors(project, "laws") if "《中华人民共和国专利法》" in e.message]
-    assert match and match[0].line == line_of(path, "依照《中华人民共和国专利法》")
+def test_a_chinese_commentary_that_names_an_unlisted_law_fails(edition: Edition) -> None:
+    text, errors = _edited(edition, "docs/measures/02.md", "**本条的作用和对象。**",
+                           "**本条的作用和对象。**依照《中华人民共和国专利法》，")
+    match = [e for e in errors if e.code == "laws" and "《中华人民共和国专利法》" in e.message]
+    assert match and match[0].line == _line(text, "依照《中华人民共和国专利法》")
 
 
-def test_a_complete_page_without_a_chinese_commentary_fails(project: Path) -> None:
-    path = project / "docs/measures/10.md"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text[:text.index("## 评注")], encoding="utf-8")
-    assert any("no Chinese commentary" in e.message for e in _errors(project, "commentary"))
+def test_a_complete_page_without_a_chinese_commentary_fails(edition: Edition) -> None:
+    text = (ROOT / "docs/measures/10.md").read_text(encoding="utf-8")
+    _, errors = _edited(edition, "docs/measures/10.md", text[text.index("## 评注"):], "")
+    assert any(e.code == "commentary" and "no Chinese commentary" in e.message for e in errors)
 
 
-def test_a_chinese_commentary_far_shorter_than_the_english_fails(project: Path) -> None:
-    path = project / "docs/measures/10.md"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text[:text.index("## 评注")] + "## 评注\n\n**简短。** 本条内容从略。\n", encoding="utf-8")
-    match = [e for e in _errors(project, "commentary") if "far shorter" in e.message]
-    assert match and match[0].line == line_of(path, "## 评注")
+def test_a_chinese_commentary_far_shorter_than_the_english_fails(edition: Edition) -> None:
+    text = (ROOT / "docs/measures/10.md").read_text(encoding="utf-8")
+    edited, errors = _edited(edition, "docs/measures/10.md", text[text.index("## 评注"):],
+                             "## 评注\n\n**简短。** 本条内容从略。\n")
+    match = [e for e in errors if e.code == "commentary" and "far shorter" in e.message]
+    assert match and match[0].line == _line(edited, "## 评注")
 
 
 def test_notes_are_the_top_level_blocks_with_their_lines() -> None:

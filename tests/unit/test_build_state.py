@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-from helpers import ROOT, edit
+from helpers import edit
 from scripts.build import EditionBuild
 
 pytestmark = pytest.mark.unit
@@ -18,8 +18,8 @@ def config(building: bool, lang: str = "en") -> SimpleNamespace:
                            repo_url="https://github.com/example/edition", edit_uri="edit/main/docs/")
 
 
-def test_each_build_starts_afresh_and_the_second_interface_shares_the_first_ones_state() -> None:
-    build = EditionBuild(ROOT)
+def test_each_build_starts_afresh_and_the_second_interface_shares_the_first_ones_state(content) -> None:
+    build = EditionBuild(content)
     build.on_config(config(building=False))
     first = build.state
     build.on_config(config(building=True, lang="zh"))  # static-i18n's nested build of the Chinese interface

@@ -7,6 +7,7 @@ lower floors, and sideways only where SIDEWAYS says so.
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 from typing import Iterator
 
@@ -49,10 +50,15 @@ def modules() -> Iterator[tuple[str, Path]]:
         yield ".".join(parts[:-1] if parts[-1] == "__init__" else parts), path
 
 
+@functools.cache
+def tree(path: Path) -> ast.Module:
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
 def imported(module: str, path: Path) -> Iterator[tuple[int, str]]:
     """(line, absolute module name) of every import in the file, relative ones resolved."""
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(tree(path)):
         if isinstance(node, ast.Import):
             yield from ((node.lineno, alias.name) for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -107,8 +113,7 @@ def test_imports_inside_scripts_are_relative_and_only_hooks_touches_sys_path() -
     for module, path in modules():
         if module == "scripts.hooks":
             continue
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
+        for node in ast.walk(tree(path)):
             if isinstance(node, (ast.Import, ast.ImportFrom)) and not getattr(node, "level", 0):
                 names = [node.module] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]
                 wrong += [f"{path.relative_to(ROOT)}:{node.lineno}: absolute import of {n}"
