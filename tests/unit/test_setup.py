@@ -46,7 +46,9 @@ def test_the_readme_names_every_package_the_doctor_knows() -> None:
 
 
 def test_make_test_asks_the_doctor_before_installing_anything() -> None:
-    plan = subprocess.run(["make", "-n", "test"], cwd=ROOT, capture_output=True, text=True).stdout.splitlines()
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}  # run under make too
+    plan = subprocess.run(["make", "--no-print-directory", "-n", "test"], cwd=ROOT, capture_output=True, text=True,
+                          env=env).stdout.splitlines()
     assert plan[0].endswith("-m scripts.tools.doctor test"), plan[:3]
     ci = (ROOT / ".ci/run").read_text(encoding="utf-8")
     assert "scripts.tools.doctor test --packages" in ci and "make test" in ci
