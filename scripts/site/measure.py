@@ -16,7 +16,7 @@ from typing import Callable
 from ..edition import Edition
 from ..edition.corpus import Corpus
 from ..edition.page import GAP_EN, GAP_ZH, Page, Paragraph
-from ..edition.paths import anchor, page_file, para_prefix
+from ..edition.paths import anchor, note_anchor, page_file, variant_anchor
 from ..edition.witnesses import Witness
 from .apparatus import apparatus_zh, heading_line, legend, pct, status_badge, variant_notes, witness_anchor
 from .glossary_page import commentary_terms, mark_terms
@@ -254,7 +254,7 @@ def _pair(page: Page, para: Paragraph, lang: str, zh_markup: ZhMarkup | None, ct
         zh_html = zh_markup(escape(para.zh), para) if zh_markup else escape(para.zh)
     else:  # the apparatus: what each word rests on
         def var_id(var: object, k: int) -> str:
-            return f"{para.id}-v{k + 1}"
+            return variant_anchor(para.id, k + 1)
         markup = (lambda text: zh_markup(text, para)) if zh_markup else (lambda text: text)
         zh_html = apparatus_zh(page, para, register, lang, markup, ctx.witness_link, var_id)
         notes = variant_notes(page, para, register, lang, ctx.witness_link, var_id)
@@ -295,8 +295,7 @@ def _text(page: Page, lang: str, zh_markup: ZhMarkup | None, ctx: Context,
 
 def note_id(page: Page, lang: str, n: int) -> str:
     """'m08-n3' (English commentary) / 'm08-zh-n3' (Chinese): the anchor of a margin number."""
-    prefix = para_prefix(page.number)
-    return f"{prefix}-zh-n{n}" if lang == "zh" else f"{prefix}-n{n}"
+    return note_anchor(page.number, lang, n)
 
 
 def in_step(page: Page) -> bool:
