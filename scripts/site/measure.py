@@ -17,7 +17,7 @@ from ..edition import Edition
 from ..edition.corpus import Corpus
 from ..edition.page import GAP_EN, GAP_ZH, Page, Paragraph
 from ..edition.paths import anchor, note_anchor, page_file, variant_anchor
-from ..edition.laws import Law
+from ..edition.laws import Law, mentions
 from ..edition.witnesses import Witness
 from .apparatus import apparatus_zh, heading_line, legend, pct, status_badge, variant_notes, witness_anchor
 from .glossary_page import commentary_terms, mark_terms
@@ -313,15 +313,8 @@ def link_laws(markdown: str, laws: dict[str, Law], lang: str, base: str) -> str:
                 seen.add(law.id)
                 return f"《[{m.group(1)}]({base}#{law.id})》"
             return re.sub(r"《([^《》\n]+)》", title, text)
-        spans: list[tuple[int, int, Law]] = []
-        masked = text
-        for law in ordered:
-            for rx in law.patterns():
-                for m in rx.finditer(masked):
-                    spans.append((m.start(), m.end(), law))
-                masked = rx.sub(lambda m: "\u2591" * len(m.group(0)), masked)
         out, at = [], 0
-        for start, end, law in sorted(spans, key=lambda s: s[0]):
+        for start, end, law in mentions(text, laws):
             if law.id in seen or start < at:
                 continue
             seen.add(law.id)
