@@ -15,7 +15,7 @@ import re
 from typing import Iterable
 
 from .errors import ContentError
-from .laws import Law
+from .laws import Law, mentions
 from .page import Page
 
 # "Article 219", "Articles 213 to 220", "Arts 3 and 4", "Art. 219-1"
@@ -51,19 +51,6 @@ def known_articles(law: Law) -> set[str]:
     return {_article_key(a["article"]) for a in law.articles}
 
 
-def _en_mentions(text: str, laws: Iterable[Law]) -> list[tuple[int, int, Law]]:
-    """(start, end, law) of every English mention, longest names first so that 'Criminal Law
-    Amendment XI' is not also a mention of the 'Criminal Law'."""
-    found: list[tuple[int, int, Law]] = []
-    masked = text
-    for law in sorted(laws, key=lambda l: -max(len(n) for n in l.names)):
-        for p in law.patterns():
-            for m in p.finditer(masked):
-                found.append((m.start(), m.end(), law))
-            masked = p.sub(lambda m: "\u2591" * len(m.group(0)), masked)
-    return sorted(found, key=lambda x: x[0])
-
-
 def _zh_law(title: str, laws: Iterable[Law]) -> Law | None:
     for law in laws:
         if title in law.names_zh:
@@ -76,15 +63,15 @@ def check_citations(page: Page, laws: dict[str, Law]) -> list[ContentError]:
     errors: list[ContentError] = []
     listed = set(page.meta.get("laws", []))
     for note in page.notes("en"):
-        mentions = _en_mentions(note.text, laws.values())
+        found = mentions(note.text, laws)
         for m in ART_EN.finditer(note.text):
             line = note.line + note.text.count("\n", 0, m.start())
             law = None
             after = OF_LAW.match(note.text, m.end())
             if after:
-                law = next((x for s, _, x in mentions if s == after.end()), None)
+                law = next((x for s, _, x in found if s == after.end()), None)
             if law is None:  # the nearest instrument named before it that has numbered articles
-                before = [x for s, e, x in mentions if e <= m.start() and x.articles]
+                before = [x for s, e, x in found if e <= m.start() and x.articles]
                 law = before[-1] if before else None
             cited = m.group(0).strip()
             if law is None:

@@ -73,6 +73,28 @@ def mentioned(law: Law, text: str) -> int | None:
     return min(hits) if hits else None
 
 
+@lru_cache(maxsize=8)
+def _mention_regex(names: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """One alternation of every English name, longest first, so that at any place the longest
+    name wins ('Criminal Law Amendment XI' over 'Criminal Law') in a single pass."""
+    ordered = sorted(names, key=lambda item: -len(item[1]))
+    alts = "|".join(f"(?P<n{k}>{re.escape(name).replace(chr(92) + ' ', chr(92) + 's+')})"
+                    for k, (_, name) in enumerate(ordered))
+    return re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])")
+
+
+def mentions(text: str, laws: dict[str, Law]) -> list[tuple[int, int, Law]]:
+    """(start, end, law) of every English mention of an instrument in `text`, in order."""
+    names = tuple((law.id, name) for law in laws.values() for name in law.names)
+    ordered = sorted(names, key=lambda item: -len(item[1]))
+    rx = _mention_regex(names)
+    out = []
+    for m in rx.finditer(text):
+        k = int(m.lastgroup[1:])
+        out.append((m.start(), m.end(), laws[ordered[k][0]]))
+    return out
+
+
 def check_laws(corpus: Corpus, laws: dict[str, Law]) -> list[ContentError]:
     """Front-matter law ids exist; commentary that names a law lists it in front matter."""
     errors: list[ContentError] = []
@@ -87,14 +109,12 @@ def check_laws(corpus: Corpus, laws: dict[str, Law]) -> list[ContentError]:
                                            f"{hint}add it to data/laws.yml or correct the id", "laws"))
         if not page.commentary or page.commentary_line is None:
             continue
-        # "Criminal Law Amendment XI" must not count as a mention of the Criminal Law itself
-        text = page.commentary
-        for law in sorted(laws.values(), key=lambda l: -max(len(n) for n in l.names)):
-            offset = mentioned(law, text)
-            if offset is None:
-                continue
-            for p in law.patterns():
-                text = p.sub(lambda m: "\u2591" * len(m.group(0)), text)
+        # "Criminal Law Amendment XI" does not count as a mention of the Criminal Law itself
+        first: dict[str, int] = {}
+        for start, _, law in mentions(page.commentary, laws):
+            first.setdefault(law.id, start)
+        for law_id, offset in first.items():
+            law = laws[law_id]
             if law.id not in listed:
                 line = page.commentary_start + page.commentary[:offset].count("\n")
                 errors.append(ContentError(page.path, line,

@@ -17,6 +17,7 @@ from ..edition import Edition
 from ..edition.corpus import Corpus
 from ..edition.page import GAP_EN, GAP_ZH, Page, Paragraph
 from ..edition.paths import anchor, note_anchor, page_file, variant_anchor
+from ..edition.laws import Law, mentions
 from ..edition.witnesses import Witness
 from .apparatus import apparatus_zh, heading_line, legend, pct, status_badge, variant_notes, witness_anchor
 from .glossary_page import commentary_terms, mark_terms
@@ -75,6 +76,7 @@ PAGE = Context()
 # "Article 219-1", "Articles 213-220": a hyphen between numbers, outside links and code
 _NUMBER_PAIR = re.compile(r"(?<![\w#/.-])(\d{1,4}-\d{1,4})(?![\w-])")
 _NOT_PROSE = re.compile(r"\]\([^)\n]*\)|`[^`\n]*`|<[^>\n]*>")
+_LINK_OR_CODE = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)|`[^`\n]*`|<[^>\n]*>")
 
 
 def _keep_together(markdown: str) -> str:
@@ -102,7 +104,7 @@ def measure_page(edition: Edition, page: Page, lang: str, cite: dict[str, str],
     glossary = edition.glossary
     markup = (lambda text, para: mark_terms(glossary, text, "../../glossary/")) if glossary else None
     body = render_page(edition.corpus, page, lang, zh_markup=markup, cite=cite, register=edition.witnesses,
-                       share=edition.attested_share(page.number), citable=citable)
+                       share=edition.attested_share(page.number), laws=edition.laws, citable=citable)
     from .concordance_page import jump_data, moved_notice  # noqa: PLC0415 (it renders pages with this module)
     moved = moved_notice(edition, page, lang)
     body = (f"{moved}\n\n" if moved else "") + body + jump_data(edition, page, lang)
@@ -112,7 +114,8 @@ def measure_page(edition: Edition, page: Page, lang: str, cite: dict[str, str],
 def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | None = None,
                 ctx: Context = PAGE, cite: dict[str, str] | None = None,
                 register: dict[str, Witness] | None = None, share: float | None = None,
-                title: str | None = None, citable: Citable | None = None) -> str:
+                title: str | None = None, laws: dict[str, Law] | None = None,
+                citable: Citable | None = None) -> str:
     """The complete Markdown for `page` in interface `lang` ('en' or 'zh').
 
     `cite` holds the citation formats (scripts/site/head.py) the page's "cite"
@@ -129,7 +132,7 @@ def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | Non
         _source_banner(page, lang, ctx, share),
         _stage_notice(page, lang),
         _text(page, lang, zh_markup, ctx, cite, register or {}),
-        _commentary(page, lang, ctx, zh_mark, citable),
+        _commentary(page, lang, ctx, zh_mark, laws, citable),
         _links(corpus, page, lang, ctx),
         _contributors(page, lang),
         citable.closing() if citable else "",
@@ -293,6 +296,39 @@ def _text(page: Page, lang: str, zh_markup: ZhMarkup | None, ctx: Context,
     return f'<div class="oe-text"{data} markdown="1">\n\n{control}{pairs}\n\n</div>'
 
 
+def link_laws(markdown: str, laws: dict[str, Law], lang: str, base: str) -> str:
+    """Link the first mention of each instrument in a commentary paragraph to its entry in the
+    index of laws: 'Criminal Law' in English, the name inside 《》 in Chinese. Links, code and
+    HTML are left alone; 'Criminal Law Amendment XI' is not taken for the 'Criminal Law'."""
+    seen: set[str] = set()
+    pieces, pos = [], 0
+    for m in _LINK_OR_CODE.finditer(markdown):
+        pieces.append((False, markdown[pos:m.start()]))
+        pieces.append((True, m.group(0)))
+        pos = m.end()
+    pieces.append((False, markdown[pos:]))
+    ordered = sorted(laws.values(), key=lambda law: -max(len(n) for n in law.names))
+
+    def one(text: str) -> str:
+        if lang == "zh":
+            def title(m: re.Match[str]) -> str:
+                law = next((x for x in ordered if m.group(1) in x.names_zh), None)
+                if law is None or law.id in seen:
+                    return m.group(0)
+                seen.add(law.id)
+                return f"《[{m.group(1)}]({base}#{law.id})》"
+            return re.sub(r"《([^《》\n]+)》", title, text)
+        out, at = [], 0
+        for start, end, law in mentions(text, laws):
+            if law.id in seen or start < at:
+                continue
+            seen.add(law.id)
+            out += [text[at:start], f"[{text[start:end]}]({base}#{law.id})"]
+            at = end
+        return "".join(out) + text[at:]
+    return "".join(p if protected else one(p) for protected, p in pieces)
+
+
 def note_id(page: Page, lang: str, n: int) -> str:
     """'m08-n3' (English commentary) / 'm08-zh-n3' (Chinese): the anchor of a margin number."""
     return note_anchor(page.number, lang, n)
@@ -304,7 +340,8 @@ def in_step(page: Page) -> bool:
     return bool(en) and len(en) == len(zh)
 
 
-def _notes(page: Page, lang: str, ctx: Context, mark: Callable[[str], str] | None) -> str:
+def _notes(page: Page, lang: str, ctx: Context, mark: Callable[[str], str] | None,
+           laws: dict[str, Law] | None = None) -> str:
     """A commentary as margin-numbered notes; each note's number is its permalink."""
     other = "en" if lang == "zh" else "zh"
     step = in_step(page)
@@ -316,7 +353,10 @@ def _notes(page: Page, lang: str, ctx: Context, mark: Callable[[str], str] | Non
             jump = (f' <a class="oe-n-other" href="#{note_id(page, other, note.n)}" '
                     f'title="{escape(t(lang if lang == "en" else "zh", "note.other"))}">'
                     f'{escape(t(lang, "note.other.mark"))}</a>')
-        text = mark(note.text) if mark else note.text
+        text = note.text
+        if laws and not ctx.print_view:
+            text = link_laws(text, laws, lang, "../laws.md")  # a page link MkDocs checks and rewrites
+        text = mark(text) if mark else text
         review = nid in page.meta.get("review", [])
         if review:  # the import asks an editor to look at this note
             jump += f' <span class="oe-flag oe-flag-review" title="{escape(t(lang, "review.note"))}">!</span>'
@@ -327,7 +367,7 @@ def _notes(page: Page, lang: str, ctx: Context, mark: Callable[[str], str] | Non
 
 
 def _commentary(page: Page, lang: str, ctx: Context, zh_mark: Callable[[str], str] | None = None,
-                citable: Citable | None = None) -> str:
+                laws: dict[str, Law] | None = None, citable: Citable | None = None) -> str:
     """The interface's own commentary first; the other language's one click away (a closed
     <details>; open in the print view, where nothing can be clicked)."""
     langs = [lang, "zh" if lang == "en" else "en"]
@@ -339,7 +379,7 @@ def _commentary(page: Page, lang: str, ctx: Context, zh_mark: Callable[[str], st
     blocks = []
     for k, which in enumerate(langs):
         cid = ("commentary" if which == "en" else "commentary-zh") + ctx.suffix(page)
-        body = _notes(page, which, ctx, zh_mark if which == "zh" else None)
+        body = _notes(page, which, ctx, zh_mark if which == "zh" else None, laws)
         if citable is not None:  # byline above, citations and history below; controls' data
             body = citable.before(which) + body + citable.after(which)
         attrs = citable.attrs(which) if citable is not None else ""
