@@ -73,7 +73,7 @@
           en: "EN", enLabel: "Copy the English text of paragraph {id}", copied: "Copied", citation: "Citation copied",
           text: "Text copied", failed: "Copying failed; select the text and copy it by hand" },
     zh: { cite: "引用", citeLabel: "复制段落 {id} 的引用格式", zh: "中", zhLabel: "复制段落 {id} 的中文",
-          en: "EN", enLabel: "复制段落 {id} 的英文", copied: "已复制", citation: "已复制引用格式",
+          en: "英", enLabel: "复制段落 {id} 的英文", copied: "已复制", citation: "已复制引用格式",
           text: "已复制文字", failed: "复制失败，请手动选择文字复制" }
   };
   var lang = (document.documentElement.lang || "en").indexOf("zh") === 0 ? "zh" : "en";
@@ -250,4 +250,18 @@
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
+})();
+
+/* The error page in the reader's interface. A static host serves the site root's 404.html
+ * (English) at every missing address; at one under the Chinese interface's root this shows
+ * zh/404.html instead, so a reader of the Chinese interface is answered in Chinese. Hosts
+ * that serve the nearest 404.html of a folder send zh/404.html themselves.
+ */
+(function () {
+  "use strict";
+  var box = document.querySelector('.oe-404[data-oe-lang="en"]');
+  var zh = box && box.getAttribute("data-oe-zh-home");
+  if (!zh || zh.charAt(0) !== "/") return;
+  var path = window.location.pathname;
+  if (path.indexOf(zh) === 0 && path !== zh + "404.html") window.location.replace(zh + "404.html");
 })();
