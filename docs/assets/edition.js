@@ -101,8 +101,14 @@
       .split("{accessed}").join(today());
   }
 
+  /* The text of a paragraph as it stands, without the apparatus: sigla, variant marks and
+   * apparatus notes are the edition's, not the source's. */
   function plain(el) {
-    return el ? el.innerText.replace(/\s+\n/g, "\n").trim() : "";
+    if (!el) return "";
+    var copy = el.cloneNode(true);
+    var marks = copy.querySelectorAll(".oe-sig, .oe-var-ref, .oe-app");
+    for (var i = 0; i < marks.length; i++) marks[i].parentNode.removeChild(marks[i]);
+    return (copy.innerText || copy.textContent || "").replace(/\s+\n/g, "\n").trim();
   }
 
   function status(message) {

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .citations import check_citations
 from .apparatus import check_document_apparatus, check_page_apparatus, share
 from .corpus import Corpus, load_corpus
 from .errors import ContentError
@@ -63,6 +64,8 @@ def load_edition(root: Path = ROOT) -> Edition:
         errors += check_consistency(corpus, glossary)
     if laws:
         errors += check_laws(corpus, laws)
+        for page in corpus.ordered():
+            errors += check_citations(page, laws)
     if not corpus.errors:
         errors += check_lock(corpus)
     errors += scan_docs(root / "docs")

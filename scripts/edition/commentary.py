@@ -90,3 +90,40 @@ def ascii_punctuation(text: str, first_line: int) -> list[tuple[int, str, str]]:
             if (left and _CJK_CONTEXT.match(left[-1])) or (right and _CJK_CONTEXT.match(right[0])):
                 found.append((first_line + k, m.group(0), line[max(0, i - 8):i + 9]))
     return found
+
+
+# --- conjectural numbers -------------------------------------------------------------------
+
+# "measure 8", "measures 3 to 6", "Measure (12)"; （八） in Chinese (not 修正案（十一）, 解释（三）)
+MEASURE_EN = re.compile(r"\b[Mm]easures?\s+\(?(\d+)\)?")
+MEASURE_ZH = re.compile(r"(?<!修正案)(?<!解释)(?<!》)（([二三四五六七八九十]{1,3})）")
+QUALIFIED_EN = re.compile(r"outline|conjectur", re.I)
+QUALIFIED_ZH = re.compile(r"推测|没有文献|未见|无文献")
+
+
+def _sentence(text: str, start: int, end: int, stops: str) -> str:
+    left = max(text.rfind(s, 0, start) for s in stops)
+    rights = [i for i in (text.find(s, end) for s in stops) if i >= 0]
+    return text[left + 1: min(rights) if rights else len(text)]
+
+
+def bare_numbers(text: str, lang: str, attested: set[int]) -> list[tuple[int, str]]:
+    """(offset, quote) of each measure number given as if it were the document's.
+
+    No witness shows the number of a measure after (1): a commentary that gives one must say,
+    in the same sentence, that it belongs to this edition's conjectural outline."""
+    found = []
+    if lang == "en":
+        for m in MEASURE_EN.finditer(text):
+            if int(m.group(1)) in attested:
+                continue
+            if not QUALIFIED_EN.search(_sentence(text, m.start(), m.end(), ".;!?")):
+                found.append((m.start(), m.group(0)))
+    else:
+        from .zh import parse_zh_number  # noqa: PLC0415
+        for m in MEASURE_ZH.finditer(text):
+            if (parse_zh_number(m.group(1)) or 0) in attested:
+                continue
+            if not QUALIFIED_ZH.search(_sentence(text, m.start(), m.end(), "。；！？")):
+                found.append((m.start(), m.group(0)))
+    return found

@@ -27,6 +27,8 @@ class Law:
     line: int
     articles: list[dict[str, str]] = field(default_factory=list)
     note: str = ""
+    names_zh: list[str] = field(default_factory=list)  # as the Chinese commentary names it, inside 《》
+    version: str = ""  # which text the edition cites
 
     def patterns(self) -> list[re.Pattern[str]]:
         return list(_name_patterns(tuple(self.names)))
@@ -55,7 +57,8 @@ def load_laws(root: Path) -> tuple[dict[str, Law], list[ContentError]]:
                                        "give each instrument its own id", "laws"))
             continue
         laws[item["id"]] = Law(item["id"], item["kind"], item["zh"], item["en"], list(item["names"]), line,
-                               list(item.get("articles", [])), item.get("note", ""))
+                               list(item.get("articles", [])), item.get("note", ""),
+                               list(item.get("names_zh", [])), item.get("version", ""))
     return laws, errors
 
 

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from .apparatus import Apparatus, read_apparatus
-from .commentary import FULL_WIDTH, Note, ascii_punctuation, han_count, notes, word_count
+from .commentary import FULL_WIDTH, Note, ascii_punctuation, bare_numbers, han_count, notes, word_count
 from .errors import ContentError
 from .paths import ID_RE, para_prefix
 from .yamlmap import LineMap, parse_yaml, validate
@@ -344,6 +344,7 @@ def _check_page(page: Page) -> list[ContentError]:
                                    "verified text must name the publication it was checked against",
                                    "add source.reference (use `python -m scripts import --apply`)", "source"))
     errors += _check_coverage(page)
+    errors += check_numbers(page)
     if page.stage == "stub":
         return errors
     if not page.blocks_seen and page.source["coverage"] != "none":
@@ -377,6 +378,21 @@ def _check_page(page: Page) -> list[ContentError]:
 #: 400 where the English has 300 words or more.
 ZH_PER_EN_WORD = 0.8
 ZH_MINIMUM = 400
+
+
+def check_numbers(page: Page) -> list[ContentError]:
+    """Both commentaries give a measure number only as this edition's conjecture (see bare_numbers)."""
+    errors = []
+    for lang in ("en", "zh"):
+        for note in page.notes(lang):
+            for offset, quote in bare_numbers(note.text, lang, {1}):
+                line = note.line + note.text.count("\n", 0, offset)
+                fix = ("name the measure by its subject, e.g. 'the [trade-secret measure](08.md)', and give its "
+                       "number only with \"(no. 8 in this edition's conjectural outline)\"" if lang == "en" else
+                       "以主题指称该条，如“[商业秘密条款](08.md)”，给出序号时注明“本版推测序号为（八）”")
+                errors.append(ContentError(page.path, line, f"'{quote}' gives a measure number as if the document "
+                                           "showed it; no witness shows the numbers after (1)", fix, "outline"))
+    return errors
 
 
 def _check_commentary_zh(page: Page, en_words: int) -> list[ContentError]:

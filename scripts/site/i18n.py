@@ -77,20 +77,21 @@ LABELS: dict[str, dict[str, str]] = {
         "stage.draft": "This page is a draft: the text and translation are in place; the commentary is still being written.",
         "untranslated": "Translation not yet written.",
         "coverage.partial": (
-            "This transcription is incomplete. It gives only the passages that the editors could "
-            "transcribe with some confidence; where the place of an omission is known it is marked "
-            "［……］ in the Chinese and […] in the English."
+            "This transcription is incomplete and partly reconstructed. The apparatus below shows which "
+            "words a witness attests; the rest is the editors' reconstruction of what the witnesses "
+            "report. A passage known to be missing is marked ［……］ in the Chinese and […] in the English."
         ),
         "coverage.heading": (
-            "Only the number and heading of this measure have been transcribed; the text of the "
-            "measure is not yet in this edition. The commentary discusses the heading and its context."
+            "No witness gives the text of this measure. The line shown is its number and a heading "
+            "from this edition's conjectural outline, not a transcription; the commentary discusses "
+            "what is known of the subject."
         ),
         "coverage.none": (
-            "The text has not been transcribed: no source for its wording is available to the editors. "
-            "The commentary discusses what is known about it."
+            "The text has not been transcribed: no witness gives its wording. The commentary discusses "
+            "what is known about it."
         ),
         "gap": "Passage not transcribed",
-        "badge.heading": "heading only",
+        "badge.heading": "no text",
         "badge.none": "text not transcribed",
         "badge.partial": "partial text",
         "badge.stub": "not yet written",
@@ -306,11 +307,11 @@ LABELS: dict[str, dict[str, str]] = {
         "stage.stub.partial": "本页尚未完成：部分段落尚无译文，评注有待补充。",
         "stage.draft": "本页为草稿：原文和译文已齐备，评注仍在撰写中。",
         "untranslated": "译文尚未完成。",
-        "coverage.partial": "本页录入不完整：仅收录编者有一定把握的段落；已知位置的缺漏，中文以［……］、英文以[…]标出。",
-        "coverage.heading": "本条仅录入序号和标题，正文尚未收入本版。评注讨论标题及其背景。",
-        "coverage.none": "正文尚未录入：编者无法获得其措辞的任何来源。评注讨论已知情况。",
+        "coverage.partial": "本页录入不完整，且部分为重构：下方的校勘标记显示哪些文字有见证文献佐证，其余为编者根据报道内容所作的重构；已知位置的缺漏，中文以［……］、英文以[…]标出。",
+        "coverage.heading": "没有见证文献载有本条正文。所示一行是本条的序号和本版推测大纲中的标题，并非录文；评注讨论有关该主题的已知情况。",
+        "coverage.none": "正文尚未录入：没有见证文献载有其措辞。评注讨论已知情况。",
         "gap": "未录入的文字",
-        "badge.heading": "仅有标题",
+        "badge.heading": "无正文",
         "badge.none": "正文未录入",
         "badge.partial": "部分文本",
         "badge.stub": "尚未完成",

@@ -54,7 +54,9 @@ class Context:
         return "-" + anchor(page.number) if self.print_view else ""
 
     def rewrite(self, markdown: str) -> str:
-        """Commentary links to other measure pages become links within the print view."""
+        """Article numbers such as 219-1 are kept on one line; in the print view, commentary links
+        to other measure pages become links within the page."""
+        markdown = _keep_together(markdown)
         if not self.print_view:
             return markdown
 
@@ -66,6 +68,20 @@ class Context:
 
 
 PAGE = Context()
+
+# "Article 219-1", "Articles 213-220": a hyphen between numbers, outside links and code
+_NUMBER_PAIR = re.compile(r"(?<![\w#/.-])(\d{1,4}-\d{1,4})(?![\w-])")
+_NOT_PROSE = re.compile(r"\]\([^)\n]*\)|`[^`\n]*`|<[^>\n]*>")
+
+
+def _keep_together(markdown: str) -> str:
+    out, pos = [], 0
+    for m in _NOT_PROSE.finditer(markdown):
+        out.append(_NUMBER_PAIR.sub(r'<span class="oe-nw">\1</span>', markdown[pos:m.start()]))
+        out.append(m.group(0))
+        pos = m.end()
+    out.append(_NUMBER_PAIR.sub(r'<span class="oe-nw">\1</span>', markdown[pos:]))
+    return "".join(out)
 
 
 def alt_title(lang: str, page: Page) -> tuple[str, str]:

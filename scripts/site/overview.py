@@ -80,9 +80,11 @@ def _tile(page: Page, lang: str, x: float, y: float, w: float, lay: Layout, href
     # The accessible name starts with the visible text (number, then title), then says
     # which measure it is and its functions, for readers who cannot see the colours.
     if lang == "zh":
-        label = f"{number} {title}——{measure_label(lang, page.number)}，{'、'.join(t(lang, 'function.' + f) for f in funcs)}"
+        label = (f"{number} {title}{(' ' + share_line) if share_line else ''}——{measure_label(lang, page.number)}，"
+                 f"{'、'.join(t(lang, 'function.' + f) for f in funcs)}")
     else:
-        label = f"{number} {title} ({measure_label(lang, page.number)}; {', '.join(t(lang, 'function.' + f) for f in funcs)})"
+        label = (f"{number} {title}{(' ' + share_line) if share_line else ''} ({measure_label(lang, page.number)}; "
+                 f"{', '.join(t(lang, 'function.' + f) for f in funcs)})")
     seg = round(h / max(len(funcs), 1), 1)
     bands = "".join(f'<rect class="oe-map-fn-{f}" x="{x:g}" y="{y + i * seg:g}" width="{lay.band}" height="{seg:g}"/>'
                     for i, f in enumerate(funcs))
@@ -94,7 +96,6 @@ def _tile(page: Page, lang: str, x: float, y: float, w: float, lay: Layout, href
     if share_line:
         spans += (f'<tspan class="oe-map-share" x="{tx:g}" y="{y + 9 + lay.font + len(lines) * lay.line:g}">'
                   f' {escape(share_line)}</tspan>')
-        label += f" ({share_line})"
     svg = (f'<a href="{href}" aria-label="{escape(label)}">'
            f'<rect class="oe-map-tile" x="{x:g}" y="{y:g}" width="{w:g}" height="{h:g}" rx="4"/>{bands}'
            f'<text class="oe-map-num" x="{x + lay.band + lay.num_w / 2 + 2:g}" y="{y + 9 + lay.font + 2:g}">'

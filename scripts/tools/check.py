@@ -12,6 +12,7 @@ from pathlib import Path
 from ..edition import load_edition
 from ..edition.errors import format_errors
 from ..edition.paths import ROOT
+from .shares import check_readme
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,8 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     edition = load_edition(args.root)  # every content check the project has
-    if edition.errors:
-        print(format_errors(edition.errors, args.root), file=sys.stderr)
+    errors = edition.errors + (check_readme(args.root, edition) if not edition.errors else [])
+    if errors:
+        print(format_errors(errors, args.root), file=sys.stderr)
         return 1
     corpus = edition.corpus
     stages = {}
@@ -30,5 +32,6 @@ def run(args: argparse.Namespace) -> int:
     summary = ", ".join(f"{v} {k}" for k, v in sorted(stages.items()))
     paras = sum(len(p.paragraphs) for p in corpus.pages.values())
     print(f"check: OK: {len(corpus.pages)} pages ({summary}), {paras} aligned paragraphs, "
-          f"{len(edition.glossary.terms)} glossary terms, {len(edition.laws)} laws.")
+          f"{len(edition.glossary.terms)} glossary terms, {len(edition.laws)} laws, "
+          f"{len(edition.witnesses)} witnesses; attested share {edition.attested_share():.0%}.")
     return 0

@@ -8,10 +8,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..edition import load_edition
 from ..edition.corpus import load_corpus
 from ..edition.errors import format_errors
 from ..edition.lock import check_lock, current, write_lock
 from ..edition.paths import ROOT
+from .shares import write_readme
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -27,6 +29,8 @@ def run(args: argparse.Namespace) -> int:
     if args.update:
         path = write_lock(corpus)
         print(f"lock: wrote {path.relative_to(args.root)} ({len(current(corpus))} entries)")
+        if write_readme(args.root, load_edition(args.root)):
+            print("lock: rewrote the table of attested shares in README.md")
         return 0
     errors = check_lock(corpus)
     if errors:
