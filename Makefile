@@ -39,8 +39,9 @@ $(JS_STAMP): tests/js/package.json tests/js/package-lock.json
 	npm ci --prefix tests/js --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# mkdocs serve --dev-addr 127.0.0.1:8000 --livereload, restarted when anything under scripts/ changes
 serve: $(RUNTIME_STAMP)
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(PY) -m scripts serve --dev-addr 127.0.0.1:8000
 
 site: $(RUNTIME_STAMP)
 	$(VENV)/bin/mkdocs build --strict

@@ -22,6 +22,7 @@ COMMANDS = {
     "lock": (".tools.lock", "check the source lock, or --update it from the pages"),
     "import": (".tools.import_official", "compare the transcription with the official text; --apply imports it"),
     "pdf": (".tools.pdf", "write dist/opinions.pdf from the whole-document view (needs Chromium)"),
+    "serve": (".tools.serve", "mkdocs serve with live reload, restarted when a script changes"),
     "bench": (".bench.run", "build, page weight, search and Lighthouse figures against a plain Material site"),
 }
 

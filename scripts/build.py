@@ -11,9 +11,9 @@ rebuilds in the same process, and nothing of one build leaks into the next.
 from __future__ import annotations
 
 import json
-import logging
 import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,8 +42,6 @@ from .site.nav import build_nav
 from .site.search_index import build_index, dumps, worker_script
 from .site.theme import NOT_FOUND, configure, home_alternates, not_found_path, template_globals
 from .vcs import commit_epoch, edition_stamp, last_changed, repo_url
-
-log = logging.getLogger("mkdocs.hooks.edition")
 
 MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
 MATERIAL_BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
@@ -96,7 +94,7 @@ class EditionBuild:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.serving = False  # `mkdocs serve`: content errors keep the last good edition on screen
+        self.serving = False  # `mkdocs serve`: the last good edition stays on screen; live reload may run
         self.state: BuildState | None = None
         self._last_good: Edition | None = None
         self._templates = _MemoryBytecodeCache()  # process-wide on purpose: keyed by source checksum
@@ -134,8 +132,9 @@ class EditionBuild:
             if not (self.serving and self._last_good):
                 raise PluginError("The edition's content has errors (run `make check` for the same list):\n"
                                   + errors)
-            log.error("The content has errors; serving the last version that built until they are fixed:\n"
-                      + errors)
+            # printed, not logged: mkdocs.yml is strict, and a logged error would abort the rebuild
+            print(f"The content has errors; the last version that built is served until they are fixed:\n"
+                  f"{errors}", file=sys.stderr, flush=True)
             edition = self._last_good
         self._last_good = edition
         return BuildState(edition, edition_stamp(self.root), last_changed(self.root), repo_url(self.root), errors)
@@ -245,7 +244,7 @@ class EditionBuild:
         """Template indentation collapsed, then the Content-Security-Policy for what remains."""
         if self.state is not None and self.state.errors:
             html = add_notice(html, self.state.errors)
-        return add_csp(collapse_html(html))
+        return add_csp(collapse_html(html), live_reload=self.serving)
 
     # --- the build ends -------------------------------------------------------------------------
 
