@@ -228,12 +228,16 @@
     /* Some browsers fill a field without an input event (autofill); look when it changes. */
     input.addEventListener("change", answer);
   }
-  /* Key events of a composition (keyCode 229) do not reach Material's search. */
-  window.addEventListener("keyup", function (ev) {
+  /* Key events of a composition (keyCode 229) do not reach Material's search: a keyup would
+   * search the half-typed pinyin, and a keydown (Enter or an arrow key choosing among the
+   * input method's candidates, as Safari reports them) would open or move between results. */
+  function composingKey(ev) {
     var t = ev.target;
     if (t && t.getAttribute && t.getAttribute("data-md-component") === "search-query"
         && (ev.isComposing || ev.keyCode === 229)) ev.stopPropagation();
-  }, true);
+  }
+  window.addEventListener("keyup", composingKey, true);
+  window.addEventListener("keydown", composingKey, true);
   function init() {
     var inputs = document.querySelectorAll('[data-md-component="search-query"]');
     for (var i = 0; i < inputs.length; i++) bridge(inputs[i]);
