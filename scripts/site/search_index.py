@@ -105,18 +105,20 @@ def measure_docs(edition: Edition, page: Page, lang: str) -> list[dict[str, Any]
     base = url(page.number)
     other = "en" if lang == "zh" else "zh"
     title = full_title(lang, page)
-    docs = [_doc(seg, base, title, f"<p>{escape(full_title(other, page))}</p>", page.title["zh"], KIND_TEXT)]
+    tag = {"en": "en", "zh": "zh-Hans"}  # results show each text tagged with its language
+    docs = [_doc(seg, base, title, f'<p lang="{tag[other]}">{escape(full_title(other, page))}</p>', page.title["zh"],
+                 KIND_TEXT)]
     for para in page.paragraphs:
         en = plain(para.en) or ""
         html = f'<p lang="zh-Hans">{escape(para.zh)}</p><p lang="en">{escape(en)}</p>'
         docs.append(_doc(seg, f"{base}#{para.id}", para.id, html, para.zh, KIND_TEXT))
     if page.commentary.strip():  # at #commentary in both interfaces: the main one, or the other one
-        text = " ".join(f"<p>{escape(plain(block) or '')}</p>" for block in page.commentary.split("\n\n"))
+        text = " ".join(f'<p lang="en">{escape(plain(block) or "")}</p>' for block in page.commentary.split("\n\n"))
         docs.append(_doc(seg, f"{base}#commentary", commentary_title(lang, "en"), text, " ", KIND_COMMENTARY))
     for note in page.notes("zh"):  # the Chinese commentary, by margin number: a hit opens the note
         title = t(lang, "search.note", title=commentary_title(lang, "zh"), n=note.n)
         docs.append(_doc(seg, f"{base}#{note_id(page, 'zh', note.n)}", title,
-                         f"<p>{escape(plain(note.text) or '')}</p>", " ", KIND_NOTE))
+                         f'<p lang="zh-Hans">{escape(plain(note.text) or "")}</p>', " ", KIND_NOTE))
     return docs
 
 
