@@ -10,18 +10,14 @@ local server that behaves like the first kind of host.
 """
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urlsplit
 
 import pytest
 from lxml import html
 
 from conftest import TEST_SITE_URL
+from scripts import browser as chromium
 
 ROOT_PATH = urlsplit(TEST_SITE_URL).path  # '/edition/': the test build's address below the host
 
@@ -51,11 +47,8 @@ def test_each_interface_has_its_own_error_page(site: Path, rel: str, lang: str, 
     assert f'"base": "{home}"' in config, "search uses the interface's own index"
 
 
-class _LikeAStaticHost(http.server.SimpleHTTPRequestHandler):
+class _LikeAStaticHost(chromium.QuietHandler):
     """Serves the site below ROOT_PATH; a missing file gets the root's 404.html with status 404."""
-
-    def log_message(self, *args: object) -> None:
-        pass
 
     def send_head(self):  # noqa: ANN201 - http.server's own signature
         path = urlsplit(self.path).path
@@ -77,18 +70,6 @@ class _LikeAStaticHost(http.server.SimpleHTTPRequestHandler):
         return super().send_head()
 
 
-@contextmanager
-def static_host(site: Path) -> Iterator[str]:
-    handler = functools.partial(_LikeAStaticHost, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("address,lang,heading,home", [
     ("measures/99/", "en", "Page not found", ""),
@@ -97,7 +78,8 @@ def static_host(site: Path) -> Iterator[str]:
 ])
 def test_a_bad_address_is_answered_in_its_interface(browser, site: Path, address: str, lang: str,
                                                      heading: str, home: str) -> None:
-    with static_host(site) as host:
+    with chromium.serve_directory(site, _LikeAStaticHost) as base:
+        host = base.rstrip("/")
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         response = page.goto(host + ROOT_PATH + address)
