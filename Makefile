@@ -1,4 +1,4 @@
-# The two commands a newcomer needs: `make serve` and `make test`.
+# The two commands a newcomer needs: `make serve` and `make test` (`make test-fast` while editing).
 # Every target creates .venv and installs the pinned requirements when missing.
 
 PYTHON ?= python3
@@ -11,17 +11,23 @@ BENCH_STAMP   := bench/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site check test bench pdf lock clean help
+.PHONY: serve site check test test-fast compare bench pdf lock import review clean help
 
 help:
-	@echo "make serve  - build and serve the site on http://127.0.0.1:8000 with live reload"
+	@echo "make serve  - build and serve the site on http://127.0.0.1:8000 with live reload;"
+	@echo "              restarted when a script changes"
 	@echo "make site   - strict build into site/"
 	@echo "make check  - check every page and data file (errors name file and line)"
-	@echo "make test   - run the whole test suite (needs /usr/bin/chromium)"
+	@echo "make test   - run the whole test suite (needs /usr/bin/chromium, Java, npm)"
+	@echo "make test-fast - the unit tests only: in-process, no build, no browser (seconds)"
 	@echo "make bench  - build, rebuild, page weight, search and Lighthouse figures against a plain"
 	@echo "              Material site; writes dist/bench.json and the README block (needs chromium, ~15 min)"
+	@echo "make compare BASE=main - does the working tree build the same site as BASE, byte for byte?"
 	@echo "make lock   - re-fingerprint the Chinese source (only for a correction backed by the official text)"
 	@echo "make pdf    - write dist/opinions.pdf from the whole-document view (needs chromium, fonts-noto-cjk)"
+	@echo "make import OFFICIAL=file REFERENCE=\"...\" [APPLY=1] - pair the official text with the edition by subject"
+	@echo "              and report (dry run); APPLY=1 rebuilds the edition on it (see CONTRIBUTING.md)"
+	@echo "make review - list every paragraph and commentary note awaiting an editor, with the reason"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -52,8 +58,26 @@ check: $(RUNTIME_STAMP)
 test: $(DEV_STAMP) $(JS_STAMP)
 	$(PY) -m pytest
 
+# tests/unit/ only (marker `unit`): the loop to run while editing
+test-fast: $(DEV_STAMP)
+	$(PY) -m pytest -q -m unit tests/unit
+
+# For refactorings: the site built from the working tree against the one BASE builds, git data pinned
+BASE ?= main
+compare: $(RUNTIME_STAMP)
+	$(PY) -m scripts compare --base $(BASE)
+
 lock: $(RUNTIME_STAMP)
 	$(PY) -m scripts lock --update
+
+# The official text: a dry run by default (nothing is written); APPLY=1 writes.
+import: $(RUNTIME_STAMP)
+	@test -n "$(OFFICIAL)" || { echo 'make import: give OFFICIAL=path/to/file (plain text, or the SPP page saved as HTML)'; exit 2; }
+	$(PY) -m scripts import "$(OFFICIAL)" $(if $(REFERENCE),--reference "$(REFERENCE)") $(if $(APPLY),--apply) \
+		$(if $(CHECKED),--checked "$(CHECKED)") $(if $(ADDRESS),--address "$(ADDRESS)") $(if $(PUBLISHED),--published "$(PUBLISHED)")
+
+review: $(RUNTIME_STAMP)
+	$(PY) -m scripts review
 
 pdf: $(DEV_STAMP)
 	$(PY) -m scripts pdf $(PDF_ARGS)

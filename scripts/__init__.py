@@ -1,1 +1,1 @@
-"""Build, check and export tooling for the bilingual edition (see README.md)."""
+"""Build, check and export tooling for the bilingual edition: see README.md, "Layout"."""

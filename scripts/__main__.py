@@ -3,8 +3,10 @@
     python -m scripts check                    every page and data file (make check)
     python -m scripts lock [--update]          the source lock (make lock)
     python -m scripts import OFFICIAL [--apply --reference ...]   compare with / import the official text
+    python -m scripts review                   what awaits an editor's review, page by page (make review)
     python -m scripts pdf [--lang --view --out]                   dist/opinions.pdf (make pdf)
     python -m scripts serve [--dev-addr ...]   mkdocs serve, restarted when a script changes (make serve)
+    python -m scripts compare [--base REV]     the same site as REV, byte for byte? (make compare)
     python -m scripts bench [--no-readme ...]  the README's figures (make bench)
 
 `python -m scripts COMMAND --help` lists a command's options. Each command lives in
@@ -20,9 +22,11 @@ from importlib import import_module
 COMMANDS = {
     "check": (".tools.check", "validate every page and data file; exit 1 with file:line errors"),
     "lock": (".tools.lock", "check the source lock, or --update it from the pages"),
-    "import": (".tools.import_official", "compare the transcription with the official text; --apply imports it"),
+    "import": (".tools.import_official", "pair the official text with the edition by subject; --apply imports it"),
+    "review": (".tools.review", "list every paragraph and commentary note awaiting an editor's review, and why"),
     "pdf": (".tools.pdf", "write dist/opinions.pdf from the whole-document view (needs Chromium)"),
     "serve": (".tools.serve", "mkdocs serve with live reload, restarted when a script changes"),
+    "compare": (".tools.compare", "build the working tree and a revision (--base) and compare the two sites"),
     "bench": (".bench.run", "build, page weight, search and Lighthouse figures against a plain Material site"),
 }
 

@@ -35,7 +35,8 @@ from .publish import data_files
 from .settings import SOURCE_DATE_EPOCH
 from .site.footer import page_footer
 from .site.head import cite_templates, description, head, interface_urls, json_ld, robots
-from .site.i18n import full_title
+from .site.concordance_page import CONCORDANCE_PAGE, former_page
+from .site.i18n import full_title, t
 from .site.markers import expand_markers
 from .site.measure import measure_page
 from .site.nav import build_nav
@@ -109,7 +110,7 @@ class EditionBuild:
         if self.state is None or not _nested(config):
             self.state = self._start()
         state = self.state
-        config.nav = build_nav(state.edition.corpus, interface(config))
+        config.nav = build_nav(state.edition.corpus, interface(config), bool(state.edition.concordance))
         configure(config, interface(config))  # the theme's own labels in this interface's language
         if not config.repo_url:
             if state.repo:
@@ -149,6 +150,11 @@ class EditionBuild:
             state.exports = data_files(state.edition)
         for name, content in state.exports.items():
             files.append(File.generated(config, name, content=content))
+        if not state.edition.concordance:  # before any import of the official text the concordance shows nowhere
+            for name in CONCORDANCE_PAGE:
+                page = files.get_file_from_path(name)
+                if page is not None:
+                    files.remove(page)
         worker = next((f.src_uri for f in files if MATERIAL_WORKER.fullmatch(f.src_uri)), None)
         if worker is None:
             raise PluginError("Material's search worker was not found among the theme files")
@@ -177,6 +183,12 @@ class EditionBuild:
         corpus = state.edition.corpus
         model = corpus.page_for_src(page.file.src_uri)
         if model is None:
+            former = corpus.former_for_src(page.file.src_uri)
+            if former is not None:  # a measure of the former outline that the official text lacks
+                page.meta["title"] = t(lang, "conc.former.heading", n=former.number,
+                                       title=former.title["zh" if lang == "zh" else "en"])
+                page.meta["hide"] = sorted(set(page.meta.get("hide", [])) | {"toc"})
+                return former_page(state.edition, former, lang)
             return expand_markers(markdown, state.edition, lang, state.stamp)
         page.meta["title"] = full_title(lang, model)
         page.meta["description"] = description(corpus, model, lang)

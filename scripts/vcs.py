@@ -58,6 +58,23 @@ def edition_stamp(root: Path) -> dict[str, str]:
     return stamp
 
 
+def archive(root: Path, revision: str, dest: Path) -> bool:
+    """The files of `revision`, without history, unpacked into `dest`; False if git cannot."""
+    import io
+    import tarfile
+
+    try:
+        out = subprocess.run(["git", "archive", "--format=tar", revision], cwd=root, capture_output=True, timeout=120)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    if out.returncode:
+        return False
+    dest.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(fileobj=io.BytesIO(out.stdout)) as tar:
+        tar.extractall(dest, filter="data")
+    return True
+
+
 def describe_head(root: Path) -> str:
     """'abc1234', or 'abc1234+dirty' with uncommitted changes; 'unknown' outside git."""
     commit = _git(root, "rev-parse", "--short", "HEAD", timeout=60).strip() or "unknown"

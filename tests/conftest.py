@@ -1,4 +1,8 @@
-"""Shared fixtures: a strict build of the real site, a local server, headless Chromium.
+"""Fixtures, and the rule that every test carries exactly one marker: the name of its folder.
+
+tests/unit/ (marker `unit`) runs in-process in seconds: `make test-fast`. The other
+folders need a strict build of the site (`build`), headless Chromium (`browser`) or
+the external validators (`integrity`); `make test` runs everything.
 
 Chromium is Debian's /usr/bin/chromium driven through Playwright's
 executable_path; no browser is ever downloaded. Under CI a missing browser is
@@ -7,28 +11,47 @@ a failure, never a skip.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from helpers import CONTENT_PARTS, build_site, copy_project, real_edition
+from scripts import browser as chromium
+from scripts.edition import Edition
+from scripts.edition.corpus import Corpus
 
-from scripts import browser as chromium  # noqa: E402
-
-
-TEST_REPO_URL = "https://github.com/example/edition"  # edit links need an address; tests use this one
-TEST_SITE_URL = "https://example.org/edition/"  # canonical, hreflang and sitemap addresses need one too
+KINDS = ("unit", "build", "browser", "integrity")
 
 
-def build_site(dest: Path, root: Path = ROOT, **env_extra: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", EDITION_REPO_URL=TEST_REPO_URL, EDITION_SITE_URL=TEST_SITE_URL)
-    env.update(env_extra)
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
-                          cwd=root, env=env, capture_output=True, text=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    wrong = []
+    for item in items:
+        kinds = sorted({m.name for m in item.iter_markers()} & set(KINDS))
+        folder = item.path.parent.name
+        if kinds != [folder]:
+            wrong.append(f"{item.nodeid}: markers {kinds or 'none'}, folder tests/{folder}/")
+    if wrong:
+        raise pytest.UsageError("every test carries exactly one of the markers " + ", ".join(KINDS)
+                                + ", the name of its folder (pytestmark = pytest.mark.<kind>):\n  "
+                                + "\n  ".join(wrong))
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """`measure_number`: every page of the edition (0 is the preamble), read when collected."""
+    if "measure_number" in metafunc.fixturenames:
+        metafunc.parametrize("measure_number", sorted(real_edition().corpus.pages))
+
+
+@pytest.fixture(scope="session")
+def edition() -> Edition:
+    """The edition of this checkout, as `make check` loads it."""
+    return real_edition()
+
+
+@pytest.fixture(scope="session")
+def corpus(edition: Edition) -> Corpus:
+    return edition.corpus
 
 
 @pytest.fixture(scope="session")
@@ -64,9 +87,14 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A private copy of the project, to break on purpose."""
-    from helpers import copy_project
+    """A private copy of the project, to build or serve after breaking it on purpose."""
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A private copy of docs/ and data/ only: enough for `check`, `lock` and `import`."""
+    return copy_project(tmp_path / "content", CONTENT_PARTS)
 
 
 @pytest.fixture

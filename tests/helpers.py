@@ -1,27 +1,81 @@
-"""Helpers for tests that need a private, modifiable copy of the project."""
+"""What the tests share besides fixtures: the test addresses, project copies, builds, commands.
+
+Tests import this module; they never import conftest.py (which holds the fixtures).
+"""
 from __future__ import annotations
 
+import functools
+import io
+import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.edition.paths import ROOT
+from scripts.edition import Edition, load_edition
+from scripts.edition.corpus import load_corpus
+from scripts.edition.paths import BUILD_INPUTS, ROOT
 
-PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "scripts", "overrides"]
+TEST_REPO_URL = "https://github.com/example/edition"  # edit links need an address; tests use this one
+TEST_SITE_URL = "https://example.org/edition/"  # canonical, hreflang and sitemap addresses need one too
+CONTENT_PARTS = ("docs", "data")  # what `check` needs
+FIXTURES = ROOT / "tests" / "fixtures"
+QUERIES = ROOT / "tests" / "data" / "search-queries.yml"
 
 
-def copy_project(dest: Path) -> Path:
-    """Copy what a build needs into `dest` and return it."""
+@functools.cache
+def real_edition() -> Edition:
+    """The edition of this checkout, loaded once per test session (never modified by a test)."""
+    return load_edition(ROOT)
+
+
+def copy_project(dest: Path, parts: tuple[str, ...] = BUILD_INPUTS) -> Path:
+    """Copy what a build needs (or only `parts`) into `dest` and return it."""
     dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
+    for part in parts:
         src = ROOT / part
         if src.is_dir():
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
         elif src.exists():
             shutil.copy2(src, dest / part)
     return dest
+
+
+def build_site(dest: Path, root: Path = ROOT, **env_extra: str) -> subprocess.CompletedProcess:
+    """A strict `mkdocs build` of the project at `root` into `dest`, in a subprocess."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", EDITION_REPO_URL=TEST_REPO_URL, EDITION_SITE_URL=TEST_SITE_URL)
+    env.update(env_extra)
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
+                          cwd=root, env=env, capture_output=True, text=True)
+
+
+@dataclass
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(*argv: str) -> Result:
+    """`python -m scripts ARGV`, run in this process: the same code, without a new interpreter."""
+    from scripts.__main__ import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            code = main(list(argv))
+        except SystemExit as exit_:  # argparse on bad arguments
+            code = exit_.code if isinstance(exit_.code, int) else 1
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+def check(root: Path) -> Result:
+    """`make check` on the tree at `root`."""
+    return run("check", "--root", str(root))
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -46,11 +100,27 @@ def line_of(path: Path, needle: str) -> int:
     raise AssertionError(f"{needle!r} not in {path}")
 
 
-def run_module(command: str, root: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run one of the project's commands (python -m scripts COMMAND) against the tree at `root`."""
-    return subprocess.run([sys.executable, "-m", "scripts", command, "--root", str(root), *args], cwd=ROOT,
-                          capture_output=True, text=True)
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
-def run_check(root: Path) -> subprocess.CompletedProcess:
-    return run_module("check", root)
+def official_from(root: Path) -> str:
+    """An 'official' text made from the tree's own transcription, then changed in measure 5:
+    m05-1 altered, a paragraph added after it, m05-2 removed; and a two-paragraph preamble."""
+    corpus = load_corpus(root)
+    out = ["最高人民检察院关于全面加强新时代知识产权检察工作的意见", "测试序言第一段。", "测试序言第二段。"]
+    for part in corpus.document["parts"]:
+        out.append(f"{part['numeral']}、{part['title']['zh']}")
+        for page in corpus.measures():
+            if page.meta["part"] != part["number"]:
+                continue
+            for para in page.paragraphs:
+                if para.id == "m05-1":
+                    out += [para.zh.replace("做深做实。", "做深做实。测试修改。"), "测试新增段落。"]
+                elif para.id == "m05-2":
+                    continue
+                else:
+                    out.append(para.zh.replace("［……］", "测试补全文字。"))
+    return "\n".join(out) + "\n"

@@ -262,6 +262,52 @@
   else init();
 })();
 
+/* Citations made before the official text was imported. The import renumbered the edition
+ * to follow the official text, and the build wrote into #oe-moved every old id of this
+ * address whose text is now elsewhere (data/concordance.yml). A fragment that no longer
+ * exists here is followed to its new address at once; one that now names different text
+ * here is not taken away from readers of newer citations: the page offers the jump.
+ */
+(function () {
+  "use strict";
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
+  }
+  function check() {
+    var el = document.getElementById("oe-moved");
+    if (!el) return;
+    var data;
+    try { data = JSON.parse(el.textContent); } catch (e) { return; }
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (!id || !Object.prototype.hasOwnProperty.call(data.ids, id)) return;
+    var target = data.root + data.ids[id];
+    if (!document.getElementById(id)) { window.location.replace(target); return; }
+    var old = document.getElementById("oe-moved-offer");
+    if (old) old.parentNode.removeChild(old);
+    var box = document.createElement("div");
+    box.id = "oe-moved-offer";
+    box.className = "admonition warning oe-moved-offer";
+    box.setAttribute("role", "alert");
+    var title = document.createElement("p");
+    title.className = "admonition-title";
+    title.textContent = data.words.title;
+    var p = document.createElement("p");
+    p.textContent = fill(data.words.offer, { id: id, date: data.date, target: data.ids[id].replace("/#", " · ") }) + " ";
+    var a = document.createElement("a");
+    a.href = target;
+    a.className = "oe-moved-go";
+    a.textContent = data.words.go;
+    p.appendChild(a);
+    box.appendChild(title);
+    box.appendChild(p);
+    var cited = document.getElementById(id);
+    cited.parentNode.insertBefore(box, cited);
+  }
+  window.addEventListener("hashchange", check);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", check);
+  else check();
+})();
+
 /* The error page in the reader's interface. A static host serves the site root's 404.html
  * (English) at every missing address; at one under the Chinese interface's root this shows
  * zh/404.html instead, so a reader of the Chinese interface is answered in Chinese. Hosts

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..edition.paths import ROOT
+from ..process import stop
 from .gzip_server import free_port
 
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -111,17 +111,6 @@ def serve_rebuild(project: Path, page: Path, url_path: str, edits: int, strict: 
         stop(proc)
     return {"first_build_s": round(first, 2), "rebuild_s": [round(t, 2) for t in times],
             "median_s": round(statistics.median(times), 2)}
-
-
-def stop(proc: subprocess.Popen) -> None:
-    """End a server started here, and its children, by its own process group."""
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
 
 
 def compare_rebuilds(plain: Path, scratch: Path, edits: int) -> dict[str, Any]:

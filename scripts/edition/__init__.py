@@ -9,7 +9,9 @@ from pathlib import Path
 
 from .citations import check_citations
 from .apparatus import check_document_apparatus, check_page_apparatus, share
+from .concordance import CONCORDANCE, Concordance, check_concordance, load_concordance
 from .corpus import Corpus, load_corpus
+from .page import Page
 from .errors import ContentError
 from .glossary import Glossary, check_consistency, load_glossary
 from .laws import Law, check_laws, load_laws
@@ -27,6 +29,7 @@ class Edition:
     laws: dict[str, Law]
     witnesses: dict[str, Witness] = field(default_factory=dict)
     errors: list[ContentError] = field(default_factory=list)
+    concordance: Concordance = field(default_factory=Concordance)  # empty before the official text is imported
 
     @property
     def root(self) -> Path:
@@ -58,26 +61,38 @@ def load_edition(root: Path = ROOT) -> Edition:
     laws, lerrors = load_laws(root)
     witnesses, werrors = load_witnesses(root)
     errors = list(corpus.errors) + gerrors + lerrors + werrors
-    if witnesses:
-        errors += _check_apparatus(corpus, witnesses)
+    if witnesses and corpus.document:
+        errors += check_document_apparatus(root / "data" / "document.yml", corpus.apparatus, corpus.document,
+                                           witnesses)
     if glossary is not None:
         errors += check_consistency(corpus, glossary)
     if laws:
         errors += check_laws(corpus, laws)
-        for page in corpus.ordered():
-            errors += check_citations(page, laws)
+    for page in corpus.ordered():
+        errors += check_against_data(page, witnesses, laws)
     if not corpus.errors:
         errors += check_lock(corpus)
     errors += scan_docs(root / "docs")
-    return Edition(corpus, glossary, laws, witnesses, errors)
+    concordance, cerrors = load_concordance(root)
+    errors += cerrors + check_concordance(root / CONCORDANCE, concordance, set(corpus.pages), set(corpus.former))
+    if witnesses:
+        for page in corpus.former.values():
+            texts = {p.id: p.zh for p in page.paragraphs}
+            first = page.paragraphs[0].id if page.paragraphs else None
+            errors += check_page_apparatus(page.path, page.apparatus, texts, page.title["zh"], first, witnesses,
+                                           page.lines.line)
+    return Edition(corpus, glossary, laws, witnesses, errors, concordance)
 
 
-def _check_apparatus(corpus: Corpus, witnesses: dict[str, Witness]) -> list[ContentError]:
-    errors = check_document_apparatus(corpus.root / "data" / "document.yml", corpus.apparatus, corpus.document,
-                                      witnesses) if corpus.document else []
-    for page in corpus.ordered():
+def check_against_data(page: Page, witnesses: dict[str, Witness], laws: dict[str, Law]) -> list[ContentError]:
+    """What one page must agree with in data/: its apparatus with the witness register, the
+    articles its commentaries cite with data/laws.yml. (The page's own checks ran when it was parsed.)"""
+    errors: list[ContentError] = []
+    if witnesses:
         texts = {p.id: p.zh for p in page.paragraphs}
         first = page.paragraphs[0].id if page.paragraphs else None
         heading = None if page.is_preamble else page.title["zh"]
         errors += check_page_apparatus(page.path, page.apparatus, texts, heading, first, witnesses, page.lines.line)
+    if laws:
+        errors += check_citations(page, laws)
     return errors

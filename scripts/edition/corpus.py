@@ -13,7 +13,7 @@ from .apparatus import DocumentApparatus, read_document_apparatus
 from .errors import ContentError
 from .yamlmap import parse_yaml, validate
 from .page import Page, parse_page
-from .paths import FILE_RE, MEASURES, ROOT, page_file
+from .paths import FILE_RE, FORMER, MEASURES, ROOT, page_file
 from .zh import zh_numeral
 
 @dataclass
@@ -23,6 +23,8 @@ class Corpus:
     pages: dict[int, Page] = field(default_factory=dict)
     errors: list[ContentError] = field(default_factory=list)
     apparatus: DocumentApparatus = field(default_factory=DocumentApparatus)  # the title's and parts' witnesses
+    # measures of the former outline that the official text lacks (docs/former/NN.md), by former number
+    former: dict[int, Page] = field(default_factory=dict)
     _resolved: dict[Path, Path] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
@@ -38,6 +40,11 @@ class Corpus:
 
     def ordered(self) -> list[Page]:
         return [self.pages[n] for n in sorted(self.pages)]
+
+    def former_for_src(self, src_uri: str) -> Page | None:
+        """The kept page of a former measure (docs/former/NN.md) that MkDocs renders at src_uri."""
+        target = (self.docs_dir / src_uri).resolve()
+        return next((p for p in self.former.values() if p.path.resolve() == target), None)
 
     def page_for_src(self, src_uri: str) -> Page | None:
         # Asked for every page of both interfaces; each path is resolved once, not once per page.
@@ -98,7 +105,34 @@ def load_corpus(root: Path = ROOT) -> Corpus:
             continue
         corpus.pages[page.number] = page
     corpus.errors += _cross_check(corpus)
+    _load_former(corpus)
     return corpus
+
+
+def _load_former(corpus: Corpus) -> None:
+    """Measures of the former outline kept when the official text has no counterpart: the same
+    page format, the former number and ids; not part of the document (no lock, no exports)."""
+    for path in sorted((corpus.docs_dir / FORMER).glob("*.md")):
+        m = FILE_RE.match(path.name)
+        if not m or not m.group(1):
+            corpus.errors.append(ContentError(path, 1, f"unexpected file name '{path.name}' in docs/{FORMER}",
+                                              "a kept former measure is named by its former number, e.g. 13.md",
+                                              "structure"))
+            continue
+        page, errs = parse_page(path)
+        corpus.errors += errs
+        if page is None:
+            continue
+        if page.number != int(m.group(1)):
+            corpus.errors.append(ContentError(path, page.lines.line(["number"]),
+                                              f"number is {page.number} but the file is {path.name}",
+                                              "a kept former measure keeps its former number", "structure"))
+            continue
+        for k, rel in enumerate(page.meta["related"]):
+            if rel not in corpus.pages:
+                corpus.errors.append(ContentError(path, page.lines.line(["related", k]),
+                                                  f"related measure {rel} does not exist", "remove it", "related"))
+        corpus.former[page.number] = page
 
 
 def _cross_check(corpus: Corpus) -> list[ContentError]:

@@ -216,6 +216,8 @@ def check_consistency(corpus: Corpus, glossary: Glossary) -> list[ContentError]:
     for loc in locations(corpus):
         if loc.para is None or loc.en is None or loc.page is None:
             continue
+        if loc.para.id in loc.page.meta.get("review", []):
+            continue  # its translation awaits review (the source changed): checked once reviewed
         for term in glossary.terms_in_zh(loc.zh):
             if not glossary.en_has(term, loc.en):
                 alts = f" or an accepted alternative ({', '.join(term.alternatives)})" if term.alternatives else ""

@@ -40,6 +40,8 @@ from .yamlmap import LineMap, parse_yaml, validate
 from .zh import zh_numeral
 
 PARA_OPEN = re.compile(r"^///\s*para\b(.*)$")
+#: A margin number in `review` (commentary to look at): 'm08-n3' (English), 'm08-zh-n3' (Chinese).
+NOTE_ID = re.compile(r"^(pre|m\d\d)-(zh-)?n([1-9][0-9]*)$")
 PARA_CLOSE = re.compile(r"^///\s*$")
 COMMENTARY_RE = re.compile(r"^##\s+Commentary\s*$")
 COMMENTARY_ZH_RE = re.compile(r"^##\s+评注\s*$")
@@ -334,8 +336,16 @@ def _check_page(page: Page) -> list[ContentError]:
                                        f"'uncertain' names paragraph '{item['para']}', which is not on this page",
                                        f"use one of: {', '.join(sorted(ids)) or '(no paragraphs yet)'}",
                                        "id"))
+    note_counts = {lang: len(page.notes(lang)) for lang in ("en", "zh")}
     for k, pid in enumerate(meta.get("review", [])):
-        if pid not in ids:
+        note = NOTE_ID.match(pid)
+        if note and note.group(1) == para_prefix(page.number):
+            if int(note.group(3)) <= note_counts["zh" if note.group(2) else "en"]:
+                continue
+            errors.append(ContentError(path, page.lines.line(["review", k]),
+                                       f"'review' names margin number '{pid}', which the commentary does not have",
+                                       "remove it", "id"))
+        elif pid not in ids:
             errors.append(ContentError(path, page.lines.line(["review", k]),
                                        f"'review' names paragraph '{pid}', which is not on this page",
                                        "remove it", "id"))

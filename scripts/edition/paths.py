@@ -11,7 +11,9 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]  # the project: mkdocs.yml, docs/, data/, scripts/
+BUILD_INPUTS = ("mkdocs.yml", "docs", "data", "scripts", "overrides")  # all that a build of the site reads
 MEASURES = "measures"  # docs/measures/NN.md, and the pages measures/NN/ in each interface
+FORMER = "former"  # docs/former/NN.md: a measure of the edition's former outline that the official text lacks
 FILE_RE = re.compile(r"^(?:preamble|(\d\d))\.md$")  # a measure page's file name; its number in group 1
 ID_RE = re.compile(r"^(?:pre|m\d\d)-[1-9][0-9]*[a-z]?$")  # a paragraph id: 'pre-1', 'm08-2', 'm08-2a'
 
@@ -59,3 +61,8 @@ def number_of(para_id: str) -> int:
 def part_anchor(number: int) -> str:
     """'part-2': the id of a part's heading (landing contents, print view), and its lock key."""
     return f"part-{number}"
+
+
+def former_url(number: int) -> str:
+    """'former/13/': where a measure of the former outline without official counterpart is kept."""
+    return f"{FORMER}/{slug(number)}/"

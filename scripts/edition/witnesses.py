@@ -59,5 +59,5 @@ def load_witnesses(root: Path) -> tuple[dict[str, Witness], list[ContentError]]:
                                        "witnesses"))
             continue
         register[siglum] = Witness(siglum, item["kind"], item["grade"], item.get("date"), dict(item["publisher"]),
-                                   item["address"], dict(item["covers"]), item.get("note"), line)
+                                   item.get("address", ""), dict(item["covers"]), item.get("note"), line)
     return register, errors

@@ -46,7 +46,25 @@ def opinions_data(edition: Edition) -> dict:
              "occurrences": occ[t.id]["zh"]}
             for t in glossary.terms]
     data["laws"] = laws_json(edition.laws, corpus)
+    data["concordance"] = concordance_json(edition)
     return data
+
+
+def concordance_json(edition: Edition) -> list[dict[str, Any]]:
+    """This edition's former numbers against the official ones (empty before the import):
+    {edition, official} measure numbers and the paragraph-id pairs whose address changed."""
+    out = []
+    for e in edition.concordance.entries:
+        item: dict[str, Any] = {"edition": e.edition, "official": e.official, "shape": e.shape,
+                                "paragraphs": [{"edition": a, "official": b} for a, b in e.ids
+                                               if "-n" not in a and not a.startswith("commentary")],
+                                "notes": [{"edition": a, "official": b} for a, b in e.ids if "-n" in a]}
+        if e.also:
+            item["also"] = list(e.also)
+        if e.kept_at:
+            item["kept_at"] = e.kept_at
+        out.append(item)
+    return out
 
 
 def laws_json(laws: dict[str, Law], corpus: Corpus) -> list[dict[str, Any]]:

@@ -15,7 +15,7 @@ from ..edition.witnesses import Witness
 from ..edition.paths import url
 from ..plaintext import plain
 
-SCHEMA_VERSION = "2.0"  # 2.0: witnesses, attestations, heading status, attested share, commentary_zh
+SCHEMA_VERSION = "2.1"  # 2.0: witnesses, attestations, heading status, attested share, commentary_zh; 2.1: concordance
 
 
 def _paragraphs(page: Page, register: dict[str, Witness]) -> list[dict[str, Any]]:

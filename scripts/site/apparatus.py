@@ -150,7 +150,8 @@ def register_page(edition: Edition, lang: str, page_href: Callable[[int], str]) 
             (t(lang, "witnesses.covers"), escape(w.covers[lang])
              + (f" {escape(w.note[lang])}" if w.note else "")),
             (t(lang, "witnesses.address"), f'<a href="{escape(w.address)}" rel="nofollow noopener">'
-                                            f'<span class="oe-url">{escape(w.address)}</span></a>'),
+                                            f'<span class="oe-url">{escape(w.address)}</span></a>'
+                                            if w.address else "—"),
             (t(lang, "witnesses.cited"), pages or "—"),
         ]
         body = "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in rows)

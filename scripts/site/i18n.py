@@ -541,6 +541,84 @@ def document_date(lang: str, iso: str) -> str:
     return zh_date(iso) if lang == "zh" else en_date(iso)
 
 
+# The concordance after the import of the official text (scripts/site/concordance_page.py), the
+# kept pages of former measures, review flags on commentary notes, and the official witness.
+LABELS["en"].update({
+    "nav.concordance": "Concordance of numbers",
+    "conc.sep": " and ",
+    "conc.empty": "The official text has not been imported: the numbering is this edition's own.",
+    "conc.intro": ("When the official text was imported ({date}; {reference}), the numbers, pages and paragraph "
+                   "ids of this edition came to follow it. The table gives, for each official measure, the "
+                   "measure of this edition whose subject it continues, and every id whose address changed. "
+                   "Citations made before then are sent on to the text they cited."),
+    "conc.col.official": "Official text",
+    "conc.col.edition": "This edition before the import",
+    "conc.col.shape": "Change",
+    "conc.col.ids": "Ids (before → now)",
+    "conc.former": "former measure {n}",
+    "conc.kept": "former measure {n}, kept outside the numbered sequence",
+    "conc.confidence": "(pairing confidence {c})",
+    "conc.shape.same": "same number",
+    "conc.shape.moved": "renumbered",
+    "conc.shape.merged": "two measures joined",
+    "conc.shape.split": "split from a measure",
+    "conc.shape.new": "new: not in this edition before",
+    "conc.shape.unplaced": "no counterpart in the official text",
+    "conc.notice.title": "Renumbered when the official text was imported ({date})",
+    "conc.notice.was": "This measure continues the subject of this edition's {olds}.",
+    "conc.notice.split": "This measure was part of this edition's former measure {old}; the commentary stays with the measure that continues it.",
+    "conc.notice.new": "This edition had no measure on this subject before the official text was imported: the page gives the Chinese text; the translation and commentary are still to come.",
+    "conc.notice.left": ("Before the import, this address held this edition's measure {old}, on a different "
+                         "subject; that text and its commentary are now at {where}."),
+    "conc.more": "Concordance of numbers",
+    "conc.offer.title": "This address held different text before the official text was imported",
+    "conc.offer": "You followed a link to {id} of this page as it was numbered before {date}. The text that link cited is now at {target}.",
+    "conc.go": "Go to the text cited",
+    "conc.former.title": "Not in the official text",
+    "conc.former.body": ("This was measure {n} of this edition's conjectural outline. The official text, imported "
+                         "on {date}, has no measure on its subject, so it is kept here, outside the numbered "
+                         "sequence, with its translation and commentary, for the editors to reuse or retire."),
+    "conc.former.heading": "Former measure {n}: {title}",
+    "review.note": "The import of the official text asks an editor to review this note.",
+    "kind.official": "the official publication",
+})
+LABELS["zh"].update({
+    "nav.concordance": "序号对照表",
+    "conc.sep": "和",
+    "conc.empty": "尚未导入官方文本：本版序号为编者自拟。",
+    "conc.intro": ("导入官方文本（{date}；{reference}）后，本版的序号、页面和段落编号均改从官方文本。"
+                   "下表列出每一条官方条目所承接的本版原条目，以及地址有变动的全部编号。此前所作的引用会被引导至其所引文字。"),
+    "conc.col.official": "官方文本",
+    "conc.col.edition": "导入前的本版",
+    "conc.col.shape": "变动",
+    "conc.col.ids": "编号（原→现）",
+    "conc.former": "原第{n}条",
+    "conc.kept": "原第{n}条（保留于序号之外）",
+    "conc.confidence": "（对应可信度{c}）",
+    "conc.shape.same": "序号未变",
+    "conc.shape.moved": "序号变动",
+    "conc.shape.merged": "两条合并",
+    "conc.shape.split": "由一条拆分",
+    "conc.shape.new": "新增：本版此前没有",
+    "conc.shape.unplaced": "官方文本中没有对应条目",
+    "conc.notice.title": "导入官方文本时重新编号（{date}）",
+    "conc.notice.was": "本条承接本版{olds}的内容。",
+    "conc.notice.split": "本条原属本版原第{old}条；评注保留在承接该条的条目中。",
+    "conc.notice.new": "导入官方文本之前，本版没有这一内容的条目：本页载有中文原文，译文和评注尚待撰写。",
+    "conc.notice.left": "导入之前，这一地址载有本版原第{old}条，内容与本条不同；该条文字及其评注现见{where}。",
+    "conc.more": "序号对照表",
+    "conc.offer.title": "导入官方文本之前，这一地址载有不同的文字",
+    "conc.offer": "您所点击的链接指向本页在{date}之前编号下的{id}。该链接所引文字现见{target}。",
+    "conc.go": "前往所引文字",
+    "conc.former.title": "官方文本中没有此条",
+    "conc.former.body": ("此为本版推测大纲中的原第{n}条。{date}导入的官方文本中没有这一内容的条目，"
+                         "因此本条连同译文和评注保留于此，置于序号之外，供编者取用或撤销。"),
+    "conc.former.heading": "原第{n}条：{title}",
+    "review.note": "导入官方文本后，本段评注有待编者复核。",
+    "kind.official": "官方发布文本",
+})
+
+
 # Punctuation between generated items, per interface: the Chinese interface speaks Chinese
 # with Chinese punctuation (、 between items, full-width brackets and colon).
 

@@ -10,6 +10,7 @@ from typing import Callable
 from ..edition import Edition
 from ..edition.paths import url
 from .apparatus import register_page
+from .concordance_page import render_concordance
 from .contents import render_contents
 from .functions_page import render_functions_page
 from .glossary_page import render_glossary_page
@@ -27,6 +28,7 @@ MARKERS: dict[str, Callable[[Edition, str, dict[str, str]], str]] = {
     "<!-- oe:functions -->": lambda ed, lang, stamp: render_functions_page(ed.corpus, lang),
     "<!-- oe:print -->": lambda ed, lang, stamp: render_print_page(ed, lang, stamp),
     "<!-- oe:witnesses -->": lambda ed, lang, stamp: register_page(ed, lang, lambda n: f"../{url(n)}"),
+    "<!-- oe:concordance -->": lambda ed, lang, stamp: render_concordance(ed, lang),
 }
 
 

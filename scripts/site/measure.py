@@ -64,7 +64,9 @@ class Context:
             target, fragment = m.group(1), m.group(2) or ""
             number = 0 if target == "preamble" else int(target)
             return f"](#{fragment[1:] if fragment else anchor(number)})"
-        return re.sub(r"\]\((preamble|\d\d)\.md(#[^)\s]+)?\)", repl, markdown)
+        markdown = re.sub(r"\]\((preamble|\d\d)\.md(#[^)\s]+)?\)", repl, markdown)
+        # a former measure kept outside the sequence (docs/former/): the print view sits in docs/
+        return re.sub(r"\]\(\.\./(former/\d\d\.md(?:#[^)\s]+)?)\)", r"](\1)", markdown)
 
 
 PAGE = Context()
@@ -98,12 +100,16 @@ def measure_page(edition: Edition, page: Page, lang: str, cite: dict[str, str]) 
     markup = (lambda text, para: mark_terms(glossary, text, "../../glossary/")) if glossary else None
     body = render_page(edition.corpus, page, lang, zh_markup=markup, cite=cite, register=edition.witnesses,
                        share=edition.attested_share(page.number))
+    from .concordance_page import jump_data, moved_notice  # noqa: PLC0415 (it renders pages with this module)
+    moved = moved_notice(edition, page, lang)
+    body = (f"{moved}\n\n" if moved else "") + body + jump_data(edition, page, lang)
     return f"{top(edition.corpus, page, lang)}\n\n{body}\n{pager(edition.corpus, page, lang)}\n"
 
 
 def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | None = None,
                 ctx: Context = PAGE, cite: dict[str, str] | None = None,
-                register: dict[str, Witness] | None = None, share: float | None = None) -> str:
+                register: dict[str, Witness] | None = None, share: float | None = None,
+                title: str | None = None) -> str:
     """The complete Markdown for `page` in interface `lang` ('en' or 'zh').
 
     `cite` holds the citation formats (scripts/site/head.py) the page's "cite"
@@ -114,7 +120,7 @@ def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | Non
     badge = status_badge(page, lang)
     zh_mark = (lambda md: commentary_terms(md, lambda text: zh_markup(text, None))) if zh_markup else None  # type: ignore[arg-type]
     blocks = [
-        f"{'#' * ctx.heading_level} {bare_title(lang, page)}{' ' + badge if badge else ''}{heading_id}",
+        f"{'#' * ctx.heading_level} {title or bare_title(lang, page)}{' ' + badge if badge else ''}{heading_id}",
         _alt_title(lang, page),
         _meta(corpus, page, lang),
         _source_banner(page, lang, ctx, share),
@@ -308,7 +314,10 @@ def _notes(page: Page, lang: str, ctx: Context, mark: Callable[[str], str] | Non
                     f'title="{escape(t(lang if lang == "en" else "zh", "note.other"))}">'
                     f'{escape(t(lang, "note.other.mark"))}</a>')
         text = mark(note.text) if mark else note.text
-        out.append(f'<div class="oe-note" id="{nid}" markdown="1">\n'
+        review = nid in page.meta.get("review", [])
+        if review:  # the import asks an editor to look at this note
+            jump += f' <span class="oe-flag oe-flag-review" title="{escape(t(lang, "review.note"))}">!</span>'
+        out.append(f'<div class="oe-note{" oe-review" if review else ""}" id="{nid}" markdown="1">\n'
                    f'<div class="oe-nbox"><a class="oe-n" href="#{nid}" title="{escape(t(lang, "note.link", n=note.n))}">'
                    f'N {note.n}</a>{jump}</div>\n\n{ctx.rewrite(text)}\n\n</div>')
     return "\n\n".join(out)

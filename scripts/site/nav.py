@@ -18,7 +18,8 @@ INDEXES = ("nav.indexes", [("glossary.md", "nav.glossary"), ("laws.md", "nav.law
 PAGES_AFTER = [("downloads.md", "nav.downloads"), ("print.md", "nav.print")]
 
 
-def build_nav(corpus: Corpus, lang: str) -> list[dict[str, Any]]:
+def build_nav(corpus: Corpus, lang: str, concordance: bool = False) -> list[dict[str, Any]]:
+    """`concordance`: the official text has renumbered the edition, and the concordance page shows it."""
     nav: list[dict[str, Any]] = [{t(lang, key): uri} for uri, key in PAGES_BEFORE]
     if corpus.preamble is not None:
         nav.append({full_title(lang, corpus.preamble): src_uri(0)})
@@ -27,6 +28,9 @@ def build_nav(corpus: Corpus, lang: str) -> list[dict[str, Any]]:
                  for m in corpus.measures() if m.meta["part"] == part["number"]]
         nav.append({part_heading(lang, part, "nav"): items})
     section, pages = INDEXES
-    nav.append({t(lang, section): [{t(lang, key): uri} for uri, key in pages]})
+    indexes = [{t(lang, key): uri} for uri, key in pages]
+    if concordance:
+        indexes.append({t(lang, "nav.concordance"): "concordance.md"})
+    nav.append({t(lang, section): indexes})
     nav += [{t(lang, key): uri} for uri, key in PAGES_AFTER]
     return nav

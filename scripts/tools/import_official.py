@@ -1,299 +1,305 @@
-"""Check the transcription against the official text, and import it.
+"""Import the official text: pair its measures with ours by subject, then (with --apply) rebuild the edition on it.
 
-    python -m scripts import OFFICIAL.txt|.html
-        parses the official text (plain text, or the SPP page saved as HTML) into
-        preamble, parts and measures, and reports paragraph by paragraph where it
-        differs from this edition's transcription. Changes nothing.
+    make import OFFICIAL=path/to/file REFERENCE="…"            (dry run: the report, no file changed)
+    make import OFFICIAL=path/to/file REFERENCE="…" APPLY=1    (writes)
 
-    python -m scripts import OFFICIAL --apply --reference "..." [--checked YYYY-MM-DD]
-        replaces the Chinese source with the official text, keeps each translation
-        and commentary attached to its paragraph id, lists in `review` every
-        paragraph whose source changed or is new (its translation must be checked or
-        written), sets source.status to verified with the reference and date,
-        sets coverage to full, and updates the source lock.
+    python -m scripts import OFFICIAL.txt|.html [--apply --reference "..." --checked YYYY-MM-DD
+                                                 --address URL --published YYYY-MM-DD]
 
-Paragraph ids are never reused or renumbered: a new paragraph between m05-1
-and m05-2 becomes m05-1a; a new last paragraph takes the next free number.
+The official text (plain text, or the SPP page saved as HTML) is parsed into
+preamble, parts and measures (scripts/tools/official.py); its measures are paired
+with ours by subject (scripts/tools/matching.py), since our outline of (3)–(21) is
+conjecture; the report prints the pairing with its confidence and every decision:
+merges, splits, new measures, ours without counterpart, paragraph by paragraph what
+moves where, what needs review, and the earlier witnesses' readings that the
+official text does not have.
+
+--apply then rebuilds every page on the official outline (scripts/tools/relocate.py):
+numbers, files, paragraph ids and margin numbers follow the official text, every
+reference is rewritten, and data/concordance.yml records old and new addresses (the
+site shows it, redirects old citations, and exports it). The official publication is
+registered as a witness (O1, kind official, grade A) that attests every paragraph.
+It refuses to write, naming the files, if any translation or commentary would be lost.
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import difflib
 import re
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from lxml import html as lxml_html
 
+from ..edition import load_edition
+from ..edition.commentary import notes
+from ..edition.concordance import CONCORDANCE, HEADER as CONCORDANCE_HEADER
 from ..edition.corpus import Corpus, load_corpus
 from ..edition.errors import format_errors
-from ..edition.lock import read_lock, write_lock
-from ..edition.page import Page, Paragraph
-from ..edition.paths import ROOT, para_prefix
-from ..edition.zh import parse_zh_number, zh_numeral
+from ..edition.lock import write_lock
+from ..edition.page import parse_page
+from ..edition.paths import ROOT
+from ..edition.witnesses import load_witnesses
+from ..edition.zh import zh_numeral
+from .matching import Pairing, pair_measures
+from .official import Official, parse_official, read_lines
+from .relocate import EN_NUMBER, LINK, NewPage, Plan, Relocation
 
-PART_RE = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
-MEASURE_RE = re.compile(r"^（([一二三四五六七八九十]+)）(.*)$")
-TITLE_MARK = "关于全面加强新时代知识产权检察工作的意见"
-END_MARKS = ("责任编辑", "【打印】", "【关闭】", "扫一扫", "分享到", "相关链接")
-BLOCK_TAGS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article", "td"}
-SIMILAR = 0.45  # below this, a replaced paragraph counts as removed + added, not changed
-
-
-@dataclass
-class Official:
-    """The official text, parsed: preamble paragraphs, part titles, measures' paragraphs."""
-
-    preamble: list[str] = field(default_factory=list)
-    parts: dict[int, str] = field(default_factory=dict)
-    measures: dict[int, list[str]] = field(default_factory=dict)
-    part_of: dict[int, int] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
+SHAPE_WORDS = {"same": "same number", "moved": "renumbered", "merged": "merged", "split": "split off",
+               "new": "new", "unplaced": "no counterpart"}
 
 
-@dataclass
-class Op:
-    kind: str  # same | changed | added | removed
-    pid: str | None
-    old: str | None
-    new: str | None
+# --- the report ------------------------------------------------------------------------------
 
-
-# --- reading -----------------------------------------------------------------------------
-
-def read_lines(path: Path) -> list[str]:
-    """Paragraph lines of a plain-text or HTML file, with the page furniture dropped."""
-    raw = path.read_bytes()
-    if path.suffix.lower() in (".html", ".htm") or raw.lstrip()[:1] == b"<":
-        tree = lxml_html.fromstring(raw)
-        for bad in tree.xpath("//script|//style|//noscript|//nav|//header|//footer|//form"):
-            bad.drop_tree()
-        chunks: list[str] = []
-
-        def walk(el) -> None:
-            if isinstance(el.tag, str) and el.tag.lower() in BLOCK_TAGS:
-                chunks.append("\n")
-            if el.text:
-                chunks.append(el.text)
-            for child in el:
-                walk(child)
-                if child.tail:
-                    chunks.append(child.tail)
-            if isinstance(el.tag, str) and el.tag.lower() in BLOCK_TAGS:
-                chunks.append("\n")
-        walk(tree)
-        text = "".join(chunks)
-    else:
-        text = raw.decode("utf-8-sig")
-    lines = [re.sub(r"[\s\u3000\u00a0]+", "", line) if _is_cjk_line(line) else line.strip()
-             for line in text.replace("\r\n", "\n").split("\n")]
-    return [line for line in lines if line]
-
-
-def _is_cjk_line(line: str) -> bool:
-    return bool(re.search(r"[\u4e00-\u9fff]", line))
-
-
-def parse_official(lines: list[str], *, parts: int, measures: int) -> Official:
-    """Split the official text into preamble, parts and measures; `parts` and `measures`
-    are how many the document has (data/document.yml), so a short text is reported."""
-    off = Official()
-    first_part = next((i for i, line in enumerate(lines) if PART_RE.match(line) and line.startswith("一、")),
-                      len(lines))
-    titles = [i for i, line in enumerate(lines[:first_part]) if TITLE_MARK in line and len(line) < 60]
-    start = titles[-1] + 1 if titles else 0  # after the (last repetition of the) document title
-    part = 0
-    measure = 0
-    for line in lines[start:]:
-        if any(line.startswith(mark) for mark in END_MARKS):
-            break
-        m = PART_RE.match(line)
-        if m and parse_zh_number(m.group(1)) == part + 1 and not MEASURE_RE.match(line):
-            part += 1
-            off.parts[part] = m.group(2).strip()
-            continue
-        m = MEASURE_RE.match(line)
-        if m and parse_zh_number(m.group(1)) == measure + 1:
-            measure += 1
-            off.measures[measure] = [line]
-            off.part_of[measure] = part
-            continue
-        if measure:
-            off.measures[measure].append(line)
-        elif not part:
-            off.preamble.append(line)
-        else:
-            off.problems.append(f"text between the heading of part {part} and its first measure: {line[:30]}")
-    if sorted(off.parts) != list(range(1, parts + 1)):
-        off.problems.append(f"expected parts 一 to {zh_numeral(parts)}, found {sorted(off.parts)}")
-    if sorted(off.measures) != list(range(1, measures + 1)):
-        off.problems.append(f"expected measures （一） to （{zh_numeral(measures)}）, found {len(off.measures)}")
-    return off
-
-
-# --- comparing ---------------------------------------------------------------------------
-
-def _ratio(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
-
-
-def align(ours: list[Paragraph], theirs: list[str]) -> list[Op]:
-    ops: list[Op] = []
-    matcher = difflib.SequenceMatcher(None, [p.zh for p in ours], theirs, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            ops += [Op("same", ours[i].id, ours[i].zh, ours[i].zh) for i in range(i1, i2)]
-        elif tag == "delete":
-            ops += [Op("removed", ours[i].id, ours[i].zh, None) for i in range(i1, i2)]
-        elif tag == "insert":
-            ops += [Op("added", None, None, theirs[j]) for j in range(j1, j2)]
-        else:  # replace: pair by similarity, in order
-            i, j = i1, j1
-            while i < i2 or j < j2:
-                if i < i2 and j < j2 and _ratio(ours[i].zh, theirs[j]) >= SIMILAR:
-                    ops.append(Op("changed", ours[i].id, ours[i].zh, theirs[j]))
-                    i += 1
-                    j += 1
-                elif i < i2 and (j >= j2 or not any(_ratio(ours[i].zh, t) >= SIMILAR for t in theirs[j:j2])):
-                    ops.append(Op("removed", ours[i].id, ours[i].zh, None))
-                    i += 1
-                else:
-                    ops.append(Op("added", None, None, theirs[j]))
-                    j += 1
-    return ops
-
-
-def compare(corpus: Corpus, off: Official) -> dict[int, list[Op]]:
-    result = {}
-    for number, page in corpus.pages.items():
-        theirs = off.preamble if number == 0 else off.measures.get(number, [])
-        result[number] = align(page.paragraphs, theirs)
-    return result
-
-
-def report(corpus: Corpus, off: Official, ops: dict[int, list[Op]]) -> str:
-    out = []
+def report(corpus: Corpus, off: Official, pairing: Pairing, plan: Plan, lost: list[str]) -> str:
+    out: list[str] = []
     for problem in off.problems:
         out.append(f"official text: {problem}")
+    if off.skipped:
+        out.append("official text: lines taken for page furniture, not text: "
+                   + " | ".join(line[:40] for line in off.skipped))
+    out.append("")
+    out.append("PAIRING (official measure <- this edition's measure, by subject)")
+    out.append(f"{'official':<9} {'heading (official)':<34} {'ours':<9} {'shape':<15} {'conf':>5}  evidence")
+    for j in sorted(off.measures):
+        srcs = pairing.sources.get(j, [])
+        ours = "+".join(str(n) for n in srcs) or (f"({pairing.split_of[j]})" if j in pairing.split_of else "—")
+        ev = pairing.evidence.get((srcs[0], j)) if srcs else None
+        evidence = ""
+        if ev:
+            evidence = f"heading {ev.heading:.2f}, text {ev.text:.2f}" + (
+                f", spans {ev.spans:.2f}" if ev.spans is not None else "")
+            runner = pairing.runner_up.get(j)
+            if runner:
+                evidence += f"; next best: ours {runner[0]} ({runner[1]:.2f})"
+        shape = SHAPE_WORDS[pairing.shape.get(j, "new")]
+        out.append(f"（{zh_numeral(j)}）".ljust(9 - 2) + f"  {_cut(off.heading(j), 17):<{34 - _wide(_cut(off.heading(j), 17))}} "
+                   f"{ours:<9} {shape:<15} {pairing.confidence.get(j, 0):>5.2f}  {evidence}")
+    for i in pairing.unplaced:
+        out.append(f"{'—':<9} {'':<34} {i:<9} {'no counterpart':<15} {'':>5}  kept at docs/former/{i:02d}.md")
+    out.append("")
+    out.append("PARTS")
     for part in corpus.document["parts"]:
-        new = off.parts.get(part["number"])
-        if new and new != part["title"]["zh"]:
-            out.append(f"part {part['number']}: title differs\n  - {part['title']['zh']}\n  + {new}")
-    totals = {"same": 0, "changed": 0, "added": 0, "removed": 0}
-    for number in sorted(ops):
-        label = "preamble" if number == 0 else f"measure {number}"
-        for op in ops[number]:
-            totals[op.kind] += 1
-            if op.kind == "changed":
-                out.append(f"{label}: {op.pid} changed\n  - {op.old}\n  + {op.new}")
-            elif op.kind == "added":
-                out.append(f"{label}: new paragraph\n  + {op.new}")
-            elif op.kind == "removed":
-                out.append(f"{label}: {op.pid} not in the official text\n  - {op.old}")
-    out.append("summary: " + ", ".join(f"{v} {k}" for k, v in totals.items()))
+        n = part["number"]
+        members = [j for j in sorted(off.measures) if off.part_of[j] == n]
+        ours = [m.number for m in corpus.measures() if m.meta["part"] == n]
+        title = off.parts.get(n, "?")
+        line = f"part {n}: official （{zh_numeral(members[0]) if members else '?'}）–（{zh_numeral(members[-1]) if members else '?'}） {title}"
+        line += f"; ours {ours[0]}–{ours[-1]}" if ours else ""
+        if title != part["title"]["zh"]:
+            line += f"; our title was {part['title']['zh']}"
+        out.append(line)
+    out.append("")
+    out.append("DECISIONS")
+    out += [f"- {d}" for d in pairing.decisions + plan.decisions] or ["- none: the outlines agree"]
+    out.append("")
+    out.append("PARAGRAPHS (new id <- former ids; * marks a change of address)")
+    for page in plan.pages:
+        if page.former:
+            continue
+        pairs = []
+        back: dict[str, list[str]] = {}
+        for (old, frag), (folder, number, new) in plan.moves.items():
+            if folder == "measures" and number == page.number and re.fullmatch(r"(pre|m\d\d)-\d+[a-z]?", frag):
+                back.setdefault(new, []).append(frag)
+        for pid, zh, en in page.paragraphs:
+            olds = back.get(pid, [])
+            mark = "*" if olds and olds != [pid] else " "
+            pairs.append(f"{pid}{mark}<- {'+'.join(olds) or 'new'}")
+        out.append(("preamble" if page.number == 0 else f"（{zh_numeral(page.number)}）") + ": " + ", ".join(pairs))
+    out.append("")
+    out.append("REVIEW (what needs an editor's eye, per page)")
+    for page in plan.pages:
+        if page.review:
+            where = f"docs/former/{page.number:02d}.md" if page.former else _rel(page.path, corpus.root)
+            out.append(f"{where}:")
+            out += [f"  {pid}: {why}" for pid, why in page.review.items()]
+    out.append("")
+    out.append("EARLIER WITNESSES' READINGS NOT IN THE OFFICIAL TEXT")
+    out += [f"- {s}" for s in plan.lost_spans] or ["- none"]
+    if plan.docs_edits:
+        out.append("")
+        out.append("HAND-WRITTEN PAGES WHOSE LINKS CHANGE: " + ", ".join(_rel(p, corpus.root) for p in plan.docs_edits))
+    out.append("")
+    renumbered = sum(1 for e in plan.concordance if e.get("official") != e.get("edition"))
+    out.append(f"summary: {len(off.measures)} official measures; {renumbered} change number or are new; "
+               f"{len(pairing.unplaced)} of ours without counterpart; "
+               f"{sum(len(p.review) for p in plan.pages)} items to review")
+    if lost:
+        out.append("")
+        out.append("WOULD BE LOST (the import refuses to write):")
+        out += [f"- {x}" for x in lost]
     return "\n".join(out)
 
 
-# --- applying ----------------------------------------------------------------------------
-
-def _used_ids(corpus: Corpus) -> set[str]:
-    used = {p.id for page in corpus.pages.values() for p in page.paragraphs}
-    lock = corpus.root / "data" / "source.lock"
-    if lock.exists():
-        used |= set(read_lock(lock)[0])
-    return used
+def _wide(text: str) -> int:
+    return sum(1 for ch in text if ord(ch) > 0x2e80)
 
 
-def _new_id(prefix: str, before: str | None, between: bool, used: set[str]) -> str:
-    """An id never used before: between two paragraphs, the previous id plus a letter
-    (m05-1 -> m05-1a, m05-1a -> m05-1b); otherwise the next free number."""
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    if before and between:
-        base, letter = re.fullmatch(r"(.+?)([a-z]?)", before).groups()
-        for candidate in (base + c for c in letters[letters.index(letter) + 1 if letter else 0:]):
-            if candidate not in used:
-                used.add(candidate)
-                return candidate
-    numbers = [int(m.group(1)) for u in used if (m := re.fullmatch(rf"{prefix}-(\d+)[a-z]?", u))]
-    candidate = f"{prefix}-{max(numbers, default=0) + 1}"
-    used.add(candidate)
-    return candidate
+def _cut(text: str, n: int) -> str:
+    return text if len(text) <= n else text[:n - 1] + "…"
 
 
-def _page_text(page: Page, meta: dict, paragraphs: list[tuple[str, str, str | None]]) -> str:
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100)
-    blocks = []
-    for pid, zh, en in paragraphs:
-        blocks.append(f"/// para | {pid}\n{zh}\n" + (f"\n{en}\n" if en else "") + "///")
-    body = "\n\n".join(blocks)
-    commentary = f"\n\n## Commentary\n\n{page.commentary}\n" if page.commentary.strip() else "\n"
-    return f"---\n{front}---\n\n{body}{commentary}"
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
 
 
-def apply(corpus: Corpus, off: Official, ops: dict[int, list[Op]], reference: str, checked: str) -> list[Path]:
-    used = _used_ids(corpus)
-    written = []
-    for number, page_ops in sorted(ops.items()):
-        page = corpus.pages[number]
-        by_id = {p.id: p for p in page.paragraphs}
-        prefix = para_prefix(number)
-        paragraphs: list[tuple[str, str, str | None]] = []
-        review = list(page.meta.get("review", []))
-        last_id: str | None = None
-        for k, op in enumerate(page_ops):
-            if op.kind == "removed":
+# --- nothing lost ----------------------------------------------------------------------------
+
+def _plain(text: str) -> str:
+    """Text with link targets and measure numbers removed, for comparing before and after."""
+    text = LINK.sub("]", text)
+    return re.sub(r"\s+", " ", EN_NUMBER.sub("", text)).strip()
+
+
+def lost_content(corpus: Corpus, plan: Plan) -> list[str]:
+    """Every translation and every commentary paragraph of ours must be somewhere in the plan."""
+    ens = [_plain(en) for page in plan.pages for _, _, en in page.paragraphs if en]
+    blob = "\n".join(ens)
+    new_notes = {lang: {_plain(n.text) for page in plan.pages
+                        for n in (notes(page.commentary if lang == "en" else page.commentary_zh, 1)
+                                  if (page.commentary if lang == "en" else page.commentary_zh).strip() else [])}
+                 for lang in ("en", "zh")}
+    lost = []
+    for page in corpus.ordered():
+        for para in page.paragraphs:
+            if para.en and _plain(para.en) not in blob:
+                lost.append(f"{_rel(page.path, corpus.root)}: the translation of {para.id}")
+        for lang in ("en", "zh"):
+            for note in page.notes(lang):
+                if _plain(note.text) not in new_notes[lang]:
+                    lost.append(f"{_rel(page.path, corpus.root)}: {'English' if lang == 'en' else 'Chinese'} "
+                                f"commentary, N {note.n}")
+    for page in plan.pages:  # and what is written must parse
+        _, errors = parse_page(page.path, page.text())
+        lost += [f"{_rel(page.path, corpus.root)}: would not parse: {e.message}" for e in errors
+                 if e.code in ("front-matter", "structure", "pair", "id")]
+    return lost
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+def official_siglum(root: Path) -> str:
+    register, _ = load_witnesses(root)
+    for siglum, w in register.items():
+        if w.kind == "official":
+            return siglum
+    k = 1
+    while f"O{k}" in register:
+        k += 1
+    return f"O{k}"
+
+
+def register_witness(root: Path, siglum: str, reference: str, address: str | None, published: str | None) -> None:
+    path = root / "data" / "witnesses.yml"
+    register, _ = load_witnesses(root)
+    if siglum in register:
+        return
+    entry = {"siglum": siglum, "kind": "official", "grade": "A"}
+    if published:
+        entry["date"] = published
+    entry["publisher"] = {"en": reference, "zh": reference}
+    if address:
+        entry["address"] = address
+    entry["covers"] = {"en": "the whole text: the title, the preamble, the four parts and every measure "
+                             "(imported by python -m scripts import)",
+                       "zh": "全文：标题、序言、四个部分及各条（由 python -m scripts import 导入）"}
+    text = path.read_text(encoding="utf-8").rstrip("\n")
+    dumped = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=100)
+    path.write_text(text + "\n\n# The official publication, registered by the import of the official text.\n"
+                    + dumped, encoding="utf-8")
+
+
+def update_document(root: Path, off: Official, siglum: str) -> None:
+    """Part titles and their status from the official text; the document title attested by it too.
+    Edited line by line, so the file's comments stay."""
+    path = root / "data" / "document.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    lines = path.read_text(encoding="utf-8").split("\n")
+    out: list[str] = []
+    part = None
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        m = re.match(r"^  - number: (\d+)$", line)
+        if m:
+            part = int(m.group(1))
+        if line.startswith("title_attestations:") and off.title == data["title"]["zh"]:
+            out.append(line)
+            k += 1
+            while k < len(lines) and lines[k].startswith("  - "):
+                out.append(lines[k])
+                k += 1
+            out.append(f"  - {{text: {off.title}, witnesses: [{siglum}], grade: A}}")
+            continue
+        if part and part in off.parts:
+            title = off.parts[part]
+            if re.match(r"^      zh: ", line) and lines[k - 1].strip() == "title:":
+                line = f"      zh: {title}"
+            elif line.strip().startswith("source_status:"):
+                line = "    source_status: verified"
+            elif line.strip().startswith("title_status:"):
+                line = "    title_status: attested"
+            elif line.strip().startswith("witnesses:"):
+                k += 1
+                continue  # an attested title is shown by its attestations
+            elif line.strip() == "attestations:":
+                old = [x for x in (data["parts"][part - 1].get("attestations") or []) if x["text"] in title]
+                k += 1
+                while k < len(lines) and lines[k].startswith("      - "):
+                    k += 1
+                out.append("    attestations:")
+                out.append(f"      - {{text: {title}, witnesses: [{siglum}], grade: A}}")
+                out += [f"      - {{text: {x['text']}, witnesses: [{', '.join(x['witnesses'])}], grade: {x['grade']}}}"
+                        for x in old]
                 continue
-            if op.kind == "added":
-                later = any(o.kind in ("same", "changed") for o in page_ops[k + 1:])
-                pid = _new_id(prefix, last_id, later, used)
-                paragraphs.append((pid, op.new, None))
-                review.append(pid)
-            else:
-                para = by_id[op.pid]
-                pid = op.pid
-                paragraphs.append((pid, op.new, para.en))
-                if op.kind == "changed":
-                    review.append(pid)
-            last_id = pid
-        meta = dict(page.meta)
-        if number and paragraphs:
-            m = MEASURE_RE.match(paragraphs[0][1])
-            heading = re.split(r"[。．.]", m.group(2), maxsplit=1)[0] if m else meta["title"]["zh"]
-            if heading != meta["title"]["zh"]:
-                meta["title"] = {"zh": heading, "en": meta["title"]["en"]}
-                if paragraphs[0][0] not in review:
-                    review.append(paragraphs[0][0])
-        source = {"status": "verified", "coverage": "full",
-                  "note": (f"Checked paragraph by paragraph against the official publication ({reference}) on "
-                           f"{checked} with scripts/tools/import_official.py. Earlier note: {page.source['note']}"),
-                  "reference": reference, "checked": checked}
-        meta["source"] = source
-        if review:
-            meta["review"] = sorted(set(review), key=review.index)
-        elif "review" in meta:
-            del meta["review"]
-        page.path.write_text(_page_text(page, meta, paragraphs), encoding="utf-8")
+            elif line.strip().startswith("source_note:") and not any(
+                    ln.strip() == "attestations:" for ln in _block(lines, k)):
+                out.append("    attestations:")
+                out.append(f"      - {{text: {title}, witnesses: [{siglum}], grade: A}}")
+        out.append(line)
+        k += 1
+    path.write_text("\n".join(out), encoding="utf-8")
+
+
+def _block(lines: list[str], k: int) -> list[str]:
+    """The lines of the part entry around line k."""
+    start = k
+    while start > 0 and not lines[start].startswith("  - number:"):
+        start -= 1
+    end = k + 1
+    while end < len(lines) and not lines[end].startswith("  - number:"):
+        end += 1
+    return lines[start:end]
+
+
+def write_plan(root: Path, plan: Plan, reference: str, checked: str, siglum: str) -> list[Path]:
+    written: list[Path] = []
+    for page in plan.pages:
+        page.path.parent.mkdir(parents=True, exist_ok=True)
+        page.path.write_text(page.text(), encoding="utf-8")
         written.append(page.path)
-    doc_path = corpus.root / "data" / "document.yml"
-    text = doc_path.read_text(encoding="utf-8")
-    for part in corpus.document["parts"]:
-        new = off.parts.get(part["number"])
-        if new and new != part["title"]["zh"]:
-            text = text.replace(f"zh: {part['title']['zh']}\n", f"zh: {new}\n", 1)
-    text = text.replace("source_status: unverified", "source_status: verified")
-    doc_path.write_text(text, encoding="utf-8")
-    written.append(doc_path)
+    for path, text in plan.docs_edits.items():
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    data = {"imported": checked, "reference": reference, "witness": siglum, "measures": plan.concordance}
+    path = root / CONCORDANCE
+    path.write_text(CONCORDANCE_HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100),
+                    encoding="utf-8")
+    written.append(path)
     return written
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("official", type=Path, help="the official text: plain text, or the SPP page saved as HTML")
-    parser.add_argument("--apply", action="store_true", help="replace the transcription (see the module docstring)")
-    parser.add_argument("--reference", help="the publication the text comes from (title, issuer, date, where seen)")
+    parser.add_argument("--apply", action="store_true", help="rebuild the edition on the official text (see above)")
+    parser.add_argument("--reference", help="the publication the text comes from (issuer, title, date, where seen)")
     parser.add_argument("--checked", default=dt.date.today().isoformat(), help="date of the check (YYYY-MM-DD)")
+    parser.add_argument("--address", help="the publication's web address, if it has one")
+    parser.add_argument("--published", help="the publication's date (YYYY-MM-DD), if known")
     parser.add_argument("--root", type=Path, default=ROOT)
 
 
@@ -305,20 +311,47 @@ def run(args: argparse.Namespace) -> int:
     if corpus.errors:
         print(format_errors(corpus.errors, args.root), file=sys.stderr)
         return 1
+    if (args.root / CONCORDANCE).exists() and yaml.safe_load((args.root / CONCORDANCE).read_text(encoding="utf-8")
+                                                             ).get("measures"):
+        print("import: the official text has already been imported (data/concordance.yml is not empty); "
+              "correct the pages by hand, or start from the commit before the import", file=sys.stderr)
+        return 1
     off = parse_official(read_lines(args.official), parts=len(corpus.document["parts"]),
                          measures=corpus.document["measures"])
-    ops = compare(corpus, off)
-    print(report(corpus, off, ops))
-    if not args.apply:
-        return 0
     if off.problems:
+        print(report_problems(off))
         print("import: not applied: the official text did not parse cleanly (see above)", file=sys.stderr)
         return 1
+    siglum = official_siglum(args.root)
+    reference = args.reference or "(reference to be given with REFERENCE=…)"
+    pairing = pair_measures(corpus, off)
+    plan = Relocation(corpus, off, pairing, siglum, reference, args.checked).build()
+    lost = lost_content(corpus, plan)
+    print(report(corpus, off, pairing, plan, lost))
+    if lost:
+        files = sorted({x.split(":", 1)[0] for x in lost})
+        print(f"import: refused: translation or commentary would be lost in {', '.join(files)}", file=sys.stderr)
+        return 1
+    if not args.apply:
+        print("import: dry run; nothing written. Add APPLY=1 (make) or --apply to write.")
+        return 0
     if not args.reference:
         print("import: --apply needs --reference (the publication you checked against)", file=sys.stderr)
         return 2
-    written = apply(corpus, off, ops, args.reference, args.checked)
+    register_witness(args.root, siglum, reference, args.address, args.published)
+    update_document(args.root, off, siglum)
+    written = write_plan(args.root, plan, reference, args.checked, siglum)
     write_lock(load_corpus(args.root))
-    print(f"import: rewrote {len(written)} files and data/source.lock; review the translations listed under "
-          "'review' on each page, then run make check")
+    edition = load_edition(args.root)
+    print(f"import: wrote {len(written)} files, data/witnesses.yml, data/document.yml and data/source.lock")
+    if edition.errors:
+        print(format_errors(edition.errors, args.root), file=sys.stderr)
+        print("import: written, but the checks above fail: fix them (or `git checkout .`) before committing",
+              file=sys.stderr)
+        return 1
+    print("import: make check passes. Review what `python -m scripts review` lists, then open the pull request.")
     return 0
+
+
+def report_problems(off: Official) -> str:
+    return "\n".join(f"official text: {p}" for p in off.problems)

@@ -34,6 +34,7 @@ from html import escape
 from pathlib import Path
 
 from ..edition.paths import ROOT
+from ..process import stop
 
 WATCHED = ("scripts", "docs", "data", "overrides", "mkdocs.yml")  # what can fix a server that failed
 WRITES = {"created", "modified", "moved", "deleted"}  # not "opened" or "closed_no_write": reading is no change
@@ -85,6 +86,7 @@ class Supervisor:
     def __init__(self, root: Path, addr: str, extra: list[str]) -> None:
         self.root, self.addr, self.extra = root, addr, extra
         self.child: subprocess.Popen | None = None
+        self.relay: threading.Thread | None = None  # copies the child's output to the terminal
         self.output: collections.deque[str] = collections.deque(maxlen=120)  # the child's last lines
 
     def run(self) -> int:
@@ -117,6 +119,8 @@ class Supervisor:
                     self._start()
                 elif self.child is not None and self.child.poll() is not None:
                     code = self.child.returncode
+                    if self.relay is not None:
+                        self.relay.join(timeout=5)  # the last lines of its output, with the error
                     self.child = None
                     say(f"mkdocs serve stopped (exit status {code}); the error is above. Until a file of the "
                         f"project changes, http://{self.addr}/ shows it too.")
@@ -137,7 +141,8 @@ class Supervisor:
         self.child = subprocess.Popen(cmd, cwd=self.root, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
                                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                       start_new_session=True)
-        threading.Thread(target=self._relay, args=(self.child,), daemon=True).start()
+        self.relay = threading.Thread(target=self._relay, args=(self.child,), daemon=True)
+        self.relay.start()
 
     def _relay(self, child: subprocess.Popen) -> None:
         """Show the child's output as it comes, and keep its last lines for the error page."""
@@ -149,16 +154,10 @@ class Supervisor:
                 self.output.append(line)
 
     def _stop(self) -> None:
-        """End the child and its own children, by its process group."""
+        """End the child and its own children."""
         child, self.child = self.child, None
-        if child is None or child.poll() is not None:
-            return
-        os.killpg(child.pid, signal.SIGTERM)
-        try:
-            child.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(child.pid, signal.SIGKILL)
-            child.wait()
+        if child is not None:
+            stop(child)
 
 
 def say(message: str) -> None:

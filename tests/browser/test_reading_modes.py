@@ -3,14 +3,18 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import ROOT
-from scripts.edition.corpus import load_corpus
 from scripts.edition.paths import url
 
-CORPUS = load_corpus(ROOT)
-WITH_TEXT = [n for n, p in sorted(CORPUS.pages.items()) if p.paragraphs and all(x.en for x in p.paragraphs)]
-FIRST = 8 if 8 in WITH_TEXT else WITH_TEXT[0]
-OTHER = next((n for n in WITH_TEXT if n != FIRST), FIRST)
+pytestmark = pytest.mark.browser
+
+FIRST, OTHER = 8, 5  # two measures with every paragraph translated (checked below)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def measures_with_text(corpus) -> None:
+    for number in (FIRST, OTHER):
+        page = corpus.pages[number]
+        assert page.paragraphs and all(p.en for p in page.paragraphs), f"measure {number} is not fully translated"
 
 
 def boxes(page, selector: str = ".oe-pair"):
@@ -96,8 +100,8 @@ def test_language_switcher_keeps_the_page(page, server, start: str, target: str,
     assert page.url.split("#")[0] == server + expected + url(FIRST)
 
 
-def test_paragraph_anchor_targets_the_pair(page, server) -> None:
-    pid = CORPUS.pages[FIRST].paragraphs[0].id
+def test_paragraph_anchor_targets_the_pair(page, server, corpus) -> None:
+    pid = corpus.pages[FIRST].paragraphs[0].id
     page.goto(server + url(FIRST) + "#" + pid)
     assert page.locator(f"#{pid}").evaluate("el => el.matches(':target')")
     assert page.locator(f"#{pid} .oe-pid").inner_text() == pid

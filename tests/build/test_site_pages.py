@@ -2,20 +2,18 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
 from lxml import html
 
-from helpers import ROOT
-from scripts.edition.corpus import load_corpus
+from scripts.edition.corpus import Corpus
 from scripts.edition.paths import url
 from scripts.edition.yamlmap import load_schema
 
-CORPUS = load_corpus(ROOT)
-NUMBERS = sorted(CORPUS.pages)
+pytestmark = pytest.mark.build
+
 INTERFACES = {"en": "", "zh": "zh/"}
 
 
@@ -26,9 +24,9 @@ def doc(site: Path, rel: str) -> html.HtmlElement:
 
 
 @pytest.mark.parametrize("lang", INTERFACES)
-@pytest.mark.parametrize("number", NUMBERS)
-def test_measure_page_in_both_interfaces(site: Path, lang: str, number: int) -> None:
-    page = CORPUS.pages[number]
+def test_measure_page_in_both_interfaces(site: Path, corpus: Corpus, lang: str, measure_number: int) -> None:
+    number = measure_number
+    page = corpus.pages[number]
     tree = doc(site, INTERFACES[lang] + url(number))
     assert tree.get("lang") == ("zh" if lang == "zh" else "en")
     h1 = tree.cssselect("article h1")[0].text_content()
@@ -61,8 +59,8 @@ def test_measure_page_in_both_interfaces(site: Path, lang: str, number: int) -> 
         assert tree.cssselect(".oe-commentary")[0].get("lang") == "en"
 
 
-def test_stub_and_complete_pages_say_what_they_are(site: Path) -> None:
-    for number, page in CORPUS.pages.items():
+def test_stub_and_complete_pages_say_what_they_are(site: Path, corpus: Corpus) -> None:
+    for number, page in corpus.pages.items():
         tree = doc(site, url(number))
         notice = tree.cssselect(".oe-stage")
         if page.stage == "complete":
@@ -71,9 +69,9 @@ def test_stub_and_complete_pages_say_what_they_are(site: Path) -> None:
             assert notice and notice[0].text_content().strip()
 
 
-def test_reading_mode_control_on_every_page_with_text(site: Path) -> None:
+def test_reading_mode_control_on_every_page_with_text(site: Path, corpus: Corpus) -> None:
     for lang, prefix in INTERFACES.items():
-        for number, page in CORPUS.pages.items():
+        for number, page in corpus.pages.items():
             if not page.paragraphs:
                 continue
             tree = doc(site, prefix + url(number))
@@ -115,7 +113,7 @@ def test_language_alternates_point_to_the_same_page(site: Path) -> None:
     assert "zh/" not in alternates["en"]
 
 
-def test_opinions_json_matches_schema_and_pages(site: Path) -> None:
+def test_opinions_json_matches_schema_and_pages(site: Path, corpus: Corpus) -> None:
     data = json.loads((site / "data" / "opinions.json").read_text(encoding="utf-8"))
     schema = load_schema("opinions.schema.json")
     errors = sorted(Draft202012Validator(schema).iter_errors(data), key=str)
@@ -123,24 +121,14 @@ def test_opinions_json_matches_schema_and_pages(site: Path) -> None:
     assert [m["number"] for m in data["measures"]] == list(range(1, 22))
     assert data["document"]["date"] == "2022-03-01"
     for m in data["measures"]:
-        page = CORPUS.pages[m["number"]]
+        page = corpus.pages[m["number"]]
         assert (site / m["url"] / "index.html").exists()
         assert (site / "zh" / m["url"] / "index.html").exists()
         assert [p["id"] for p in m["paragraphs"]] == [p.id for p in page.paragraphs]
         assert m["source_status"] == page.source["status"]
-    assert [p["id"] for p in data["preamble"]["paragraphs"]] == [p.id for p in CORPUS.pages[0].paragraphs]
+    assert [p["id"] for p in data["preamble"]["paragraphs"]] == [p.id for p in corpus.pages[0].paragraphs]
     m8 = next(m for m in data["measures"] if m["number"] == 8)
     assert m8["paragraphs"][0]["zh"].startswith("（八）加强商业秘密保护。")
     assert "[" not in m8["paragraphs"][0]["en"], "plain text, not Markdown"
     assert len(m8["commentary"].split()) >= 300
     assert sorted(sum((p["measures"] for p in data["parts"]), [])) == list(range(1, 22))
-
-
-def test_chinese_pages_are_not_hard_wrapped() -> None:
-    """A line break inside Chinese Markdown shows as a stray space in the browser."""
-    han = re.compile(r"[\u3400-\u9fff，。、；：！？“”《》（）]")
-    for path in sorted((ROOT / "docs").glob("*.zh.md")):
-        lines = path.read_text(encoding="utf-8").splitlines()
-        for number, (a, b) in enumerate(zip(lines, lines[1:]), 1):
-            if a.strip() and b.strip() and han.search(a.rstrip()[-1:]) and han.match(b.strip()[:1]):
-                pytest.fail(f"{path.name}:{number}: Chinese paragraph wrapped across lines")

@@ -9,19 +9,16 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from lxml import html
 from pypdf import PdfReader
 
-from helpers import ROOT
-from scripts.edition.corpus import load_corpus
+from scripts.edition.corpus import Corpus
 from scripts.edition.paths import url
 from scripts.site.i18n import full_title
 
-CORPUS = load_corpus(ROOT)
+pytestmark = pytest.mark.browser
 
 
 def poppler(tool: str, *args: str) -> str:
@@ -50,13 +47,13 @@ def outline_titles(path: Path) -> list[tuple[int, str]]:
     return out
 
 
-def test_pdf_outline_has_every_part_and_measure(pdf: Path) -> None:
+def test_pdf_outline_has_every_part_and_measure(pdf: Path, corpus: Corpus) -> None:
     titles = outline_titles(pdf)
     top = [t for d, t in titles if d == 0]
-    for part in CORPUS.document["parts"]:
+    for part in corpus.document["parts"]:
         assert any(t.endswith(part["title"]["en"]) for t in top), part["title"]["en"]
     second = [t for d, t in titles if d == 1]
-    for page in CORPUS.measures():
+    for page in corpus.measures():
         assert full_title("en", page) in second, full_title("en", page)
     assert "Preamble" in top and "Appendix: Glossary" in top
 
@@ -93,45 +90,6 @@ def test_two_runs_give_the_same_pdf(pdf: Path, site: Path, browser, tmp_path: Pa
     from scripts.tools.pdf import build_pdf
     again = build_pdf(tmp_path / "again.pdf", site=site, browser=browser)
     assert again.read_bytes() == pdf.read_bytes()
-
-
-def test_make_pdf_says_what_to_install_when_chromium_is_missing() -> None:
-    env = dict(os.environ, CHROMIUM="/nonexistent/chromium")
-    result = subprocess.run([sys.executable, "-m", "scripts", "pdf", "--out", "/tmp/never.pdf"], cwd=ROOT,
-                            env=env, capture_output=True, text=True)
-    assert result.returncode == 1
-    assert "Install with: sudo apt-get install -y chromium fonts-noto-cjk" in result.stderr
-    assert not Path("/tmp/never.pdf").exists()
-
-
-# --- the whole-document view ----------------------------------------------------------------
-
-@pytest.mark.parametrize("prefix", ["", "zh/"])
-def test_print_view_holds_the_whole_document_in_order(site: Path, prefix: str) -> None:
-    tree = html.fromstring((site / prefix / "print" / "index.html").read_bytes())
-    article = tree.cssselect("article")[0]
-    cover = article.cssselect(".oe-cover")[0].text_content()
-    assert "最高人民检察院关于全面加强新时代知识产权检察工作的意见" in cover and "Opinions of the Supreme" in cover
-    ids = [e.get("id") for e in article.iter() if e.get("id")]
-    order = ["contents", "preamble", "part-1", "measure-01", "measure-02", "part-2"] + \
-            [f"measure-{n:02d}" for n in range(3, 11)] + ["part-3"] + [f"measure-{n:02d}" for n in range(11, 17)] + \
-            ["part-4"] + [f"measure-{n:02d}" for n in range(17, 22)] + ["appendix-glossary"]
-    positions = [ids.index(i) for i in order]
-    assert positions == sorted(positions)
-    assert len(ids) == len(set(ids)), "no duplicate ids on the one page"
-    for page in CORPUS.ordered():
-        for para in page.paragraphs:
-            assert para.id in ids
-    # links stay inside the page
-    hrefs = [a.get("href") for a in article.cssselect("a[href]") if not a.get("href").startswith("https://")]
-    assert not [h for h in hrefs if h.endswith(".md") or "/measures/" in h]
-
-
-def test_navigation_links_the_print_view(site: Path) -> None:
-    for prefix, label in (("", "Whole document"), ("zh/", "全文")):
-        tree = html.fromstring((site / prefix / "index.html").read_bytes())
-        links = [a for a in tree.cssselect("nav.md-nav--primary a") if label in a.text_content()]
-        assert links and links[0].get("href").rstrip("/").endswith("print")
 
 
 # --- the print stylesheet, in Chromium -------------------------------------------------------

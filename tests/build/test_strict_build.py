@@ -1,0 +1,50 @@
+"""Builds of changed copies of the project: broken content refused, git history optional,
+an imported official text shown as such."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from lxml import html
+
+from helpers import ROOT, build_site, copy_project, edit, line_of, official_from, run
+
+pytestmark = pytest.mark.build
+
+
+def test_strict_build_refuses_broken_content(project: Path, tmp_path: Path) -> None:
+    edit(project / "docs/measures/08.md", "/// para | m08-1", "/// para | m8-1")
+    line = line_of(project / "docs/measures/08.md", "/// para | m8-1")
+    result = build_site(tmp_path / "out", root=project)
+    assert result.returncode != 0
+    assert f"docs/measures/08.md:{line}: error [id]: malformed paragraph id 'm8-1'" in result.stderr + result.stdout
+
+
+def test_build_outside_git_and_in_a_shallow_clone(tmp_path: Path) -> None:
+    outside = copy_project(tmp_path / "copy")  # not a git checkout
+    result = build_site(tmp_path / "out1", root=outside)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out1/measures/08/index.html").read_text(encoding="utf-8")
+    assert "oe-page-footer" in page and "<time" not in page
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("no git here")
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{ROOT}", str(tmp_path / "shallow")], check=True)
+    shutil.rmtree(tmp_path / "shallow" / "scripts")
+    copy_project(tmp_path / "shallow")  # this working tree's code, on the clone's shallow history
+    result = build_site(tmp_path / "out2", root=tmp_path / "shallow")
+    assert result.returncode == 0, result.stderr
+    assert "<time datetime=" in (tmp_path / "out2/measures/08/index.html").read_text(encoding="utf-8")
+
+
+def test_pages_awaiting_review_show_it(project: Path, tmp_path: Path) -> None:
+    official = tmp_path / "official.txt"
+    official.write_text(official_from(project), encoding="utf-8")
+    assert run("import", "--root", str(project), str(official), "--apply", "--reference", "test fixture").returncode == 0
+    result = build_site(tmp_path / "site", root=project)
+    assert result.returncode == 0, result.stderr
+    tree = html.fromstring((tmp_path / "site/measures/05/index.html").read_bytes())
+    assert tree.get_element_by_id("m05-1").cssselect(".oe-flag-review")
+    assert tree.get_element_by_id("m05-3").cssselect(".oe-missing")
+    assert "verified" in tree.cssselect(".oe-source")[0].get("class")

@@ -1,0 +1,69 @@
+"""What the build does to HTML and assets after rendering: CSP, whitespace, minifying, Material's bundle."""
+from __future__ import annotations
+
+import base64
+import hashlib
+
+import pytest
+
+from scripts.postprocess.csp import add_csp, policy
+from scripts.postprocess.material_patch import PatchError, drop_alternate_sitemaps
+from scripts.postprocess.minify import collapse_html, minify
+from scripts.postprocess.serve_notice import add_notice
+
+pytestmark = pytest.mark.unit
+
+PAGE = ('<html><head><meta charset="utf-8">\n  <script>var a = 1;</script>\n'
+        '  <script src="x.js"></script>\n  <script type="application/ld+json">{"a": 1}</script>\n'
+        '</head>\n  <body>\n    <pre>  keep\n   this </pre>\n    <p>text</p>\n  </body></html>')
+
+
+def sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def test_the_policy_allows_exactly_the_inline_scripts_of_the_page() -> None:
+    rules = dict(r.split(" ", 1) for r in policy(PAGE).split("; "))
+    assert rules["script-src"] == f"'self' {sha256('var a = 1;')}", "JSON and src= scripts need no hash"
+    assert rules["default-src"] == "'self'" and rules["object-src"] == "'none'" and rules["style-src"] == "'self'"
+    assert policy("<p>no scripts</p>").split("; ")[1] == "script-src 'self'"
+
+
+def test_under_serve_the_policy_lets_the_live_reload_script_run() -> None:
+    assert policy(PAGE, live_reload=True).split("; ")[1] == "script-src 'self' 'unsafe-inline'"
+
+
+def test_the_policy_goes_first_in_the_head() -> None:
+    html = add_csp(PAGE)
+    assert html.index('<meta http-equiv="Content-Security-Policy"') == html.index('<meta charset="utf-8">') + 22
+    assert add_csp("<head><title>x</title></head>").startswith('<head><meta http-equiv="Content-Security-Policy"')
+
+
+def test_template_indentation_is_collapsed_but_pre_and_scripts_are_kept() -> None:
+    html = collapse_html(PAGE)
+    assert "</head>\n<body>" in html and "<p>text</p>\n</body>" in html
+    assert "<pre>  keep\n   this </pre>" in html and "<script>var a = 1;</script>" in html
+    # whitespace that touches a kept element is left as it is (it renders the same)
+    assert html.count("\n  <script") == 3
+    assert collapse_html("<p>a b</p>  <p>c</p>") == "<p>a b</p>  <p>c</p>", "only whitespace with a line break"
+    assert add_csp(collapse_html(PAGE)).count("sha256-") == 1
+
+
+def test_own_css_and_js_are_minified_and_other_files_left_alone() -> None:
+    assert minify("a.css", "/* note */\nbody {\n  color: red;\n}\n") == "body{color:red}\n"
+    assert minify("a.js", "// note\nvar  x = 1;\n") == "var x=1;\n"
+    assert minify("a.txt", "  as it is  ") == "  as it is  "
+
+
+def test_materials_bundle_loses_only_the_alternate_sitemap_call() -> None:
+    handler = 'function Xy({document$:e}){let t=new Map;e.pipe(b(()=>M("link[rel=alternate]")))}'
+    bundle = f"{handler};a();Xy({{document$:q}});b();"
+    assert drop_alternate_sitemaps(bundle) == f"{handler};a();b();"
+    with pytest.raises(PatchError, match="was not found"):
+        drop_alternate_sitemaps("a();b();")
+
+
+def test_the_serve_notice_stands_first_in_the_body() -> None:
+    html = add_notice('<html><body class="x"><p>page</p></body></html>', "docs/a.md:1: error <b>")
+    assert html.startswith('<html><body class="x"><div class="md-banner md-banner--warning" role="alert"')
+    assert "docs/a.md:1: error &lt;b&gt;" in html and html.endswith("<p>page</p></body></html>")

@@ -1,0 +1,72 @@
+"""The search index's Chinese: index words, U+200B segmentation, pinyin, and the entries."""
+from __future__ import annotations
+
+import pytest
+
+from scripts.edition import Edition
+from scripts.edition.zh import segmenter
+from scripts.site.search_index import (KIND_COMMENTARY, KIND_TEXT, ZWSP, build_index, index_words, measure_docs,
+                                       pinyin_field, segment_text, worker_script)
+
+pytestmark = pytest.mark.unit
+
+SEG = segmenter(("商标恶意抢注",))
+
+
+def test_index_words_split_compounds_into_their_parts() -> None:
+    assert index_words(SEG, "商业秘密") == ["商业", "秘密"]
+    assert index_words(SEG, "打击商标恶意抢注") == ["打击", "商标", "恶意", "抢注"]
+
+
+def test_index_words_have_no_one_character_words() -> None:
+    words = index_words(SEG, "保护创新的成果")
+    assert all(len(w) > 1 for w in words)
+    assert "".join(words) == "保护创新的成果", "no character lost or repeated"
+    assert index_words(SEG, "新品种") and all(len(w) > 1 for w in index_words(SEG, "新品种"))
+
+
+def test_segment_text_marks_word_boundaries_with_zero_width_spaces() -> None:
+    assert segment_text(SEG, "保护商业秘密") == f"保护{ZWSP}商业{ZWSP}秘密"
+    assert segment_text(SEG, "trade secrets 商业秘密 (m08-1)") == f"trade secrets {ZWSP}商业{ZWSP}秘密{ZWSP} (m08-1)"
+    assert segment_text(SEG, f"商业{ZWSP}秘密") == segment_text(SEG, "商业秘密"), "old boundaries are not kept"
+    assert segment_text(SEG, "no Chinese here") == "no Chinese here"
+
+
+def test_pinyin_field_is_toneless_words() -> None:
+    assert pinyin_field(SEG, "商业秘密") == "shangye mimi"
+    assert pinyin_field(SEG, "办案、保护") == "banan baohu"
+    assert pinyin_field(SEG, "no Chinese") == ""
+
+
+def test_a_measure_is_indexed_paragraph_by_paragraph(edition: Edition) -> None:
+    docs = measure_docs(edition, edition.corpus.pages[8], "zh")
+    locations = [d["location"] for d in docs]
+    assert locations[0] == "measures/08/" and "measures/08/#m08-1" in locations
+    assert locations[-1] == "measures/08/#commentary"
+    assert docs[-1]["kind"] == KIND_COMMENTARY and docs[-1]["title"] == "评注"
+    m081 = docs[locations.index("measures/08/#m08-1")]
+    assert m081["kind"] == KIND_TEXT and f"商业{ZWSP}秘密" in m081["text"] and "shangye mimi" in m081["pinyin"]
+
+
+def test_each_interface_keeps_its_own_pages_and_replaces_measures_and_glossary(edition: Edition) -> None:
+    material = {"config": {"lang": ["en"], "pipeline": ["trimmer", "stopWordFilter"]}, "docs": [
+        {"location": "about/", "title": "About", "text": "<p>About this edition</p>"},
+        {"location": "zh/about/", "title": "关于", "text": "<p>关于本版</p>"},
+        {"location": "measures/08/", "title": "Measure 8", "text": "<p>replaced</p>"},
+        {"location": "glossary/#shangye-mimi", "title": "trade secrets", "text": "<p>replaced</p>"},
+    ]}
+    en = build_index(edition, material, "en")
+    zh = build_index(edition, material, "zh")
+    assert "trimmer" not in en["config"]["pipeline"], "lunr's trimmer deletes Chinese tokens"
+    en_locations = [d["location"] for d in en["docs"]]
+    assert en_locations[0] == "about/" and "zh/about/" not in en_locations
+    assert [d["location"] for d in zh["docs"]][0] == "about/", "Chinese locations are relative to zh/"
+    assert not any(d["text"] == "<p>replaced</p>" for d in en["docs"])
+    terms = [d for d in en["docs"] if d["location"].startswith("glossary/#")]
+    assert len(terms) == len(edition.glossary.terms)
+
+
+def test_the_worker_loads_materials_worker_after_its_own_code() -> None:
+    script = worker_script("search.1234abcd.min.js")
+    assert script.rstrip().endswith('importScripts("search.1234abcd.min.js");')
+    assert "SETUP = 0" in script
