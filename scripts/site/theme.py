@@ -27,10 +27,11 @@ NOT_FOUND = "404.html"  # Material's error page; one per interface (its root: / 
 
 def configure(config: Any, lang: str) -> None:
     """The permalink title and the colour toggles' names for interface `lang`."""
-    toc = config.mdx_configs.setdefault("toc", {})
-    if toc.get("permalink"):
+    toc = (getattr(config, "mdx_configs", None) or {}).get("toc")
+    if toc and toc.get("permalink"):
         toc["permalink_title"] = t(lang, "permalink")
-    for palette in config.theme.get("palette") or []:
+    theme = getattr(config, "theme", None)
+    for palette in (theme.get("palette") if theme is not None else None) or []:
         key = PALETTE_TOGGLES.get(palette.get("media", ""))
         if key and isinstance(palette.get("toggle"), dict):
             palette["toggle"]["name"] = t(lang, key)

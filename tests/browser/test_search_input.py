@@ -27,11 +27,11 @@ Chromium's DevTools protocol can make them:
 """
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
+
+pytestmark = pytest.mark.browser
 
 QUERY_MESSAGES = """
 window.__oeQueries = [];
@@ -94,7 +94,6 @@ def compose(cdp, page, pinyin: list[str], words: str) -> None:
     cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", "windowsVirtualKeyCode": 32, "key": " ", "code": "Space"})
 
 
-@pytest.mark.browser
 def test_ime_composition_of_shangye_mimi_searches_each_commit_and_no_pinyin(browser, server: str) -> None:
     context, page, cdp = open_search(browser, server)
     compose(cdp, page, ["shang", "ye"], "商业")
@@ -145,7 +144,6 @@ INPUTS = {"paste from the menu": paste_from_menu, "paste event": paste_event, "a
           "autofill, change only": autofill_change_only, "drag and drop": drop}
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("how", INPUTS)
 def test_text_that_arrives_without_a_key_is_searched(browser, server: str, how: str) -> None:
     context, page, cdp = open_search(browser, server)
@@ -156,7 +154,6 @@ def test_text_that_arrives_without_a_key_is_searched(browser, server: str, how: 
     context.close()
 
 
-@pytest.mark.browser
 def test_without_the_bridge_a_pasted_query_is_not_searched(browser, server: str) -> None:
     """The control: Material alone does not answer a paste. If this fails, Material has learnt
     to listen to input itself, and the bridge in edition.js may go."""
@@ -169,7 +166,6 @@ def test_without_the_bridge_a_pasted_query_is_not_searched(browser, server: str)
     context.close()
 
 
-@pytest.mark.browser
 def test_chinese_search_results_use_chinese_punctuation(browser, server: str) -> None:
     """A result that lacks a query word says so with a full-width colon (缺少：), and result
     titles name the commentary in Chinese."""
@@ -184,15 +180,3 @@ def test_chinese_search_results_use_chinese_punctuation(browser, server: str) ->
     titles = page.locator(".md-search-result__article h2").evaluate_all("els => els.map(e => e.textContent)")
     assert not [t for t in titles if re.search(r"[A-Za-z]{2,}", t.replace("\u200b", ""))], titles
     context.close()
-
-
-@pytest.mark.build
-def test_both_indexes_hold_the_chinese_commentary_note_by_note(site: Path) -> None:
-    for prefix, title in (("", "中文评注 · Chinese commentary · N 1"), ("zh/", "评注 · N 1")):
-        index = json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
-        notes = {d["location"]: d for d in index["docs"] if "#m08-zh-n" in d["location"]}
-        assert "measures/08/#m08-zh-n1" in notes and notes["measures/08/#m08-zh-n1"]["kind"] == "note"
-        assert notes["measures/08/#m08-zh-n1"]["title"].replace("\u200b", "") == title
-        assert "商业\u200b秘密" in " ".join(d["text"] for d in notes.values())
-        english = next(d for d in index["docs"] if d["location"] == "measures/08/#commentary")
-        assert english["title"].replace("\u200b", "") == ("Commentary" if not prefix else "英文评注")
