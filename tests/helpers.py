@@ -124,3 +124,14 @@ def official_from(root: Path) -> str:
                 else:
                     out.append(para.zh.replace("［……］", "测试补全文字。"))
     return "\n".join(out) + "\n"
+
+
+def source_text(el) -> str:
+    """An element's text without the apparatus' own marks (sigla, variant references, notes):
+    the Chinese as the source reads."""
+    import copy
+
+    el = copy.deepcopy(el)
+    for mark in el.cssselect(".oe-sig, .oe-var-ref, .oe-app"):
+        mark.drop_tree()
+    return el.text_content().strip()

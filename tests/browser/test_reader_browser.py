@@ -83,7 +83,7 @@ def test_cite_control_copies_a_gbt_7714_citation_in_the_chinese_interface(browse
     page.locator("#m08-1").hover()
     page.locator("#m08-1 button.oe-tool-cite").click()
     text = page.evaluate("navigator.clipboard.readText()")
-    assert text.startswith("最高人民检察院. 最高人民检察院关于全面加强新时代知识产权检察工作的意见：（八）加强商业秘密保护，"
+    assert text.startswith("最高人民检察院. 最高人民检察院关于全面加强新时代知识产权检察工作的意见：（八）加强商业秘密保护〔据报道〕，"
                            "第m08-1段（工作录入稿，未经核验）[EB/OL]//《知识产权检察工作意见》（2022）中英对照注释版. (")
     assert text.endswith(f")[{datetime.date.today().isoformat()}]. {TEST_SITE_URL}zh/measures/08/#m08-1."), text
     context.close()

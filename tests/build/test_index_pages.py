@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from helpers import ROOT
+from helpers import ROOT, source_text
 from scripts.edition import Edition
 from scripts.edition.zh import pinyin_sort_key
 
@@ -56,7 +56,7 @@ def test_terms_in_the_chinese_source_carry_tooltips_and_links(site: Path, editio
         assert secret.get("title") == "shāngyè mìmì · trade secrets"
         assert secret.get("href") == f"../../glossary/#{by_zh['商业秘密'].id}"
         # the Chinese text itself is unchanged by the markup
-        assert page.cssselect("#m08-1 .oe-zh")[0].text_content().strip() == edition.corpus.pages[8].paragraphs[0].zh
+        assert source_text(page.cssselect("#m08-1 .oe-zh")[0]) == edition.corpus.pages[8].paragraphs[0].zh
 
 
 def test_related_and_reverse_links_on_every_measure(site: Path, edition: Edition) -> None:

@@ -1,6 +1,7 @@
 """The built site as a reader meets it, checked by parsing its HTML."""
 from __future__ import annotations
 
+
 import json
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import pytest
 from jsonschema import Draft202012Validator
 from lxml import html
 
+from helpers import source_text
 from scripts.edition.corpus import Corpus
 from scripts.edition.paths import url
 from scripts.edition.yamlmap import load_schema
@@ -37,7 +39,7 @@ def test_measure_page_in_both_interfaces(site: Path, corpus: Corpus, lang: str, 
         zh = pair.cssselect(".oe-zh")
         en = pair.cssselect(".oe-en")
         assert len(zh) == 1 and zh[0].get("lang") == "zh-Hans"
-        assert zh[0].text_content().strip() == para.zh
+        assert source_text(zh[0]) == para.zh, "the Chinese reads as the source once the sigla are set aside"
         assert len(en) == 1
         if para.en is not None:
             assert en[0].get("lang") == "en" and en[0].text_content().strip()
@@ -55,8 +57,13 @@ def test_measure_page_in_both_interfaces(site: Path, corpus: Corpus, lang: str, 
     # a page not yet written says so
     if page.stage == "stub":
         assert tree.cssselect(".oe-stage-stub")
-    if page.commentary.strip():
-        assert tree.cssselect(".oe-commentary")[0].get("lang") == "en"
+    # the interface's own commentary first, under the page's H2; the other language's one click away
+    if page.commentary.strip() and page.commentary_zh.strip():
+        first, other = tree.cssselect(".oe-commentary")
+        assert first.get("lang") == ("zh-Hans" if lang == "zh" else "en")
+        assert other.get("lang") == ("en" if lang == "zh" else "zh-Hans")
+        assert other.getparent().tag == "details" and other.getparent().get("open") is None
+        assert len(first.cssselect(".oe-note")) == len(page.notes("zh" if lang == "zh" else "en"))
 
 
 def test_stub_and_complete_pages_say_what_they_are(site: Path, corpus: Corpus) -> None:
