@@ -8,17 +8,19 @@ RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP     := $(VENV)/.dev-installed
 JS_STAMP      := tests/js/node_modules/.installed
 BENCH_STAMP   := bench/node_modules/.installed
+# Says what this machine lacks (and the Debian packages), before anything is installed or run.
+DOCTOR := $(PYTHON) -m scripts.tools.doctor
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site check test test-fast compare bench pdf lock import review clean help
+.PHONY: serve site check test _test test-fast compare bench _bench pdf _pdf lock import review clean help
 
 help:
 	@echo "make serve  - build and serve the site on http://127.0.0.1:8000 with live reload;"
 	@echo "              restarted when a script changes"
 	@echo "make site   - strict build into site/"
 	@echo "make check  - check every page and data file (errors name file and line)"
-	@echo "make test   - run the whole test suite (needs /usr/bin/chromium, Java, npm)"
+	@echo "make test   - run the whole test suite (first says what this machine lacks: README.md, 'The two commands')"
 	@echo "make test-fast - the unit tests only: in-process, no build, no browser (seconds)"
 	@echo "make bench  - build, rebuild, page weight, search and Lighthouse figures against a plain"
 	@echo "              Material site; writes dist/bench.json and the README block (needs chromium, ~15 min)"
@@ -30,6 +32,7 @@ help:
 	@echo "make review - list every paragraph and commentary note awaiting an editor, with the reason"
 
 $(PY):
+	@$(DOCTOR) venv
 	$(PYTHON) -m venv $(VENV)
 
 $(RUNTIME_STAMP): requirements.txt | $(PY)
@@ -55,7 +58,13 @@ site: $(RUNTIME_STAMP)
 check: $(RUNTIME_STAMP)
 	$(PY) -m scripts check
 
-test: $(DEV_STAMP) $(JS_STAMP)
+# The check comes first, then a second make installs and runs: a missing npm or Java is named
+# up front, not found inside `npm ci` or halfway through the suite.
+test:
+	@$(DOCTOR) test
+	@$(MAKE) --no-print-directory _test
+
+_test: $(DEV_STAMP) $(JS_STAMP)
 	$(PY) -m pytest
 
 # tests/unit/ only (marker `unit`): the loop to run while editing
@@ -79,7 +88,11 @@ import: $(RUNTIME_STAMP)
 review: $(RUNTIME_STAMP)
 	$(PY) -m scripts review
 
-pdf: $(DEV_STAMP)
+pdf:
+	@$(DOCTOR) pdf
+	@$(MAKE) --no-print-directory _pdf
+
+_pdf: $(DEV_STAMP)
 	$(PY) -m scripts pdf $(PDF_ARGS)
 
 # Lighthouse for `make bench`, pinned in bench/package-lock.json; it drives the system Chromium.
@@ -87,7 +100,11 @@ $(BENCH_STAMP): bench/package.json bench/package-lock.json
 	npm ci --prefix bench --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
-bench: $(DEV_STAMP) $(BENCH_STAMP)
+bench:
+	@$(DOCTOR) bench
+	@$(MAKE) --no-print-directory _bench
+
+_bench: $(DEV_STAMP) $(BENCH_STAMP)
 	$(PY) -m scripts bench $(BENCH_ARGS)
 
 clean:

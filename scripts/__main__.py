@@ -8,6 +8,7 @@
     python -m scripts serve [--dev-addr ...]   mkdocs serve, restarted when a script changes (make serve)
     python -m scripts compare [--base REV]     the same site as REV, byte for byte? (make compare)
     python -m scripts bench [--no-readme ...]  the README's figures (make bench)
+    python -m scripts doctor [test|pdf|bench]  what this machine lacks, and the Debian packages (make test runs it)
 
 `python -m scripts COMMAND --help` lists a command's options. Each command lives in
 scripts/tools/ (scripts/bench/ for bench) as add_arguments(parser) and run(args).
@@ -27,6 +28,7 @@ COMMANDS = {
     "pdf": (".tools.pdf", "write dist/opinions.pdf from the whole-document view (needs Chromium)"),
     "serve": (".tools.serve", "mkdocs serve with live reload, restarted when a script changes"),
     "compare": (".tools.compare", "build the working tree and a revision (--base) and compare the two sites"),
+    "doctor": (".tools.doctor", "say what this machine lacks for make test (or venv, pdf, bench), and what to install"),
     "bench": (".bench.run", "build, page weight, search and Lighthouse figures against a plain Material site"),
 }
 

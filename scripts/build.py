@@ -24,7 +24,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
-from .edition import Edition, load_edition
+from .checks import check_edition
+from .edition import Edition
 from .edition.errors import format_errors
 from .edition.paths import MEASURES
 from .postprocess.csp import add_csp
@@ -127,7 +128,7 @@ class EditionBuild:
             epoch = commit_epoch(self.root)
             if epoch:
                 os.environ[SOURCE_DATE_EPOCH] = epoch
-        edition, errors = load_edition(self.root), ""
+        edition, errors = check_edition(self.root), ""
         if edition.errors:
             errors = format_errors(edition.errors, self.root)
             if not (self.serving and self._last_good):

@@ -22,7 +22,7 @@ from scripts.edition.paths import BUILD_INPUTS, ROOT
 
 TEST_REPO_URL = "https://github.com/example/edition"  # edit links need an address; tests use this one
 TEST_SITE_URL = "https://example.org/edition/"  # canonical, hreflang and sitemap addresses need one too
-CONTENT_PARTS = ("docs", "data")  # what `check` needs
+CONTENT_PARTS = ("mkdocs.yml", "docs", "data")  # what `check` needs (mkdocs.yml: the Markdown extensions)
 FIXTURES = ROOT / "tests" / "fixtures"
 QUERIES = ROOT / "tests" / "data" / "search-queries.yml"
 

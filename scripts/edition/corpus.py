@@ -5,6 +5,7 @@ The build, `make check` and every export load the edition through
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,12 @@ from .errors import ContentError
 from .yamlmap import parse_yaml, validate
 from .page import Page, parse_page
 from .paths import FILE_RE, FORMER, MEASURES, ROOT, page_file
+from .textfile import read_text
 from .zh import zh_numeral
+
+#: The number and heading at the start of a measure's text: （八）加强商业秘密保护。
+NUMBERED = re.compile(r"^(（[一二三四五六七八九十]+）)([^。]*)")
+
 
 @dataclass
 class Corpus:
@@ -71,7 +77,10 @@ class Corpus:
 
 def load_document(root: Path) -> tuple[dict[str, Any], list[ContentError], DocumentApparatus]:
     path = root / "data" / "document.yml"
-    data, lines, errors = parse_yaml(path.read_text(encoding="utf-8"), path)
+    text, unreadable = read_text(path)
+    if text is None:
+        return {}, [unreadable], DocumentApparatus()
+    data, lines, errors = parse_yaml(text, path)
     if data is None:
         return {}, errors, DocumentApparatus()
     schema_errors = validate(data, "document.schema.json", path, lines, what="data/document.yml")
@@ -173,10 +182,31 @@ def _check_heading(page: Page) -> list[ContentError]:
     if not page.paragraphs:
         return []
     first = page.paragraphs[0]
-    expected = f"（{zh_numeral(page.number)}）{page.title['zh']}"
+    number = f"（{zh_numeral(page.number)}）"
+    expected = number + page.title["zh"]
     if first.zh.startswith(expected):
         return []
+    moved = next((p for p in page.paragraphs[1:] if p.zh.startswith(number)), None)
+    if moved is not None:  # the heading is there, in a paragraph that no longer comes first
+        return [ContentError(page.path, first.line,
+                             f"the paragraphs are out of order: the heading {number} stands in '{moved.id}', "
+                             f"but '{first.id}' comes first",
+                             f"move the block '/// para | {moved.id}' back to the top of the page (the order is "
+                             "locked in data/source.lock)", "heading")]
+    numbered = NUMBERED.match(first.zh)
+    if numbered and numbered.group(1) == number:
+        return [ContentError(page.path, first.zh_line,
+                             f"the heading in the text, '{numbered.group(0)}', does not match title.zh: "
+                             f"expected '{expected}'",
+                             "make title.zh the heading as the text gives it, without the number; if it is the "
+                             "text that was changed, revert it (the source is locked)", "heading")]
+    if numbered:
+        return [ContentError(page.path, first.zh_line,
+                             f"the first paragraph begins with the number {numbered.group(1)}, but this is "
+                             f"measure {page.number}, {number}",
+                             f"begin the paragraph with '{expected}'; if the page holds another measure's text, "
+                             "move it to that measure's page", "heading")]
     return [ContentError(page.path, first.zh_line,
                          f"the first paragraph should begin with the measure's number and heading, '{expected}'",
-                         "make title.zh match the heading in the source text, and keep the number "
-                         "in full-width brackets", "heading")]
+                         f"begin it with '{expected}。' as the source does, the number in full-width brackets",
+                         "heading")]

@@ -16,9 +16,10 @@ from typing import Any, Iterator
 
 from .corpus import Corpus
 from .errors import ContentError
-from .yamlmap import parse_yaml, validate
+from .yamlmap import entry_label, parse_yaml, validate
 from .page import Page, Paragraph
 from .paths import part_anchor
+from .textfile import read_text
 from .zh import Segmenter, segmenter, strip_tones
 
 
@@ -143,10 +144,14 @@ def load_glossary(root: Path) -> tuple[Glossary | None, list[ContentError]]:
     path = root / "data" / "glossary.yml"
     if not path.exists():
         return None, [ContentError(path, 1, "the glossary file is missing", "restore data/glossary.yml", "glossary")]
-    data, lines, errors = parse_yaml(path.read_text(encoding="utf-8"), path)
+    text, unreadable = read_text(path)
+    if text is None:
+        return None, [unreadable]
+    data, lines, errors = parse_yaml(text, path)
     if data is None:
         return None, errors
-    schema_errors = validate(data, "glossary.schema.json", path, lines, what="the glossary")
+    schema_errors = validate(data, "glossary.schema.json", path, lines, what="the glossary",
+                             label=entry_label(data, "zh", "the term", "glossary"))
     errors += schema_errors
     if schema_errors:
         return None, errors

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from .corpus import Corpus
 from .errors import ContentError
-from .yamlmap import parse_yaml, validate
+from .textfile import read_text
+from .yamlmap import entry_label, parse_yaml, validate
 
 
 @dataclass
@@ -43,10 +44,14 @@ def _name_patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 
 def load_laws(root: Path) -> tuple[dict[str, Law], list[ContentError]]:
     path = root / "data" / "laws.yml"
-    data, lines, errors = parse_yaml(path.read_text(encoding="utf-8"), path)
+    text, unreadable = read_text(path)
+    if text is None:
+        return {}, [unreadable]
+    data, lines, errors = parse_yaml(text, path)
     if data is None:
         return {}, errors
-    schema_errors = validate(data, "laws.schema.json", path, lines, what="data/laws.yml")
+    schema_errors = validate(data, "laws.schema.json", path, lines, what="data/laws.yml",
+                             label=entry_label(data, "id", "the law", "laws.yml"))
     if schema_errors:
         return {}, errors + schema_errors
     laws: dict[str, Law] = {}

@@ -35,7 +35,9 @@ from typing import Any
 from .apparatus import Apparatus, read_apparatus
 from .commentary import FULL_WIDTH, Note, ascii_punctuation, bare_numbers, han_count, notes, word_count
 from .errors import ContentError
+from .limits import COMMENTARY_CHARS, PAGE_BYTES, PARAGRAPH_EN_CHARS, PARAGRAPH_ZH_CHARS, SIZE_FIX, crossing, size
 from .paths import ID_RE, para_prefix
+from .textfile import read_text
 from .yamlmap import LineMap, parse_yaml, validate
 from .zh import zh_numeral
 
@@ -146,8 +148,14 @@ def split_front_matter(text: str, path: Path) -> tuple[str | None, int, list[Con
 def parse_page(path: Path, text: str | None = None) -> tuple[Page | None, list[ContentError]]:
     """Parse a page file; return the page (None if unusable) and every error found."""
     if text is None:
-        text = path.read_text(encoding="utf-8")
+        text, unreadable = read_text(path)
+        if text is None:
+            return None, [unreadable]
     text = text.replace("\r\n", "\n")
+    if (n := len(text.encode("utf-8"))) > PAGE_BYTES:
+        return None, [ContentError(path, crossing(text, PAGE_BYTES), f"the page is {size(n)}, more than the "
+                                   f"{size(PAGE_BYTES)} a page may hold; it grows past the limit on this line",
+                                   SIZE_FIX, "size")]
     yaml_text, body_line, errors = split_front_matter(text, path)
     if yaml_text is None:
         return None, errors
@@ -288,6 +296,11 @@ def _parse_block(page: Page, pid: str, lines: list[str], line_no: int) -> tuple[
     zh_start, zh_lines = chunks[0]
     zh = "".join(zh_lines) if all(HAN.search(l) for l in zh_lines) else " ".join(zh_lines)
     zh_line = line_no + 1 + zh_start
+    if len(zh) > PARAGRAPH_ZH_CHARS:
+        errors.append(ContentError(path, zh_line, f"the Chinese paragraph of '{pid}' has {size(len(zh), 'chars')}, "
+                                   f"more than the {size(PARAGRAPH_ZH_CHARS, 'chars')} a paragraph may hold",
+                                   "a source paragraph is one paragraph of the document: split it where the "
+                                   "document does, into blocks of their own", "size"))
     if han_ratio(zh) < 0.5:
         errors.append(ContentError(path, zh_line, f"the first paragraph of '{pid}' is not Chinese",
                                    "the Chinese source comes first in the block, then a blank line, then "
@@ -297,6 +310,11 @@ def _parse_block(page: Page, pid: str, lines: list[str], line_no: int) -> tuple[
         en_start, en_lines = chunks[1]
         en = " ".join(en_lines)
         en_line = line_no + 1 + en_start
+        if len(en) > PARAGRAPH_EN_CHARS:
+            errors.append(ContentError(path, en_line, f"the English of '{pid}' has {size(len(en), 'chars')}, more "
+                                       f"than the {size(PARAGRAPH_EN_CHARS, 'chars')} a translated paragraph may "
+                                       "hold", "translate the paragraph only; notes on it belong in the commentary",
+                                       "size"))
         if han_ratio(en) >= 0.5:
             errors.append(ContentError(path, en_line, f"the second paragraph of '{pid}' looks Chinese, not English",
                                        "each block holds one Chinese paragraph and its English translation; "
@@ -354,6 +372,13 @@ def _check_page(page: Page) -> list[ContentError]:
                                    "verified text must name the publication it was checked against",
                                    "add source.reference (use `python -m scripts import --apply`)", "source"))
     errors += _check_coverage(page)
+    for lang, heading in (("en", page.commentary_line), ("zh", page.commentary_zh_line)):
+        chars = len(page.commentary_in(lang))
+        if chars > COMMENTARY_CHARS:
+            name = "English commentary" if lang == "en" else "Chinese commentary (## 评注)"
+            errors.append(ContentError(path, heading or page.body_line, f"the {name} has {size(chars, 'chars')}, "
+                                       f"more than the {size(COMMENTARY_CHARS, 'chars')} a commentary may hold",
+                                       SIZE_FIX, "size"))
     errors += check_numbers(page)
     if page.stage == "stub":
         return errors

@@ -63,6 +63,18 @@ def part_anchor(number: int) -> str:
     return f"part-{number}"
 
 
+def note_anchor(number: int, lang: str, n: int) -> str:
+    """'m08-n3' (English commentary) / 'm08-zh-n3' (Chinese): the anchor of a margin number,
+    counted from the commentary's paragraphs (Page.notes)."""
+    prefix = para_prefix(number)
+    return f"{prefix}-zh-n{n}" if lang == "zh" else f"{prefix}-n{n}"
+
+
+def variant_anchor(para_id: str, k: int) -> str:
+    """'m08-1-v2': the anchor of the k-th (from 1) variant note under a paragraph."""
+    return f"{para_id}-v{k}"
+
+
 def former_url(number: int) -> str:
     """'former/13/': where a measure of the former outline without official counterpart is kept."""
     return f"{FORMER}/{slug(number)}/"

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ContentError
-from .yamlmap import parse_yaml, validate
+from .textfile import read_text
+from .yamlmap import entry_label, parse_yaml, validate
 
 GRADES = ("A", "B", "C")
 #: Grades whose wording counts towards the attested share.
@@ -43,10 +44,14 @@ def load_witnesses(root: Path) -> tuple[dict[str, Witness], list[ContentError]]:
     if not path.exists():
         return {}, [ContentError(path, 1, "the witness register is missing",
                                  "restore data/witnesses.yml", "witnesses")]
-    data, lines, errors = parse_yaml(path.read_text(encoding="utf-8"), path)
+    text, unreadable = read_text(path)
+    if text is None:
+        return {}, [unreadable]
+    data, lines, errors = parse_yaml(text, path)
     if data is None:
         return {}, errors
-    schema_errors = validate(data, "witnesses.schema.json", path, lines, what="the witness register")
+    schema_errors = validate(data, "witnesses.schema.json", path, lines, what="the witness register",
+                            label=entry_label(data, "siglum", "the witness", "register"))
     if schema_errors:
         return {}, errors + schema_errors
     register: dict[str, Witness] = {}

@@ -10,7 +10,7 @@ import difflib
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 from jsonschema import Draft202012Validator
@@ -20,6 +20,9 @@ from .errors import ContentError
 
 # The schemas stay in scripts/schemas/: they are the data contract that the published
 # pages, data/ and CONTRIBUTING.md point readers to, for the exports as for the input.
+#: Names the entry a schema location belongs to, for messages (see entry_label).
+Label = Callable[[list[Any]], "str | None"]
+
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
 
@@ -82,6 +85,14 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, LineMap
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + offset) if mark else first_line
         problem = exc.problem or str(exc)
+        quote = _unclosed_quote(text, exc)
+        if quote is not None:
+            opened, mark_char = quote
+            return None, LineMap(None, offset), [ContentError(
+                path, opened + 1 + offset, f"the quote {mark_char} opened on this line is never closed, so the "
+                f"value runs on into the lines below (YAML gives up on line {line})",
+                f"end the value on this line with a closing {mark_char}, or remove the opening {mark_char}",
+                "yaml")]
         return None, LineMap(None, offset), [ContentError(
             path, line, f"the YAML is malformed: {problem}",
             "check indentation, colons and quoting on this line and the one before "
@@ -92,6 +103,34 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, LineMap
     lines = LineMap(node, offset)
     _find_duplicate_keys(node, path, offset, errors)
     return data, lines, errors
+
+
+def _unclosed_quote(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str] | None:
+    """(0-based line, quote mark) of a quoted value that swallowed the lines after it, if that
+    is what broke the YAML.
+
+    PyYAML reports where it gave up, which for an unclosed quote is wherever the next
+    quote mark happens to stand (or the end of the front matter), often many lines below.
+    A quoted scalar that spans lines and ends where the error is, is the culprit.
+    """
+    if exc.context and "quoted scalar" in exc.context and exc.context_mark is not None:
+        start = exc.context_mark
+        return start.line, text[start.index] if start.index < len(text) else '"'
+    where = (exc.problem_mark or exc.context_mark)
+    if where is None:
+        return None
+    tokens: list[yaml.Token] = []
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            tokens.append(token)
+    except yaml.YAMLError:
+        pass
+    before = [t for t in tokens if t.start_mark.line < where.line]
+    last = before[-1] if before else None  # what began before the line where YAML gave up
+    if isinstance(last, yaml.ScalarToken) and last.style in ('"', "'") \
+            and last.end_mark.line > last.start_mark.line and last.end_mark.line >= where.line - 1:
+        return last.start_mark.line, last.style
+    return None
 
 
 def _find_duplicate_keys(node: yaml.Node | None, path: Path, offset: int,
@@ -113,14 +152,31 @@ def _find_duplicate_keys(node: yaml.Node | None, path: Path, offset: int,
 
 
 def validate(data: Any, schema_name: str, path: Path, lines: LineMap,
-             what: str = "front matter") -> list[ContentError]:
-    """Validate `data` against a schema and turn each failure into a ContentError."""
+             what: str = "front matter", label: Label | None = None) -> list[ContentError]:
+    """Validate `data` against a schema and turn each failure into a ContentError.
+
+    `label(location)` may name the entry a location belongs to ("the term 商标"), so a
+    message says which entry is wrong, not which list index.
+    """
     schema = load_schema(schema_name)
     validator = Draft202012Validator(schema)
     errors = []
     for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
-        errors.append(_explain(err, schema, path, lines, what))
+        errors.append(_explain(err, schema, schema_name, path, lines, what, label))
     return errors
+
+
+def entry_label(data: Any, key: str, noun: str, entries: str) -> Label:
+    """A Label for a file that is a list of entries named by `key` (the glossary: 'zh')."""
+    def label(loc: list[Any]) -> str | None:
+        if not loc or not isinstance(loc[0], int) or not isinstance(data, list) or loc[0] >= len(data):
+            return None
+        item = data[loc[0]]
+        name = item.get(key) if isinstance(item, dict) else None
+        who = f"{noun} {name}" if isinstance(name, str) and name else f"{entries} entry {loc[0] + 1}"
+        rest = ".".join(str(p) for p in loc[1:])
+        return f"{who}, '{rest}'" if rest else who
+    return label
 
 
 def _subschema(schema: dict[str, Any], path: list[Any]) -> dict[str, Any]:
@@ -137,10 +193,15 @@ def _where(path: list[Any]) -> str:
     return ".".join(str(p) for p in path) if path else "the top level"
 
 
-def _explain(err: ValidationError, schema: dict[str, Any], path: Path, lines: LineMap,
-             what: str) -> ContentError:
+_TYPES = {"string": "text", "array": "a list", "object": "a set of 'key: value' lines", "integer": "a whole number",
+          "number": "a number", "boolean": "true or false", "null": "null"}
+
+
+def _explain(err: ValidationError, schema: dict[str, Any], schema_name: str, path: Path, lines: LineMap,
+             what: str, label: Label | None = None) -> ContentError:
     loc = list(err.absolute_path)
     line = lines.line(loc)
+    place = (label(loc) if label else None) or _where(loc)
     if err.validator == "additionalProperties":
         allowed = sorted(_subschema(schema, loc).get("properties", {}))
         unknown = [k for k in err.instance if k not in allowed]
@@ -148,19 +209,30 @@ def _explain(err: ValidationError, schema: dict[str, Any], path: Path, lines: Li
         line = lines.line(loc + [key])
         guess = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
         hint = f"did you mean '{guess[0]}'? " if guess else ""
-        return ContentError(path, line, f"unknown key '{key}' in {what} ({_where(loc)})",
+        return ContentError(path, line, f"unknown key '{key}' in {what} ({place})",
                             f"{hint}allowed keys here: {', '.join(allowed)}", "schema")
     if err.validator == "required":
         missing = err.message.split("'")[1] if "'" in err.message else err.message
         desc = _subschema(schema, loc + [missing]).get("description", "")
-        return ContentError(path, line, f"{what} lacks the required key '{missing}' ({_where(loc)})",
+        return ContentError(path, line, f"{what} lacks the required key '{missing}' ({place})",
                             f"add '{missing}:'. {desc}".strip(), "schema")
     if err.validator == "enum":
         options = [str(o) for o in err.validator_value]
         guess = difflib.get_close_matches(str(err.instance), options, n=1, cutoff=0.6)
         hint = f"did you mean '{guess[0]}'? " if guess else ""
-        return ContentError(path, line, f"'{err.instance}' is not allowed for {_where(loc)}",
+        return ContentError(path, line, f"'{err.instance}' is not allowed for {place}",
                             f"{hint}use one of: {', '.join(options)}", "schema")
     desc = _subschema(schema, loc).get("description", "")
-    return ContentError(path, line, f"{_where(loc)}: {err.message}",
-                        desc or "see scripts/schemas/" + "front-matter.schema.json", "schema")
+    key = str(loc[-1]) if loc and not isinstance(loc[-1], int) else None
+    write = f"write {desc[0].lower() + desc[1:].rstrip('.')}" if desc else "write a value"
+    write += f" after '{key}:'" if key else ""
+    if err.validator == "type" and err.instance is None:
+        return ContentError(path, line, f"{place} has no value", write, "schema")
+    if err.validator == "type":
+        expected = err.validator_value if isinstance(err.validator_value, str) else err.validator_value[0]
+        return ContentError(path, line, f"{place} should be {_TYPES.get(expected, expected)}, not "
+                            f"{err.instance!r}", write, "schema")
+    if err.validator == "minLength":
+        return ContentError(path, line, f"{place} is empty", write, "schema")
+    return ContentError(path, line, f"{place}: {err.message}",
+                        desc or f"see scripts/schemas/{schema_name}", "schema")

@@ -99,7 +99,7 @@ def legend(lang: str, register_href: str) -> str:
         f'<span class="oe-att oe-att-b" lang="zh-Hans">{sample}</span>B {escape(t(lang, "legend.b"))} · '
         f'<span class="oe-att oe-att-c" lang="zh-Hans">{sample}</span>C {escape(t(lang, "legend.c"))} · '
         f'<span class="oe-rec" lang="zh-Hans">{sample}</span> {escape(t(lang, "legend.rec"))} · '
-        f'<span class="oe-gap" lang="zh-Hans">［……］</span> {escape(t(lang, "legend.gap"))}{t(lang, "sep.stop")}'
+        f'<span class="oe-gap" lang="zh-Hans">［……］</span> {escape(t(lang, "legend.gap"))}{"。" if lang == "zh" else ". "}'
         f'{t(lang, "legend.sigla", register=register)}</p>'
     )
 
@@ -112,10 +112,14 @@ def heading_line(page: Page, lang: str) -> str:
     if status == "attested":
         first = page.paragraphs[0].id if page.paragraphs else ""
         sigla = sorted({s for a in page.apparatus.for_para(first) if page.title["zh"] in a.text for s in a.witnesses})
-        return t(lang, "heading.attested", sigla=join(lang, sigla))
+        return t(lang, "heading.attested", sigla=_list(lang, sigla))
     if status == "reported":
-        return t(lang, "heading.reported", sigla=join(lang, list(page.apparatus.heading_witnesses)))
+        return t(lang, "heading.reported", sigla=_list(lang, page.apparatus.heading_witnesses))
     return t(lang, "heading.conjecture")
+
+
+def _list(lang: str, items) -> str:
+    return ("、" if lang == "zh" else ", ").join(items)
 
 
 def status_badge(page: Page, lang: str) -> str:

@@ -16,7 +16,8 @@ from typing import Callable
 from ..edition import Edition
 from ..edition.corpus import Corpus
 from ..edition.page import GAP_EN, GAP_ZH, Page, Paragraph
-from ..edition.paths import anchor, page_file, para_prefix
+from ..edition.paths import anchor, note_anchor, page_file, variant_anchor
+from ..edition.laws import Law
 from ..edition.witnesses import Witness
 from .apparatus import apparatus_zh, heading_line, legend, pct, status_badge, variant_notes, witness_anchor
 from .glossary_page import commentary_terms, mark_terms
@@ -74,6 +75,7 @@ PAGE = Context()
 # "Article 219-1", "Articles 213-220": a hyphen between numbers, outside links and code
 _NUMBER_PAIR = re.compile(r"(?<![\w#/.-])(\d{1,4}-\d{1,4})(?![\w-])")
 _NOT_PROSE = re.compile(r"\]\([^)\n]*\)|`[^`\n]*`|<[^>\n]*>")
+_LINK_OR_CODE = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)|`[^`\n]*`|<[^>\n]*>")
 
 
 def _keep_together(markdown: str) -> str:
@@ -99,7 +101,7 @@ def measure_page(edition: Edition, page: Page, lang: str, cite: dict[str, str]) 
     glossary = edition.glossary
     markup = (lambda text, para: mark_terms(glossary, text, "../../glossary/")) if glossary else None
     body = render_page(edition.corpus, page, lang, zh_markup=markup, cite=cite, register=edition.witnesses,
-                       share=edition.attested_share(page.number))
+                       share=edition.attested_share(page.number), laws=edition.laws)
     from .concordance_page import jump_data, moved_notice  # noqa: PLC0415 (it renders pages with this module)
     moved = moved_notice(edition, page, lang)
     body = (f"{moved}\n\n" if moved else "") + body + jump_data(edition, page, lang)
@@ -109,7 +111,7 @@ def measure_page(edition: Edition, page: Page, lang: str, cite: dict[str, str]) 
 def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | None = None,
                 ctx: Context = PAGE, cite: dict[str, str] | None = None,
                 register: dict[str, Witness] | None = None, share: float | None = None,
-                title: str | None = None) -> str:
+                title: str | None = None, laws: dict[str, Law] | None = None) -> str:
     """The complete Markdown for `page` in interface `lang` ('en' or 'zh').
 
     `cite` holds the citation formats (scripts/site/head.py) the page's "cite"
@@ -126,7 +128,7 @@ def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | Non
         _source_banner(page, lang, ctx, share),
         _stage_notice(page, lang),
         _text(page, lang, zh_markup, ctx, cite, register or {}),
-        _commentary(page, lang, ctx, zh_mark),
+        _commentary(page, lang, ctx, zh_mark, laws),
         _links(corpus, page, lang, ctx),
         _contributors(page, lang),
     ]
@@ -250,7 +252,7 @@ def _pair(page: Page, para: Paragraph, lang: str, zh_markup: ZhMarkup | None, ct
         zh_html = zh_markup(escape(para.zh), para) if zh_markup else escape(para.zh)
     else:  # the apparatus: what each word rests on
         def var_id(var: object, k: int) -> str:
-            return f"{para.id}-v{k + 1}"
+            return variant_anchor(para.id, k + 1)
         markup = (lambda text: zh_markup(text, para)) if zh_markup else (lambda text: text)
         zh_html = apparatus_zh(page, para, register, lang, markup, ctx.witness_link, var_id)
         notes = variant_notes(page, para, register, lang, ctx.witness_link, var_id)
@@ -289,10 +291,49 @@ def _text(page: Page, lang: str, zh_markup: ZhMarkup | None, ctx: Context,
     return f'<div class="oe-text"{data} markdown="1">\n\n{control}{pairs}\n\n</div>'
 
 
+def link_laws(markdown: str, laws: dict[str, Law], lang: str, base: str) -> str:
+    """Link the first mention of each instrument in a commentary paragraph to its entry in the
+    index of laws: 'Criminal Law' in English, the name inside 《》 in Chinese. Links, code and
+    HTML are left alone; 'Criminal Law Amendment XI' is not taken for the 'Criminal Law'."""
+    seen: set[str] = set()
+    pieces, pos = [], 0
+    for m in _LINK_OR_CODE.finditer(markdown):
+        pieces.append((False, markdown[pos:m.start()]))
+        pieces.append((True, m.group(0)))
+        pos = m.end()
+    pieces.append((False, markdown[pos:]))
+    ordered = sorted(laws.values(), key=lambda law: -max(len(n) for n in law.names))
+
+    def one(text: str) -> str:
+        if lang == "zh":
+            def title(m: re.Match[str]) -> str:
+                law = next((x for x in ordered if m.group(1) in x.names_zh), None)
+                if law is None or law.id in seen:
+                    return m.group(0)
+                seen.add(law.id)
+                return f"《[{m.group(1)}]({base}#{law.id})》"
+            return re.sub(r"《([^《》\n]+)》", title, text)
+        spans: list[tuple[int, int, Law]] = []
+        masked = text
+        for law in ordered:
+            for rx in law.patterns():
+                for m in rx.finditer(masked):
+                    spans.append((m.start(), m.end(), law))
+                masked = rx.sub(lambda m: "\u2591" * len(m.group(0)), masked)
+        out, at = [], 0
+        for start, end, law in sorted(spans, key=lambda s: s[0]):
+            if law.id in seen or start < at:
+                continue
+            seen.add(law.id)
+            out += [text[at:start], f"[{text[start:end]}]({base}#{law.id})"]
+            at = end
+        return "".join(out) + text[at:]
+    return "".join(p if protected else one(p) for protected, p in pieces)
+
+
 def note_id(page: Page, lang: str, n: int) -> str:
     """'m08-n3' (English commentary) / 'm08-zh-n3' (Chinese): the anchor of a margin number."""
-    prefix = para_prefix(page.number)
-    return f"{prefix}-zh-n{n}" if lang == "zh" else f"{prefix}-n{n}"
+    return note_anchor(page.number, lang, n)
 
 
 def in_step(page: Page) -> bool:
@@ -301,7 +342,8 @@ def in_step(page: Page) -> bool:
     return bool(en) and len(en) == len(zh)
 
 
-def _notes(page: Page, lang: str, ctx: Context, mark: Callable[[str], str] | None) -> str:
+def _notes(page: Page, lang: str, ctx: Context, mark: Callable[[str], str] | None,
+           laws: dict[str, Law] | None = None) -> str:
     """A commentary as margin-numbered notes; each note's number is its permalink."""
     other = "en" if lang == "zh" else "zh"
     step = in_step(page)
@@ -313,7 +355,10 @@ def _notes(page: Page, lang: str, ctx: Context, mark: Callable[[str], str] | Non
             jump = (f' <a class="oe-n-other" href="#{note_id(page, other, note.n)}" '
                     f'title="{escape(t(lang if lang == "en" else "zh", "note.other"))}">'
                     f'{escape(t(lang, "note.other.mark"))}</a>')
-        text = mark(note.text) if mark else note.text
+        text = note.text
+        if laws and not ctx.print_view:
+            text = link_laws(text, laws, lang, "../laws.md")  # a page link MkDocs checks and rewrites
+        text = mark(text) if mark else text
         review = nid in page.meta.get("review", [])
         if review:  # the import asks an editor to look at this note
             jump += f' <span class="oe-flag oe-flag-review" title="{escape(t(lang, "review.note"))}">!</span>'
@@ -323,7 +368,8 @@ def _notes(page: Page, lang: str, ctx: Context, mark: Callable[[str], str] | Non
     return "\n\n".join(out)
 
 
-def _commentary(page: Page, lang: str, ctx: Context, zh_mark: Callable[[str], str] | None = None) -> str:
+def _commentary(page: Page, lang: str, ctx: Context, zh_mark: Callable[[str], str] | None = None,
+                laws: dict[str, Law] | None = None) -> str:
     """The interface's own commentary first; the other language's one click away (a closed
     <details>; open in the print view, where nothing can be clicked)."""
     langs = [lang, "zh" if lang == "en" else "en"]
@@ -335,7 +381,7 @@ def _commentary(page: Page, lang: str, ctx: Context, zh_mark: Callable[[str], st
     blocks = []
     for k, which in enumerate(langs):
         cid = ("commentary" if which == "en" else "commentary-zh") + ctx.suffix(page)
-        body = _notes(page, which, ctx, zh_mark if which == "zh" else None)
+        body = _notes(page, which, ctx, zh_mark if which == "zh" else None, laws)
         inner = f'<div class="oe-commentary oe-commentary-{which}" lang="{tag[which]}" markdown="1">\n\n{body}\n\n</div>'
         if k == 0 and which == lang:
             blocks.append(f"{level} {t(lang, 'commentary')} {{#{cid}}}\n\n{inner}")

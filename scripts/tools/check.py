@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..edition import load_edition
+from ..checks import check_edition
 from ..edition.errors import format_errors
 from ..edition.paths import ROOT
 from .shares import check_readme
@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    edition = load_edition(args.root)  # every content check the project has
+    edition = check_edition(args.root)  # every content check the project has, the allowlist included
     errors = edition.errors + (check_readme(args.root, edition) if not edition.errors else [])
     if errors:
         print(format_errors(errors, args.root), file=sys.stderr)

@@ -36,5 +36,5 @@ def run(args: argparse.Namespace) -> int:
     if errors:
         print(format_errors(errors, args.root), file=sys.stderr)
         return 1
-    print("lock: the Chinese source matches data/source.lock")
+    print("lock: the source text and its apparatus match data/source.lock")
     return 0

@@ -52,7 +52,9 @@ def finish_pdf(pdf: bytes, headings: list[str], date: str) -> bytes:
     """Two repairs to Chromium's PDF, with pypdf.
 
     - Chromium builds the outline from the headings but drops the space where a
-      long heading wraps ("raisingthe"); put back the headings' own text.
+      long heading wraps ("raisingthe"), and, once the embedded font subsets are large
+      (the whole edition in both languages), repeats a heading's first line before it
+      ("ContentsContents"); put back the headings' own text.
     - Its creation and modification dates are the time of the run; use the
       edition date (`date`, YYYY-MM-DD), so that two runs on the same commit give the same file.
     """
@@ -68,7 +70,9 @@ def finish_pdf(pdf: bytes, headings: list[str], date: str) -> bytes:
     while stack:
         node = stack.pop().get_object()
         title = str(node.get("/Title", ""))
-        fixed = by_key.get(re.sub(r"\s+", "", title))
+        squeezed = re.sub(r"\s+", "", title)
+        fixed = by_key.get(squeezed) or next(
+            (by_key[k] for k in sorted(by_key, key=len, reverse=True) if k and squeezed.endswith(k)), None)
         if fixed and fixed != title:
             node[NameObject("/Title")] = TextStringObject(fixed)
         for key in ("/First", "/Next"):
@@ -116,7 +120,7 @@ def pdf_date(root: Path) -> str:
     date = edition_stamp(root)["date"]
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
         return date
-    document, _errors = load_document(root)
+    document, _errors, _apparatus = load_document(root)
     return document["date"]
 
 

@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from lxml import html
 
 from helpers import ROOT, build_site, copy_project, edit, line_of, official_from, run
@@ -20,6 +21,21 @@ def test_strict_build_refuses_broken_content(project: Path, tmp_path: Path) -> N
     result = build_site(tmp_path / "out", root=project)
     assert result.returncode != 0
     assert f"docs/measures/08.md:{line}: error [id]: malformed paragraph id 'm8-1'" in result.stderr + result.stdout
+
+
+def test_a_page_carrying_vectors_does_not_build(project: Path, tmp_path: Path) -> None:
+    vectors = yaml.safe_load((ROOT / "tests/data/xss-vectors.yml").read_text(encoding="utf-8"))
+    page = project / "docs/measures/08.md"
+    carried = [v["markdown"] for v in vectors if v["kind"] in ("svg", "encoding", "formaction", "css", "data-url")]
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + "\n\n".join(carried) + "\n", encoding="utf-8")
+    out = tmp_path / "site"
+    result = build_site(out, root=project)
+    assert result.returncode != 0, "a page with unsafe content was built"
+    log = result.stdout + result.stderr
+    assert f"docs/measures/08.md:{line_of(page, carried[0])}: error [unsafe]" in log
+    assert log.count("error [unsafe]") >= len(carried)
+    built = [p for p in out.rglob("*.html")] if out.exists() else []
+    assert not any("alert(1)" in p.read_text(encoding="utf-8") for p in built), "a vector reached the site"
 
 
 def test_build_outside_git_and_in_a_shallow_clone(tmp_path: Path) -> None:

@@ -37,6 +37,10 @@ BAD = {
     "bad-no-id.md": ("id", 20, "without an id"),
     "bad-gap-mismatch.md": ("coverage", 23, "marks 1 gap(s) ［……］ but the English marks 0"),
     "bad-coverage-heading.md": ("coverage", 13, "coverage is 'heading' but the page holds more"),
+    # issue 17: not UTF-8 (a Latin-1 é), an unclosed quote far from where YAML gives up, an oversize paragraph
+    "bad-not-utf8.md": ("encoding", 22, "byte 0xe9 at byte offset 524 (line 22, byte 105 of the line)"),
+    "bad-unclosed-quote.md": ("yaml", 6, "the quote \" opened on this line is never closed"),
+    "bad-paragraph-too-long.md": ("size", 20, "has 3,025 characters, more than the 3,000 characters"),
 }
 
 
@@ -65,6 +69,13 @@ def test_bad_page_gives_its_specific_error(name: str) -> None:
     assert match[0].line == line
     assert match[0].fix, "every error says how to fix it"
     assert match[0].format().startswith(f"{PAGES / name}:{line}: error [{code}]")
+
+
+def test_bad_fixtures_say_what_to_do() -> None:
+    _, errors = parse_page(PAGES / "bad-not-utf8.md")
+    assert "save the file as UTF-8" in errors[0].fix
+    _, errors = parse_page(PAGES / "bad-unclosed-quote.md")
+    assert "YAML gives up on line 13" in errors[0].message and "closing \"" in errors[0].fix
 
 
 def test_unknown_key_suggests_the_right_one() -> None:

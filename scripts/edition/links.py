@@ -1,0 +1,134 @@
+"""Links between pages: every link to a measure, a paragraph or a margin number must land.
+
+Commentary and translations cite other measures ([measure 3](03.md)), paragraphs
+([m08-1](08.md#m08-1)) and margin numbers ([N 3](#m08-n3)). The strict build notices a
+broken one too, but late and without a line; here each is an error at its line, in
+`make check`. Anchors in the edition's own schemes (paths.py: paragraph ids, margin
+numbers, variant notes) are checked against the target page; other fragments
+(headings) are left to the strict build, which knows the rendered page.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+from .corpus import Corpus
+from .errors import ContentError
+from .page import Page, split_front_matter
+from .paths import FILE_RE, MEASURES, note_anchor, number_of, page_file, para_prefix, variant_anchor
+from .textfile import read_text
+
+_INLINE = re.compile(r"\]\(\s*<?([^)\s>]*)")                      # [text](target "title")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.M)   # [name]: target
+_HREF = re.compile(r"""\b(?:href|src)\s*=\s*["']?([^"'\s>]+)""", re.I)
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+EDITION_ANCHOR = re.compile(r"^(?:pre|m\d\d)-")  # the anchors paths.py makes: ids, margin numbers, variants
+
+
+def _blank(text: str) -> str:
+    """Code (fenced blocks, spans) and HTML comments blanked out, line numbers kept."""
+    def blank(m: re.Match[str]) -> str:
+        return re.sub(r"[^\n]", " ", m.group(0))
+    text = re.sub(r"^(```|~~~).*?^\1[ \t]*$", blank, text, flags=re.M | re.S)
+    text = re.sub(r"<!--.*?-->", blank, text, flags=re.S)
+    return re.sub(r"`[^`\n]+`", blank, text)
+
+
+def targets(text: str, first_line: int) -> list[tuple[int, str]]:
+    """(file line, target) of every link and image in Markdown text that starts at `first_line`."""
+    clean = _blank(text)
+    found = []
+    for rx in (_INLINE, _REFERENCE, _HREF):
+        for m in rx.finditer(clean):
+            found.append((first_line + clean.count("\n", 0, m.start(1)), m.group(1)))
+    return sorted(found)
+
+
+def anchors(page: Page) -> set[str]:
+    """The edition-scheme anchors a measure page has: paragraphs, margin numbers, variant notes."""
+    out = {p.id for p in page.paragraphs}
+    for lang in ("en", "zh"):
+        out |= {note_anchor(page.number, lang, n.n) for n in page.notes(lang)}
+    for para in page.paragraphs:
+        out |= {variant_anchor(para.id, k) for k in range(1, len(page.apparatus.variants_for(para.id)) + 1)}
+    return out
+
+
+def _what_it_has(page: Page) -> str:
+    ids = ", ".join(p.id for p in page.paragraphs) or "no paragraphs"
+    en, zh = len(page.notes("en")), len(page.notes("zh"))
+    margin = []
+    if en:
+        margin.append(f"{note_anchor(page.number, 'en', 1)} … {note_anchor(page.number, 'en', en)} (English commentary)")
+    if zh:
+        margin.append(f"{note_anchor(page.number, 'zh', 1)} … {note_anchor(page.number, 'zh', zh)} (Chinese commentary)")
+    return f"its paragraphs are {ids}" + (f"; its margin numbers {' and '.join(margin)}" if margin else "")
+
+
+class _Pages:
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.docs = corpus.docs_dir.resolve()
+        self.by_path = {p.path.resolve(): p for p in corpus.pages.values()}
+
+    def check(self, path: Path, line: int, target: str) -> ContentError | None:
+        target = target.strip()
+        if not target or _SCHEME.match(target) or target.startswith(("//", "\\\\")):
+            return None  # an address outside the edition (or none): the allowlist judges its scheme
+        rel, _, fragment = target.partition("#")
+        rel = unquote(rel.split("?", 1)[0])
+        fragment = unquote(fragment)
+        if rel and not rel.endswith(".md"):
+            return None  # an asset, a data file or a generated page: the strict build checks those
+        here = path.resolve()
+        dest = (here.parent / rel).resolve() if rel else here
+        in_measures = dest.parent == self.docs / MEASURES
+        count = self.corpus.measure_count or 0
+        if not dest.is_file():
+            name = FILE_RE.match(dest.name) if in_measures else None
+            if name and name.group(1):
+                return ContentError(path, line, f"the link '{target}' points to measure {int(name.group(1))}, "
+                                    "which does not exist",
+                                    f"the measures are {page_file(1)} to {page_file(count)} and "
+                                    f"{page_file(0)}; from a measure page link them as '{page_file(3)}'", "link")
+            return ContentError(path, line, f"the link '{target}' points to a page that does not exist",
+                                "link a page under docs/, with a path relative to this file "
+                                f"(from a measure page: '{page_file(3)}'; from docs/: "
+                                f"'{MEASURES}/{page_file(3)}')", "link")
+        page = self.by_path.get(dest)
+        if page is None or not fragment or not EDITION_ANCHOR.match(fragment):
+            return None
+        if fragment in anchors(page):
+            return None
+        owner = number_of(fragment) if re.match(r"^(?:pre|m\d\d)-", fragment) else page.number
+        if owner != page.number and fragment.startswith(para_prefix(owner) + "-"):
+            other = self.corpus.pages.get(owner)
+            fix = (f"'#{fragment}' belongs to {page_file(owner)}: link it as '{page_file(owner)}#{fragment}'"
+                   if other is not None and fragment in anchors(other)
+                   else f"link an anchor of {page_file(page.number)}: {_what_it_has(page)}")
+            return ContentError(path, line, f"the link '{target}' points to '#{fragment}', which is not on "
+                                f"{page_file(page.number)}", fix, "link")
+        return ContentError(path, line, f"the link '{target}' points to '#{fragment}', which "
+                            f"{page_file(page.number)} does not have",
+                            f"{_what_it_has(page)} (margin numbers are counted from the commentary's "
+                            "paragraphs, N 1 first)", "link")
+
+
+def check_links(corpus: Corpus) -> list[ContentError]:
+    """Links in measure pages (translations and commentary) and in the hand-written pages."""
+    pages = _Pages(corpus)
+    errors: list[ContentError] = []
+    files = [p.path for p in corpus.ordered()]
+    files += [p for p in sorted(corpus.docs_dir.rglob("*.md")) if p.resolve().parent != pages.docs / MEASURES]
+    for path in files:
+        text, _ = read_text(path)
+        if text is None:
+            continue  # reported where the file is read
+        _, body_line, _ = split_front_matter(text, path)
+        body = "\n".join(text.split("\n")[body_line - 1:])
+        for line, target in targets(body, body_line):
+            error = pages.check(path, line, target)
+            if error is not None:
+                errors.append(error)
+    return errors
