@@ -29,15 +29,16 @@ def launch(playwright: Any, *extra_args: str) -> Any:
     return playwright.chromium.launch(executable_path=chromium(), args=[*ARGS, *extra_args])
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
 
 @contextmanager
-def serve_directory(directory: Path) -> Iterator[str]:
-    """Serve `directory` on 127.0.0.1 (a free port) while the block runs; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve_directory(directory: Path, handler_class: type[QuietHandler] = QuietHandler) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 (a free port) while the block runs; yields its base URL.
+    `handler_class` may change how requests are answered (a test imitates a static host)."""
+    handler = functools.partial(handler_class, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:

@@ -30,7 +30,7 @@ from .edition.errors import format_errors
 from .edition.history import commentary_history
 from .edition.paths import MEASURES
 from .postprocess.csp import add_csp
-from .postprocess.material_patch import PatchError, drop_alternate_sitemaps
+from .postprocess.material_patch import PatchError, drop_alternate_sitemaps, missing_terms_colon
 from .postprocess.minify import collapse_html, minify
 from .postprocess.serve_notice import add_notice
 from .publish import data_files
@@ -45,6 +45,7 @@ from .site.measure import measure_page
 from .site.nav import build_nav
 from .site.scholarship import CiteSetting, citable
 from .site.search_index import build_index, dumps, worker_script
+from .site.theme import NOT_FOUND, configure, home_alternates, not_found_path, template_globals
 from .vcs import commit_epoch, edition_stamp, last_changed, repo_url, revisions
 
 MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
@@ -125,6 +126,7 @@ class EditionBuild:
             self.state = self._start()
         state = self.state
         config.nav = build_nav(state.edition.corpus, interface(config), bool(state.edition.concordance))
+        configure(config, interface(config))  # the theme's own labels in this interface's language
         if not config.repo_url:
             if state.repo:
                 config.repo_url = state.repo
@@ -186,7 +188,7 @@ class EditionBuild:
         if bundle is None or not bundle.abs_src_path:
             raise PluginError("Material's JavaScript bundle was not found among the theme files")
         try:
-            patched = drop_alternate_sitemaps(Path(bundle.abs_src_path).read_text(encoding="utf-8"))
+            patched = missing_terms_colon(drop_alternate_sitemaps(Path(bundle.abs_src_path).read_text(encoding="utf-8")))
         except PatchError as err:
             raise PluginError(str(err)) from err
         files.remove(bundle)
@@ -238,15 +240,37 @@ class EditionBuild:
         page.meta["oe_footer"] = footer
         return context
 
-    def on_env(self, env: jinja2.Environment) -> jinja2.Environment:
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environment:
         env.bytecode_cache = self._templates
+        env.globals.update(template_globals(interface(config)))
         return env
+
+    def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
+        """The error page's language switcher leads to each interface's home. mkdocs-static-i18n
+        sets the switcher of each page as an attribute of `config.extra`, which templates read
+        before the item, so both are set."""
+        if template_name == NOT_FOUND and config.extra.get("alternate"):
+            homes = home_alternates(config.extra["alternate"], config.site_url)
+            config.extra["alternate"] = homes
+            config.extra.alternate = homes
+        return context
 
     def on_post_page(self, output: str) -> str:
         return self._finish_html(output)
 
-    def on_post_template(self, output: str, template_name: str) -> str:
-        return self._finish_html(output) if template_name.endswith(".html") and "<head>" in output else output
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        """Theme templates finished like pages; each interface's error page in its own root
+        (returning nothing keeps MkDocs from writing the Chinese one over the English)."""
+        if not (template_name.endswith(".html") and "<head>" in output):
+            return output
+        output = self._finish_html(output)
+        lang = interface(config)
+        if template_name == NOT_FOUND and lang != "en":
+            path = not_found_path(config.site_dir, lang)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(output, encoding="utf-8")
+            return ""
+        return output
 
     def _finish_html(self, html: str) -> str:
         """Template indentation collapsed, then the Content-Security-Policy for what remains."""

@@ -47,7 +47,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    return BUILD.on_env(env)
+    return BUILD.on_env(env, config)
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    return BUILD.on_template_context(context, template_name, config)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -55,7 +59,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    return BUILD.on_post_template(output, template_name)
+    return BUILD.on_post_template(output, template_name, config)
 
 
 @event_priority(-200)  # after static-i18n has built both interfaces and merged the search index

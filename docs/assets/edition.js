@@ -73,7 +73,7 @@
           en: "EN", enLabel: "Copy the English text of paragraph {id}", copied: "Copied", citation: "Citation copied",
           text: "Text copied", failed: "Copying failed; select the text and copy it by hand" },
     zh: { cite: "引用", citeLabel: "复制段落 {id} 的引用格式", zh: "中", zhLabel: "复制段落 {id} 的中文",
-          en: "EN", enLabel: "复制段落 {id} 的英文", copied: "已复制", citation: "已复制引用格式",
+          en: "英", enLabel: "复制段落 {id} 的英文", copied: "已复制", citation: "已复制引用格式",
           text: "已复制文字", failed: "复制失败，请手动选择文字复制" }
   };
   var lang = (document.documentElement.lang || "en").indexOf("zh") === 0 ? "zh" : "en";
@@ -305,12 +305,16 @@
     /* Some browsers fill a field without an input event (autofill); look when it changes. */
     input.addEventListener("change", answer);
   }
-  /* Key events of a composition (keyCode 229) do not reach Material's search. */
-  window.addEventListener("keyup", function (ev) {
+  /* Key events of a composition (keyCode 229) do not reach Material's search: a keyup would
+   * search the half-typed pinyin, and a keydown (Enter or an arrow key choosing among the
+   * input method's candidates, as Safari reports them) would open or move between results. */
+  function composingKey(ev) {
     var t = ev.target;
     if (t && t.getAttribute && t.getAttribute("data-md-component") === "search-query"
         && (ev.isComposing || ev.keyCode === 229)) ev.stopPropagation();
-  }, true);
+  }
+  window.addEventListener("keyup", composingKey, true);
+  window.addEventListener("keydown", composingKey, true);
   function init() {
     var inputs = document.querySelectorAll('[data-md-component="search-query"]');
     for (var i = 0; i < inputs.length; i++) bridge(inputs[i]);
@@ -379,4 +383,18 @@
   window.addEventListener("hashchange", check);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", check);
   else check();
+})();
+
+/* The error page in the reader's interface. A static host serves the site root's 404.html
+ * (English) at every missing address; at one under the Chinese interface's root this shows
+ * zh/404.html instead, so a reader of the Chinese interface is answered in Chinese. Hosts
+ * that serve the nearest 404.html of a folder send zh/404.html themselves.
+ */
+(function () {
+  "use strict";
+  var box = document.querySelector('.oe-404[data-oe-lang="en"]');
+  var zh = box && box.getAttribute("data-oe-zh-home");
+  if (!zh || zh.charAt(0) !== "/") return;
+  var path = window.location.pathname;
+  if (path.indexOf(zh) === 0 && path !== zh + "404.html") window.location.replace(zh + "404.html");
 })();

@@ -2,7 +2,7 @@
 
 A plain Material for MkDocs + mkdocs-static-i18n + jieba site holding the same text:
 one page per measure and the preamble (Chinese paragraphs, English translation,
-English commentary, as plain Markdown) and a landing page in each interface holding
+English and Chinese commentary, as plain Markdown) and a landing page in each interface holding
 the edition's landing text with a hand-written list of measures, all generated from
 the edition's own export (data/opinions.json, written by every build) and docs/,
 with default configuration. It uses the packages pinned for the edition, so the
@@ -63,15 +63,19 @@ def measure_title(measure: dict[str, Any], lang: str) -> str:
     return f"Measure {measure['number']}: {measure['title']['en']}"
 
 
-def page_markdown(title: str, paragraphs: list[dict[str, Any]], commentary: str, lang: str) -> str:
-    """One measure (or the preamble): title, each Chinese paragraph and its translation, commentary."""
+def page_markdown(title: str, paragraphs: list[dict[str, Any]], commentary: str, lang: str,
+                  commentary_zh: str = "") -> str:
+    """One measure (or the preamble): title, each Chinese paragraph and its translation, the
+    commentaries (the interface's own first), as the edition's pages hold the same text."""
     out = [f"# {title}", ""]
     for para in paragraphs:
         out += [para["zh"], ""]
         if para.get("en"):
             out += [para["en"], ""]
-    if commentary:
-        out += [f"## {COMMENTARY[lang]}", "", commentary.strip(), ""]
+    both = [(COMMENTARY["en"], commentary), (COMMENTARY["zh"], commentary_zh)]
+    for heading, text in (both if lang == "en" else both[::-1]):
+        if text:
+            out += [f"## {heading}", "", text.strip(), ""]
     return "\n".join(out)
 
 
@@ -115,12 +119,14 @@ def write_plain_site(opinions: Path, out: Path, site_url: str = "") -> Path:
         text = landing.read_text(encoding="utf-8") if landing.exists() else None
         (docs / f"index{suffix[lang]}").write_text(index_markdown(data, lang, text), encoding="utf-8")
         (docs / "measures" / f"preamble{suffix[lang]}").write_text(
-            page_markdown(PREAMBLE[lang], preamble["paragraphs"], preamble.get("commentary", ""), lang),
+            page_markdown(PREAMBLE[lang], preamble["paragraphs"], preamble.get("commentary", ""), lang,
+                          preamble.get("commentary_zh", "")),
             encoding="utf-8")
         for measure in data["measures"]:
             name = measure["url"].rstrip("/").rsplit("/", 1)[1]
             (docs / "measures" / f"{name}{suffix[lang]}").write_text(
-                page_markdown(measure_title(measure, lang), measure["paragraphs"], measure["commentary"], lang),
+                page_markdown(measure_title(measure, lang), measure["paragraphs"], measure["commentary"], lang,
+                              measure.get("commentary_zh", "")),
                 encoding="utf-8")
     config = out / "mkdocs.yml"
     config.write_text(MKDOCS_YML.format(site_name=data["document"]["title"]["en"].replace('"', "'"),

@@ -193,8 +193,10 @@ def locations(corpus: Corpus) -> list[Location]:
 
 
 def occurrences(corpus: Corpus, glossary: Glossary) -> dict[str, dict[str, Any]]:
-    """For each term id: where it occurs in the Chinese, in the English, and in commentary."""
-    occ: dict[str, dict[str, Any]] = {t.id: {"zh": [], "en": [], "commentary": []} for t in glossary.terms}
+    """For each term id: where it occurs in the Chinese, in the English, and in each commentary
+    (`commentary`: the English one, by its English rendering; `commentary_zh`: the Chinese one)."""
+    occ: dict[str, dict[str, Any]] = {t.id: {"zh": [], "en": [], "commentary": [], "commentary_zh": []}
+                                      for t in glossary.terms}
     for loc in locations(corpus):
         for term in glossary.terms_in_zh(loc.zh):
             occ[term.id]["zh"].append(loc.id)
@@ -205,6 +207,9 @@ def occurrences(corpus: Corpus, glossary: Glossary) -> dict[str, dict[str, Any]]
         if page.commentary:
             for term in glossary.terms_in_en(page.commentary):
                 occ[term.id]["commentary"].append(page.number)
+        if page.commentary_zh:
+            for term in glossary.terms_in_zh(page.commentary_zh):
+                occ[term.id]["commentary_zh"].append(page.number)
     for entry in occ.values():
         entry["first"] = entry["zh"][0] if entry["zh"] else None
     return occ

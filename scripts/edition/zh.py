@@ -145,6 +145,24 @@ def zh_numeral(n: int) -> str:
     return ("" if tens == 1 else ZH_DIGITS[tens]) + "十" + (ZH_DIGITS[ones] if ones else "")
 
 
+
+def zh_cardinal(n: int) -> str:
+    """Chinese numeral for 0..9999 in the form of article numbers: 219 -> 二百一十九,
+    1185 -> 一千一百八十五, 105 -> 一百零五, 10 -> 十 (a leading 一十 is written 十)."""
+    if not 0 <= n <= 9999:
+        raise ValueError(f"{n} is outside 0..9999")
+    if n < 100:
+        return zh_numeral(n)
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, n = divmod(n, value)
+        if digit:
+            out += ("零" if zero else "") + ZH_DIGITS[digit] + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
+
 ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 

@@ -1,6 +1,6 @@
-"""One surgical change to Material's JavaScript bundle, made at build time.
+"""Surgical changes to Material's JavaScript bundle, made at build time.
 
-Material 9.8 fetches `sitemap.xml` beside the target of every
+First, Material 9.8 fetches `sitemap.xml` beside the target of every
 `<link rel="alternate">` on a page, to map pages between separately built
 language sites. This edition's hreflang alternates point at the same measure in
 the other interface (measures/08/ and zh/measures/08/), so each page view asked
@@ -9,6 +9,9 @@ for a mapping the edition does not use (its language switcher links page to
 page). The patch removes the call that starts those fetches; everything else
 in the bundle is untouched. If a Material upgrade changes the code, the build
 stops with a message rather than shipping the 404s again.
+
+Second, the colon after "Missing" in search results is left to the interface's
+translation (an ASCII colon in Chinese text otherwise); the same guard applies.
 """
 from __future__ import annotations
 
@@ -33,5 +36,21 @@ def drop_alternate_sitemaps(bundle: str) -> str:
     patched, count = pattern.subn("", bundle)
     if count != 1:
         raise PatchError(f"expected one call of Material's alternate-link handler, found {count}; "
+                         "check scripts/postprocess/material_patch.py against this Material version")
+    return patched
+
+
+# x("p",{class:"md-search-result__terms"},Me("search.result.term.missing"),": ",...n)
+MISSING_COLON = re.compile(r'(\w+\("search\.result\.term\.missing"\)),": "')
+
+
+def missing_terms_colon(bundle: str) -> str:
+    """The bundle without its own ": " after "Missing" in search results.
+
+    Material writes an ASCII colon there in every language; overrides/main.html adds the
+    interface's own to the translation instead (full-width in Chinese: 缺少：)."""
+    patched, count = MISSING_COLON.subn(r"\1", bundle)
+    if count != 1:
+        raise PatchError(f"expected one 'missing terms' label in Material's bundle, found {count}; "
                          "check scripts/postprocess/material_patch.py against this Material version")
     return patched

@@ -15,7 +15,7 @@ from ..edition import Edition
 from ..edition.apparatus import Variant, runs
 from ..edition.page import Page, Paragraph
 from ..edition.witnesses import Witness
-from .i18n import t
+from .i18n import join, t
 
 # Turns escaped Chinese text into HTML (the glossary marks its terms this way).
 Markup = Callable[[str], str]
@@ -83,7 +83,7 @@ def variant_notes(page: Page, para: Paragraph, register: dict[str, Witness], lan
             mark = " ]" if r.text == var.text else ""
             readings.append(f'<span class="oe-app-reading" lang="zh-Hans">{escape(r.text)}</span>{mark} '
                             + " ".join(f'<a href="{escape(href(s))}">{escape(s)}</a>' for s in r.witnesses))
-        items.append(f'<li id="{var_id(var, k)}">{"; ".join(readings)}. '
+        items.append(f'<li id="{var_id(var, k)}">{t(lang, "sep.items").join(readings)}{t(lang, "sep.stop")}'
                      f'<span class="oe-app-choice">{escape(var.choice[lang])}</span></li>')
     return (f'<div class="oe-app" role="note" data-search-exclude><p class="oe-app-title">'
             f'{escape(t(lang, "variant.title"))}</p><ul>{"".join(items)}</ul></div>')
@@ -144,8 +144,8 @@ def register_page(edition: Edition, lang: str, page_href: Callable[[int], str]) 
     out = [f'<p class="oe-intro">{escape(t(lang, "witnesses.intro"))}</p>',
            f'<p class="oe-intro">{escape(t(lang, "witnesses.share", pct=pct(edition.attested_share())))}</p>', ""]
     for w in edition.witnesses.values():
-        pages = ", ".join(f'<a href="{escape(page_href(n))}">{escape(measure_label(lang, n))}</a>'
-                          for n in sorted(cited.get(w.siglum, [])))
+        pages = join(lang, [f'<a href="{escape(page_href(n))}">{escape(measure_label(lang, n))}</a>'
+                            for n in sorted(cited.get(w.siglum, []))])
         rows = [
             (t(lang, "witnesses.kind"), escape(t(lang, "kind." + w.kind))),
             (t(lang, "witnesses.grade"), escape(t(lang, "grade." + w.grade))),

@@ -31,6 +31,9 @@ def page_footer(lang: str, *, rel: str, source: str, title: str, changed: dict[s
     or rel; a folder ends with '/'); changed: path -> date of the last commit (scripts/vcs.py).
     """
     footer = {key: t(lang, "footer." + key) for key in LABELS}
+    # the punctuation around the date and the history link, per interface (：and （）in Chinese)
+    footer["colon"] = t(lang, "colon")
+    footer["open"], footer["close"] = t(lang, "paren", text="\0").split("\0")
     date = changed.get(source.rstrip("/")) or changed.get(rel)
     if date:
         footer["changed_date"] = date

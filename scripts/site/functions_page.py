@@ -10,7 +10,7 @@ from html import escape
 from ..edition.corpus import Corpus
 from ..edition.page import FUNCTIONS
 from ..edition.paths import url
-from .i18n import measure_label, part_label, t
+from .i18n import measure_label, paren, part_label, t
 
 def render_functions_page(corpus: Corpus, lang: str, base: str = "") -> str:
     heads = "".join(f'<th scope="col">{escape(t(lang, "function." + f))}</th>' for f in FUNCTIONS)
@@ -38,7 +38,7 @@ def render_functions_page(corpus: Corpus, lang: str, base: str = "") -> str:
             level = 0 if not members else min(4, round(4 * n / len(members)))
             cells.append(f'<td class="oe-heat oe-heat-{level}">{n}</td>')
         heat_rows.append(f'<tr><th scope="row">{escape(part_label(lang, part["number"]))} '
-                         f'<span class="oe-fn-title">{escape(part["short"][lang])}</span> ({len(members)})</th>'
+                         f'<span class="oe-fn-title">{escape(part["short"][lang])}</span>{escape(paren(lang, str(len(members))))}</th>'
                          f'{"".join(cells)}</tr>')
     heat = (f'<table class="oe-heatmap"><thead><tr><th scope="col">{escape(t(lang, "functions_page.part"))}</th>{heads}</tr></thead>'
             f'<tbody>{"".join(heat_rows)}</tbody></table>')

@@ -13,7 +13,7 @@ from ..edition.corpus import Corpus
 from ..edition.glossary import Glossary, Term, occurrences
 from ..edition.paths import anchor, number_of, src_uri
 from ..edition.zh import pinyin_sort_key, strip_tones
-from .i18n import measure_label, t
+from .i18n import join, md_label, measure_label, part_label, t
 
 
 def mark_terms(glossary: Glossary, escaped: str, href: str) -> str:
@@ -56,20 +56,26 @@ def _en_sort_key(term: Term) -> str:
     return re.sub(r"^(the|a|an)\s+", "", term.en, flags=re.I).lower()
 
 
-def _loc_link(loc_id: str, corpus: Corpus, base: str, in_document: bool = False) -> str:
-    """Link to where a term occurs: on its page, or (in_document) within the print view."""
+def _loc_link(loc_id: str, corpus: Corpus, base: str, in_document: bool = False, lang: str = "en") -> str:
+    """Link to where a term occurs: on its page, or (in_document) within the print view.
+    A part's title is named as the part ('Part II' / '第二部分'), not by its anchor."""
+    text = loc_id
+    if loc_id.startswith("part-") and loc_id[5:].isdigit():
+        text = part_label(lang, int(loc_id[5:]))
     if in_document:
-        return f"[{loc_id}](#{loc_id})"
+        return f"[{text}](#{loc_id})"
     if loc_id.startswith("part-"):  # a part's title: on the landing page
-        return f"[{loc_id}]({base}index.md#{loc_id})"
-    return f"[{loc_id}]({base}{src_uri(number_of(loc_id))}#{loc_id})"
+        return f"[{text}]({base}index.md#{loc_id})"
+    return f"[{text}]({base}{src_uri(number_of(loc_id))}#{loc_id})"
 
 
 def _commentary_link(n: int, lang: str, base: str, in_document: bool) -> str:
+    """The interface's own commentary: the English one, or in the Chinese interface the Chinese one."""
     label = escape(measure_label(lang, n))
+    cid = "commentary-zh" if lang == "zh" else "commentary"
     if in_document:
-        return f"[{label}](#commentary-{anchor(n)})"  # the commentary's id in the print view (Context.suffix)
-    return f"[{label}]({base}{src_uri(n)}#commentary)"
+        return f"[{label}](#{cid}-{anchor(n)})"  # the commentary's id in the print view (Context.suffix)
+    return f"[{label}]({base}{src_uri(n)}#{cid})"
 
 
 def render_glossary_page(corpus: Corpus, glossary: Glossary, lang: str, base: str = "",
@@ -78,7 +84,8 @@ def render_glossary_page(corpus: Corpus, glossary: Glossary, lang: str, base: st
 
     in_document: rendered as the appendix of the print view, linking within it.
     """
-    lab = {key: t(lang, "glossary." + key) for key in ("also", "rejected", "first", "occurs", "commentary", "none")}
+    lab = {key: md_label(lang, "glossary." + key) for key in ("also", "rejected", "first", "occurs", "commentary")}
+    lab["none"] = t(lang, "glossary.none")
     occ = occurrences(corpus, glossary)
     if lang == "zh":
         terms = sorted(glossary.terms, key=lambda term: pinyin_sort_key(term.zh, term.pinyin))
@@ -110,18 +117,21 @@ def render_glossary_page(corpus: Corpus, glossary: Glossary, lang: str, base: st
                 (f'<p class="oe-term-head">{head_zh} {head_py} {head_en}</p>' if lang == "zh" else
                  f'<p class="oe-term-head">{head_en} {head_zh} {head_py}</p>'), "",
                 f'<p class="oe-term-def" lang="en">{escape(term.definition)}</p>', ""]
+        # renderings, reasons and notes are English data: tagged so in both interfaces
         if term.alternatives:
-            rows += [f"- **{lab['also']}:** " + "; ".join(escape(a) for a in term.alternatives)]
+            rows += [f"- {lab['also']}" + '<span lang="en">' + "; ".join(escape(a) for a in term.alternatives)
+                     + "</span>"]
         for r in term.rejected:
-            rows += [f"- **{lab['rejected']}:** *{escape(r['en'])}*. {escape(r['why'])}"]
+            rows += [f"- {lab['rejected']}" + f'<span lang="en">*{escape(r["en"])}*. {escape(r["why"])}</span>']
         if term.note:
-            rows += [f"- {escape(term.note)}"]
-        rows += [f"- **{lab['first']}:** " + (_loc_link(first, corpus, base, in_document) if first else lab["none"])]
+            rows += [f'- <span lang="en">{escape(term.note)}</span>']
+        rows += [f"- {lab['first']}" + (_loc_link(first, corpus, base, in_document, lang) if first else lab["none"])]
         if o["zh"]:
-            rows += [f"- **{lab['occurs']}:** " + ", ".join(_loc_link(i, corpus, base, in_document) for i in o["zh"])]
-        if o["commentary"]:
-            rows += [f"- **{lab['commentary']}:** " + ", ".join(
-                _commentary_link(n, lang, base, in_document) for n in o["commentary"])]
+            rows += [f"- {lab['occurs']}" + join(lang, [_loc_link(i, corpus, base, in_document, lang) for i in o["zh"]])]
+        in_commentary = o["commentary_zh"] if lang == "zh" else o["commentary"]
+        if in_commentary:
+            rows += [f"- {lab['commentary']}" + join(lang, [
+                _commentary_link(n, lang, base, in_document) for n in in_commentary])]
         rows += ["", "</div>", ""]
         out += rows
     return "\n".join(out)

@@ -10,10 +10,11 @@ interfaces have the same keys.
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from typing import Any
 
 from ..edition.page import Page
-from ..edition.zh import roman, zh_numeral
+from ..edition.zh import roman, zh_cardinal, zh_numeral
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -291,6 +292,25 @@ LABELS: dict[str, dict[str, str]] = {
         "print.cite": "Citation and status of the commentary",
         "print.cite.en": "English commentary",
         "print.cite.zh": "Chinese commentary",
+        # punctuation the build puts between generated items: the Chinese interface uses
+        # Chinese punctuation (the enumeration comma 、, full-width brackets and stops)
+        "sep.list": ", ",
+        "sep.items": "; ",
+        "sep.stop": ". ",
+        "paren": " ({text})",
+        # the theme around the pages (scripts/build.py, overrides/): permalinks, colour toggles, footer
+        "permalink": "Permanent link",
+        "palette.to_light": "Switch to light mode",
+        "palette.to_dark": "Switch to dark mode",
+        "palette.to_system": "Switch to system preference",
+        "footer.made_with": "Made with {link}",
+        # the page for an address that does not exist (overrides/404.html)
+        "404.title": "Page not found",
+        "404.text": "There is no page at this address. It may have moved, or the address may be mistyped.",
+        "404.home": "Go to the home page of the edition",
+        "404.next": "{home}, or search it with the box at the top of the page.",
+        # search results (scripts/site/search_index.py)
+        "search.note": "{title} · N {n}",
     },
     "zh": {
         "measure": "（{zh}）",
@@ -316,11 +336,11 @@ LABELS: dict[str, dict[str, str]] = {
         "view.en": "仅英文",
         "para_link": "段落 {id} 的链接",
         "commentary": "评注",
-        "commentary.other": "英文评注 · English commentary",
+        "commentary.other": "英文评注",
         "commentary.other.hint": "英文评注面向不谙中文的法律读者，所述事实与中文评注一致。",
         "note.link": "边码 {n}：本段评注的链接",
         "note.other": "英文评注中的对应段落",
-        "note.other.mark": "EN",
+        "note.other.mark": "英",
         "related": "相关条目",
         "referred_by": "被以下条目引用",
         "none": "无",
@@ -516,6 +536,20 @@ LABELS: dict[str, dict[str, str]] = {
         "print.cite": "评注的引用格式与状态",
         "print.cite.en": "英文评注",
         "print.cite.zh": "中文评注",
+        "sep.list": "、",
+        "sep.items": "；",
+        "sep.stop": "。",
+        "paren": "（{text}）",
+        "permalink": "永久链接",
+        "palette.to_light": "切换到浅色模式",
+        "palette.to_dark": "切换到深色模式",
+        "palette.to_system": "跟随系统设置",
+        "footer.made_with": "本站使用 {link} 构建",
+        "404.title": "页面不存在",
+        "404.text": "此网址没有对应的页面：页面可能已经移动，或者网址有误。",
+        "404.home": "返回本版首页",
+        "404.next": "{home}，或使用页面顶部的搜索框查找。",
+        "search.note": "{title} · N {n}",
     },
 }
 
@@ -585,11 +619,11 @@ def bare_title(lang: str, page: Page) -> str:
 
 
 def article_label(article: str, lang: str) -> str:
-    """'219-1' -> 'Art. 219-1' / '第219条之一'."""
+    """'219-1' -> 'Art. 219-1' / '第二百一十九条之一' (article numbers in Chinese form)."""
     if lang != "zh":
         return t(lang, "article", article=article)
     base, _, sub = article.partition("-")
-    return t(lang, "article", article=base,
+    return t(lang, "article", article=zh_cardinal(int(base)) if base.isdigit() else base,
              sub=f"之{'一二三四五六七八九'[int(sub) - 1]}" if sub.isdigit() and 0 < int(sub) < 10 else "")
 
 
@@ -685,3 +719,30 @@ LABELS["zh"].update({
     "review.note": "导入官方文本后，本段评注有待编者复核。",
     "kind.official": "官方发布文本",
 })
+
+
+# Punctuation between generated items, per interface: the Chinese interface speaks Chinese
+# with Chinese punctuation (、 between items, full-width brackets and colon).
+
+def join(lang: str, items: list[str]) -> str:
+    """'a, b, c' / 'a、b、c'."""
+    return t(lang, "sep.list").join(items)
+
+
+def paren(lang: str, text: str) -> str:
+    """' (text)' / '（text）'."""
+    return t(lang, "paren", text=text)
+
+
+def md_label(lang: str, key: str) -> str:
+    """A bold Markdown label and its colon, before a value: '**Invoked by:** ' / '**援引条目：**'."""
+    colon = t(lang, "colon")
+    mark = colon.rstrip()
+    return f"**{t(lang, key)}{mark}**{colon[len(mark):]}"
+
+
+def html_label(lang: str, key: str) -> str:
+    """The same in HTML: '<strong>Source status:</strong> ' / '<strong>原文状态：</strong>'."""
+    colon = t(lang, "colon")
+    mark = colon.rstrip()
+    return f"<strong>{escape(t(lang, key))}{mark}</strong>{colon[len(mark):]}"

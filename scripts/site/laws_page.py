@@ -6,7 +6,7 @@ from html import escape
 from ..edition.corpus import Corpus
 from ..edition.laws import Law, invoked_by
 from ..edition.paths import src_uri
-from .i18n import article_label, full_title, t
+from .i18n import article_label, full_title, join, md_label, t
 
 # The kinds of instrument (data/laws.yml, `kind`), in the order the page lists them.
 KIND_ORDER = ["constitution", "statute", "administrative regulation", "judicial interpretation", "treaty",
@@ -27,14 +27,13 @@ def render_laws_page(corpus: Corpus, laws: dict[str, Law], lang: str, base: str 
             if law.note:
                 out += [f'<p class="oe-law-note" lang="en">{escape(law.note)}</p>', ""]
             if law.articles:
-                out.append(f"**{t(lang, 'laws.articles')}:**")
+                out.append(md_label(lang, "laws.articles").rstrip())
                 out.append("")
-                out += [f"- {escape(article_label(a['article'], lang))}: <span lang=\"en\">{escape(a['subject'])}</span>"
-                        for a in law.articles]
+                out += [f"- {escape(article_label(a['article'], lang))}{t(lang, 'colon')}"
+                        f"<span lang=\"en\">{escape(a['subject'])}</span>" for a in law.articles]
                 out.append("")
             numbers = invoked_by(corpus, law.id)
-            links = ", ".join(
-                f"[{full_title(lang, corpus.pages[n])}]({base}{src_uri(n)})"
-                for n in numbers) or t(lang, "laws.none")
-            out += [f"**{t(lang, 'laws.measures')}:** {links}", "", "</div>", ""]
+            links = join(lang, [f"[{full_title(lang, corpus.pages[n])}]({base}{src_uri(n)})"
+                                for n in numbers]) or t(lang, "laws.none")
+            out += [f"{md_label(lang, 'laws.measures')}{links}", "", "</div>", ""]
     return "\n".join(out)

@@ -21,7 +21,7 @@ from ..edition.laws import Law, mentions
 from ..edition.witnesses import Witness
 from .apparatus import apparatus_zh, heading_line, legend, pct, status_badge, variant_notes, witness_anchor
 from .glossary_page import commentary_terms, mark_terms
-from .i18n import bare_title, full_title, measure_label, part_heading, t
+from .i18n import bare_title, full_title, join, measure_label, paren, part_heading, t
 from .scholarship import Citable
 from .wayfinding import pager, top
 
@@ -173,9 +173,9 @@ def _source_banner(page: Page, lang: str, ctx: Context, share: float | None = No
     notes = [f'<p lang="en">{escape(source["note"])}</p>']
     uncertain = source.get("uncertain", [])
     if uncertain:
-        items = "".join(f'<li><a href="#{escape(u["para"])}">{escape(u["para"])}</a>: '
+        items = "".join(f'<li><a href="#{escape(u["para"])}">{escape(u["para"])}</a>{t(lang, "colon")}'
                         f'<span lang="en">{escape(u["note"])}</span></li>' for u in uncertain)
-        notes.append(f"<p>{escape(t(lang, 'uncertain'))}:</p><ul>{items}</ul>")
+        notes.append(f"<p>{escape(t(lang, 'uncertain') + t(lang, 'colon').rstrip())}</p><ul>{items}</ul>")
     more = f' <a href="{ctx.about_source}">{escape(t(lang, "banner.more"))}</a>' if ctx.about_source else ""
     return (
         f'<div class="admonition {kind} oe-source oe-source-{status}" role="note" data-search-exclude>\n'
@@ -422,7 +422,15 @@ def _links(corpus: Corpus, page: Page, lang: str, ctx: Context) -> str:
 def _contributors(page: Page, lang: str) -> str:
     people = []
     for c in page.meta["contributors"]:
-        roles = ", ".join(t(lang, "role." + r) for r in c["roles"])
-        people.append(f"<li>{escape(c['name'])} ({escape(roles)})</li>")
+        roles = join(lang, [t(lang, "role." + r) for r in c["roles"]])
+        people.append(f"<li>{_name(c['name'])}{escape(paren(lang, roles))}</li>")
     return (f'<div class="oe-contributors" data-search-exclude><p class="oe-links-title">'
             f'{escape(t(lang, "contributors"))}</p><ul>{"".join(people)}</ul></div>')
+
+
+def _name(name: str) -> str:
+    """A contributor's name as written; one in Latin letters is tagged as such, so that it is
+    read as a name and not as Chinese in the Chinese interface."""
+    if re.search(r"[\u3400-\u9fff]", name) or not re.search(r"[A-Za-z]", name):
+        return escape(name)
+    return f'<span lang="en">{escape(name)}</span>'

@@ -16,7 +16,7 @@ from ..edition.paths import anchor, part_anchor
 from .apparatus import legend, pct, register_page
 from .contents import render_contents
 from .glossary_page import mark_terms, render_glossary_page
-from .i18n import document_date, part_heading, t
+from .i18n import document_date, html_label, part_heading, t
 from .measure import Context, render_page, view_control
 from .scholarship import CiteSetting, citable
 
@@ -36,7 +36,7 @@ def render_print_page(edition: Edition, lang: str, stamp: dict[str, str], settin
         f'<p class="oe-cover-en" lang="en">{escape(doc["title"]["en"])}</p>',
         f'<p class="oe-cover-sub">{escape(t(lang, "print.edition"))}</p>',
         f'<p class="oe-cover-issued">{escape(t(lang, "print.issued", issuer=doc["issuer"][lang], date=date))}</p>',
-        f'<p class="oe-cover-status"><strong>{escape(t(lang, "print.status"))}:</strong> '
+        f'<p class="oe-cover-status">{html_label(lang, "print.status")}'
         f'{escape(t(lang, "print.counts", verified=verified, total=len(pages)))}</p>',
         f'<p class="oe-cover-status">{escape(t(lang, "map.outline"))} '
         f'{escape(t(lang, "map.share", pct=pct(edition.attested_share())))}</p>',

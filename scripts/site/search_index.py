@@ -6,7 +6,9 @@ the Chinese interface open English-interface pages. We replace that index with
 two, one per interface, each with:
 
 - measure pages indexed paragraph by paragraph (a hit shows the aligned pair
-  and links to its anchor), plus the commentary;
+  and links to its anchor), plus the English commentary and, margin number by
+  margin number, the Chinese one (in both interfaces: a Chinese query typed in
+  the English interface finds the Chinese commentary too);
 - Chinese segmented into dictionary parts (商业 秘密), joined with U+200B so
   lunr's tokenizer splits them while the text displays unchanged;
 - a `pinyin` field (toneless) so `shangye mimi` finds 商业秘密;
@@ -31,6 +33,7 @@ from ..edition.paths import MEASURES, url
 from ..edition.zh import HAN_RUN, Segmenter
 from ..plaintext import plain
 from .i18n import full_title, t
+from .measure import note_id
 
 # Whitespace, U+200B (between Chinese words), and punctuation of both languages. lunr's
 # trimmer would strip punctuation from English words, but it also strips every Chinese
@@ -39,7 +42,9 @@ SEPARATOR = r"[\s\u200b\-,.;:!?()\[\]/\"'‘’“”、。，．？！；：（
 FIELDS = {"title": {"boost": 1.0}, "text": {"boost": 1.0}, "pinyin": {"boost": 1.0}}
 # Each entry says what kind of text it is; the worker ranks a hit in the text of a
 # measure (source or translation) above one in commentary, and both above other pages.
-KIND_TEXT, KIND_COMMENTARY, KIND_PAGE = "text", "commentary", "page"
+# A margin-numbered note (the Chinese commentary is indexed note by note) is as short as a
+# paragraph of the text, so lunr scores it as high as one: it has a kind, and weight, of its own.
+KIND_TEXT, KIND_COMMENTARY, KIND_NOTE, KIND_PAGE = "text", "commentary", "note", "page"
 ZWSP = "\u200b"
 
 
@@ -100,15 +105,27 @@ def measure_docs(edition: Edition, page: Page, lang: str) -> list[dict[str, Any]
     base = url(page.number)
     other = "en" if lang == "zh" else "zh"
     title = full_title(lang, page)
-    docs = [_doc(seg, base, title, f"<p>{escape(full_title(other, page))}</p>", page.title["zh"], KIND_TEXT)]
+    tag = {"en": "en", "zh": "zh-Hans"}  # results show each text tagged with its language
+    docs = [_doc(seg, base, title, f'<p lang="{tag[other]}">{escape(full_title(other, page))}</p>', page.title["zh"],
+                 KIND_TEXT)]
     for para in page.paragraphs:
         en = plain(para.en) or ""
         html = f'<p lang="zh-Hans">{escape(para.zh)}</p><p lang="en">{escape(en)}</p>'
         docs.append(_doc(seg, f"{base}#{para.id}", para.id, html, para.zh, KIND_TEXT))
-    if page.commentary.strip():
-        text = " ".join(f"<p>{escape(plain(block) or '')}</p>" for block in page.commentary.split("\n\n"))
-        docs.append(_doc(seg, f"{base}#commentary", t(lang, "commentary"), text, " ", KIND_COMMENTARY))
+    if page.commentary.strip():  # at #commentary in both interfaces: the main one, or the other one
+        text = " ".join(f'<p lang="en">{escape(plain(block) or "")}</p>' for block in page.commentary.split("\n\n"))
+        docs.append(_doc(seg, f"{base}#commentary", commentary_title(lang, "en"), text, " ", KIND_COMMENTARY))
+    for note in page.notes("zh"):  # the Chinese commentary, by margin number: a hit opens the note
+        title = t(lang, "search.note", title=commentary_title(lang, "zh"), n=note.n)
+        docs.append(_doc(seg, f"{base}#{note_id(page, 'zh', note.n)}", title,
+                         f'<p lang="zh-Hans">{escape(plain(note.text) or "")}</p>', " ", KIND_NOTE))
     return docs
+
+
+def commentary_title(lang: str, which: str) -> str:
+    """'Commentary' / '评注' for the interface's own commentary; the other one is named as on the
+    page ('中文评注 · Chinese commentary' / '英文评注')."""
+    return t(lang, "commentary") if which == lang else t(lang, "commentary.other")
 
 
 def glossary_docs(edition: Edition, lang: str) -> list[dict[str, Any]]:

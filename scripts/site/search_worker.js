@@ -108,7 +108,9 @@
    * Readers want the measure that says what they typed: a hit in the text of a
    * measure beats commentary, which beats other pages; a document that holds the
    * query as a phrase, or all of its words, beats one holding only some. */
-  var WEIGHT = { text: 3, commentary: 1, page: 0.5 };
+  /* A note of the Chinese commentary is paragraph-sized: lunr scores it like a paragraph of the
+   * text, far above the English commentary (one long entry), so it weighs less than that. */
+  var WEIGHT = { text: 3, commentary: 1, note: 0.5, page: 0.5 };
 
   function flat(text) {
     return String(text || "").replace(/<[^>]+>/g, " ").replace(/\u200b/g, "")

@@ -11,7 +11,7 @@ from html import escape
 from ..edition.corpus import Corpus
 from ..edition.page import Page
 from ..edition.paths import part_anchor, slug
-from .i18n import full_title, measure_label, part_heading, t
+from .i18n import full_title, measure_label, paren, part_heading, t
 
 
 def _href(number: int) -> str:
@@ -47,7 +47,7 @@ def all_measures(corpus: Corpus, page: Page, lang: str) -> str:
         members = "".join(item(m) for m in corpus.measures() if m.meta["part"] == part["number"])
         groups.append(f'<p class="oe-all-part">{head}</p><ul>{members}</ul>')
     count = len(corpus.measures())
-    return (f'<details class="oe-all"><summary>{words} ({count})</summary>'
+    return (f'<details class="oe-all"><summary>{words}{escape(paren(lang, str(count)))}</summary>'
             f'<nav aria-label="{words}">{"".join(groups)}</nav></details>')
 
 

@@ -65,7 +65,8 @@ def test_full_title(edition: Edition) -> None:
 
 def test_article_labels_and_dates() -> None:
     assert article_label("219-1", "en") == "Art. 219-1"
-    assert article_label("219-1", "zh") == "第219条之一"
-    assert article_label("20", "zh") == "第20条"
+    assert article_label("219-1", "zh") == "第二百一十九条之一", "article numbers in Chinese form"
+    assert article_label("1185", "zh") == "第一千一百八十五条" and article_label("105", "zh") == "第一百零五条"
+    assert article_label("20", "zh") == "第二十条"
     assert document_date("en", "2022-03-01") == "1 March 2022"
     assert document_date("zh", "2022-03-01") == "2022年3月1日"

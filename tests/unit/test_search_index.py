@@ -5,7 +5,7 @@ import pytest
 
 from scripts.edition import Edition
 from scripts.edition.zh import segmenter
-from scripts.site.search_index import (KIND_COMMENTARY, KIND_TEXT, ZWSP, build_index, index_words, measure_docs,
+from scripts.site.search_index import (KIND_COMMENTARY, KIND_NOTE, KIND_TEXT, ZWSP, build_index, index_words, measure_docs,
                                        pinyin_field, segment_text, worker_script)
 
 pytestmark = pytest.mark.unit
@@ -42,8 +42,12 @@ def test_a_measure_is_indexed_paragraph_by_paragraph(edition: Edition) -> None:
     docs = measure_docs(edition, edition.corpus.pages[8], "zh")
     locations = [d["location"] for d in docs]
     assert locations[0] == "measures/08/" and "measures/08/#m08-1" in locations
-    assert locations[-1] == "measures/08/#commentary"
-    assert docs[-1]["kind"] == KIND_COMMENTARY and docs[-1]["title"] == "评注"
+    english = docs[locations.index("measures/08/#commentary")]
+    assert english["kind"] == KIND_COMMENTARY and english["title"] == f"英文{ZWSP}评注", "named as on the page"
+    notes = [d for d in docs if "#m08-zh-n" in d["location"]]  # the Chinese commentary, note by note
+    assert [d["location"] for d in notes] == [f"measures/08/#m08-zh-n{k}" for k in range(1, len(notes) + 1)]
+    assert notes and all(d["kind"] == KIND_NOTE for d in notes) and notes[0]["title"] == f"评注{ZWSP} · N 1"
+    assert locations[-len(notes):] == [d["location"] for d in notes]
     m081 = docs[locations.index("measures/08/#m08-1")]
     assert m081["kind"] == KIND_TEXT and f"商业{ZWSP}秘密" in m081["text"] and "shangye mimi" in m081["pinyin"]
 
