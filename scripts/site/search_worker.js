@@ -21,14 +21,17 @@
   var DIGITS = "〇一二三四五六七八九";
   var docs = new Map();
   var vocab = new Set();
+  var pinyinWords = new Set();
   var maxWord = 1;
   var pending = [];
 
   function learn(data) {
     docs = new Map();
     vocab = new Set();
+    pinyinWords = new Set();
     (data.docs || []).forEach(function (doc) {
       docs.set(doc.location, doc);
+      (doc.pinyin || "").split(" ").forEach(function (word) { if (word) pinyinWords.add(word); });
       (doc.title + "\u200b" + doc.text).split(NOT_HAN).forEach(function (word) {
         if (word) {
           vocab.add(word);
@@ -68,9 +71,12 @@
      * reader may still be typing, keeps it, and is stemmed here because lunr does
      * not stem wildcard words; `^1` (boost 1) tells Material to leave a finished
      * Latin word as it is, and lunr stems it itself. */
+    /* A whole pinyin word of the index (zhongye) is finished even when it is the last
+     * word: its stem with a wildcard (zhongy*) would also match zhongyang and zhongyao. */
     return words.map(function (w, i) {
       if (!/^[a-z0-9]+$/i.test(w)) return w;
-      return i < words.length - 1 ? w + "^1" : (/^[a-z]{3,}$/i.test(w) ? stem(w) : w);
+      if (i < words.length - 1 || pinyinWords.has(w.toLowerCase())) return w + "^1";
+      return /^[a-z]{3,}$/i.test(w) ? stem(w) : w;
     }).join(" ");
   }
 
