@@ -152,7 +152,7 @@ def register_page(edition: Edition, lang: str, page_href: Callable[[int], str]) 
             (t(lang, "witnesses.date"), escape(w.date or t(lang, "witnesses.undated"))),
             (t(lang, "witnesses.publisher"), escape(w.publisher[lang])),
             (t(lang, "witnesses.covers"), escape(w.covers[lang])
-             + (f" {escape(w.note[lang])}" if w.note else "")),
+             + (("。" if lang == "zh" else ". ") + escape(w.note[lang]) if w.note else "")),
             (t(lang, "witnesses.address"), f'<a href="{escape(w.address)}" rel="nofollow noopener">'
                                             f'<span class="oe-url">{escape(w.address)}</span></a>'
                                             if w.address else "—"),
