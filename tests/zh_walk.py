@@ -24,6 +24,7 @@ SKIP_CLASSES = {
     "oe-en",                  # the English translation
     "oe-commentary",          # a commentary (Chinese or English), checked by `make check`
     "oe-flag",                # the ? and ! marks beside a paragraph: symbols
+    "oe-citation-text",       # a citation: GB/T 7714 prescribes its separators ('. ', '[EB/OL]', '//')
     "md-source__repository",  # the repository's name at the code host
 }
 # Elements that hold a run of text of their own; nested ones are read separately.
@@ -42,6 +43,7 @@ ALLOWED = re.compile("|".join([
     r"\b[0-9a-f]{7,40}\b",                  # the commit of the edition
     r"\bGB/T\b", r"\bCC BY\b", r"\bJSON Schema\b", r"\bMaterial for MkDocs\b",
     r"\b(?:PDF|JSON|TMX|TBX|CSV|MIT|MkDocs|Markdown|TRIPS|Tab|A4)\b",
+    r"\b(?:BibTeX|biblatex|CSL-JSON|CSL|Zotero|JabRef|citeproc|Pandoc)\b",  # reference managers and formats
 ]))
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 CJK = r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’《》]"

@@ -27,7 +27,7 @@ from ..edition.page import Page
 from ..edition.paths import measure_key, url
 from ..edition.reference import Reference
 from ..settings import WORK_ID
-from .i18n import en_date, measure_label, t
+from .i18n import en_date, measure_label, person, t
 
 LANGS = ("en", "zh")
 
@@ -113,7 +113,7 @@ def title(c: Commentary, lang: str) -> str:
 
 def authors(c: Commentary, lang: str, limit: int | None = None) -> str:
     """'A', 'A and B', 'A, B and C'; with `limit`, the first `limit` names and 'et al' (GB/T)."""
-    names = [p.name for p in c.review.authors] if c.review else []
+    names = [person(lang, p.name) for p in c.review.authors] if c.review else []
     if not names:
         return ""
     if limit is not None:

@@ -560,6 +560,16 @@ def t(lang: str, key: str, **kwargs: object) -> str:
     return LABELS[lang][key].format(**kwargs)
 
 
+# The edition's own group names, as each interface writes them (a person's name is never translated).
+PEOPLE = {"zh": {"Founding editors": "本版创始编者", "Independent fact audit": "独立事实核查"}}
+
+
+def person(lang: str, name: str) -> str:
+    """A contributor's name as the interface writes it: the edition's group names in Chinese in
+    the Chinese interface, everyone else's as given."""
+    return PEOPLE.get(lang, {}).get(name, name)
+
+
 def measure_label(lang: str, number: int) -> str:
     """'Measure 8' / '（八）'; 'Preamble' / '序言' for 0."""
     if number == 0:

@@ -22,7 +22,7 @@ from ..edition.page import Page, han_ratio
 from ..edition.paths import BIBTEX, CSL_JSON
 from .citation import LANGS, STYLES, Commentary, cite, commentary
 from .head import HREFLANG as TAGS  # the HTML lang of each language
-from .i18n import document_date, t
+from .i18n import document_date, person, t
 
 #: What edition.js replaces with the day of access: '1 December 2026' (legal), '2026-12-01' (GB/T).
 ACCESSED = {"legal": "{accessed}", "gbt": "{accessed_iso}"}
@@ -85,7 +85,7 @@ class Citable:
             address = c.address(self.setting.site_url)
             lang_tag = TAGS[which] if self.lang == "zh" else "en"  # GB/T in the commentary's language
             items.append(f'<li><strong>{escape(t(self.lang, "print.cite." + which))}</strong>{t(self.lang, "colon")}'
-                         f'<span lang="{lang_tag}">{escape(self._style(c, address))}</span></li>')
+                         f'<span class="oe-citation-text" lang="{lang_tag}">{escape(self._style(c, address))}</span></li>')
         return (f'<div class="oe-print-cite" lang="{TAGS[self.lang]}" data-search-exclude><p class="oe-links-title">'
                 f'{escape(t(self.lang, "print.cite"))}</p><ul>{"".join(items)}</ul></div>')
 
@@ -148,7 +148,7 @@ def _status_class(c: Commentary) -> str:
 
 
 def _people(people: tuple, lang: str) -> str:
-    return escape(t(lang, "cite.and").join(t(lang, "byline.person", name=p.name, date=document_date(lang, p.date))
+    return escape(t(lang, "cite.and").join(t(lang, "byline.person", name=person(lang, p.name), date=document_date(lang, p.date))
                                          for p in people))
 
 

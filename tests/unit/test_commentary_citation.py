@@ -183,7 +183,7 @@ def test_english_legal_citation_of_the_english_and_the_chinese_commentary() -> N
 
 def test_gbt_7714_citation_in_the_commentarys_own_language() -> None:
     assert gbt(cited(8, "zh"), ZH_NAME, "https://x.org/zh/measures/08/#m08-zh-n2", n=2, accessed="2027-01-05") == (
-        "Founding editors. \u201c加强商业秘密保护\u201d〔据报道〕评注（本版推测序号为（八）），边码2（草稿）[EB/OL]//"
+        "本版创始编者. \u201c加强商业秘密保护\u201d〔据报道〕评注（本版推测序号为（八）），边码2（草稿）[EB/OL]//"
         + ZH_NAME + "（提交 abc1234）. (2026-12-01)[2027-01-05]. https://x.org/zh/measures/08/#m08-zh-n2.")
     assert gbt(cited(0, "en"), EN_NAME, "u") == (
         "Founding editors. Commentary on the preamble (revised after review)[EB/OL]//" + EN_NAME +
