@@ -54,27 +54,69 @@ class Location:
     part: int | None = None
 
 
-def en_pattern(phrase: str) -> re.Pattern[str]:
-    """A forgiving regex for an English rendering: case, plurals, simple inflections, hyphens."""
+def _en_words(phrase: str) -> list[str]:
+    """The words of an English rendering that its pattern matches (see en_pattern)."""
     phrase = re.sub(r"\([^)]*\)", " ", phrase)
     phrase = re.sub(r"^(the|a|an)\s+", "", phrase.strip(), flags=re.I)
-    words = [w for w in re.split(r"[\s\-]+", phrase) if w]
-    parts = []
-    for word in words:
-        core = re.escape(word)
-        lower = word.lower()
-        if word.isupper():  # acronyms: IP, SPP, GI
-            parts.append(core + r"(?:s|’s|'s)?")
-        elif lower.endswith("ies") and len(word) > 4:
-            parts.append(re.escape(word[:-3]) + r"(?:y|ies|ied)")
-        elif lower.endswith("s") and not lower.endswith("ss") and len(word) > 3:  # plural: also singular
-            parts.append(re.escape(word[:-1]) + r"(?:s|es|ed|d|ing|’s|'s)?")
-        elif word.endswith("y") and len(word) > 3:
-            parts.append(re.escape(word[:-1]) + r"(?:y|ies|ied)")
-        else:
-            parts.append(core + r"(?:s|es|ed|d|ing|’s|'s)?")
+    return [w for w in re.split(r"[\s\-]+", phrase) if w]
+
+
+def _en_stem(word: str) -> tuple[str, str]:
+    """A word's fixed part and the regex for its inflections: 'secrets' -> ('secret', …)."""
+    lower = word.lower()
+    if word.isupper():  # acronyms: IP, SPP, GI
+        return word, r"(?:s|’s|'s)?"
+    if lower.endswith("ies") and len(word) > 4:
+        return word[:-3], r"(?:y|ies|ied)"
+    if lower.endswith("s") and not lower.endswith("ss") and len(word) > 3:  # plural: also singular
+        return word[:-1], r"(?:s|es|ed|d|ing|’s|'s)?"
+    if word.endswith("y") and len(word) > 3:
+        return word[:-1], r"(?:y|ies|ied)"
+    return word, r"(?:s|es|ed|d|ing|’s|'s)?"
+
+
+def en_pattern(phrase: str) -> re.Pattern[str]:
+    """A forgiving regex for an English rendering: case, plurals, simple inflections, hyphens."""
+    words = _en_words(phrase)
+    parts = [re.escape(stem) + tail for stem, tail in map(_en_stem, words)]
     flags = 0 if all(w.isupper() for w in words) else re.I
     return re.compile(r"(?<![\w-])" + r"[\s\-]+".join(parts) + r"(?![\w])", flags)
+
+
+def fold(text: str) -> str:
+    """Text compared without case, as loosely as `re.I` compares it: case-folded, with the dotless
+    and dotted i of Turkish taken for i (which `re.I` matches and casefold alone keeps apart)."""
+    return text.casefold().replace("\u0131", "i").replace("\u0307", "")
+
+
+def en_needles(phrase: str) -> tuple[tuple[str, ...], bool]:
+    """What any match of en_pattern(phrase) must contain: each word's fixed part, and whether
+    they are compared case-folded (the pattern ignores case) or as written (acronyms).
+    A text lacking one cannot match, so the pattern need not be run (or even compiled)."""
+    words = _en_words(phrase)
+    exact = all(w.isupper() for w in words)
+    stems = tuple(stem if exact else fold(stem) for stem, _ in map(_en_stem, words))
+    return stems, exact
+
+
+class _EnMatcher:
+    """One rendering's pattern, run only on texts that contain its fixed parts (the slow step of
+    matching 115 terms' 230 patterns against every text), and compiled the first time it runs."""
+
+    __slots__ = ("phrase", "needles", "exact", "_regex")
+
+    def __init__(self, phrase: str) -> None:
+        self.phrase = phrase
+        self.needles, self.exact = en_needles(phrase)
+        self._regex: re.Pattern[str] | None = None
+
+    def search(self, text: str, folded: str) -> bool:
+        haystack = text if self.exact else folded
+        if not all(n in haystack for n in self.needles):
+            return False
+        if self._regex is None:
+            self._regex = en_pattern(self.phrase)
+        return self._regex.search(text) is not None
 
 
 # Found-terms caches by the glossary's renderings, see Glossary.__init__.
@@ -97,8 +139,8 @@ class Glossary:
         return re.compile("|".join(re.escape(z) for z in ordered))
 
     @cached_property
-    def _en_patterns(self) -> dict[str, list[re.Pattern[str]]]:
-        return {t.id: [en_pattern(r) for r in t.renderings] for t in self.terms}
+    def _en_patterns(self) -> dict[str, list[_EnMatcher]]:
+        return {t.id: [_EnMatcher(r) for r in t.renderings] for t in self.terms}
 
     @cached_property
     def _en_found(self) -> dict[str, tuple[int, ...]]:
@@ -120,7 +162,8 @@ class Glossary:
         return list(seen.values())
 
     def en_has(self, term: Term, text: str) -> bool:
-        return any(p.search(text) for p in self._en_patterns[term.id])
+        folded = fold(text)
+        return any(p.search(text, folded) for p in self._en_patterns[term.id])
 
     def terms_in_en(self, text: str) -> list[Term]:
         """Terms whose English rendering occurs in `text`, in glossary order.
@@ -131,7 +174,9 @@ class Glossary:
         """
         found = self._en_found.get(text)
         if found is None:
-            found = self._en_found[text] = tuple(i for i, t in enumerate(self.terms) if self.en_has(t, text))
+            folded, patterns = fold(text), self._en_patterns
+            found = self._en_found[text] = tuple(i for i, t in enumerate(self.terms)
+                                                 if any(p.search(text, folded) for p in patterns[t.id]))
         return [self.terms[i] for i in found]
 
 
