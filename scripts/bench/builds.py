@@ -22,8 +22,10 @@ from ..process import stop
 from .gzip_server import free_port
 
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-# Not copied into the scratch project: environments, outputs and installed tools.
-SKIP = {".venv", "site", "dist", "node_modules", ".pytest_cache", "__pycache__"}
+# Not copied into the scratch project: environments, outputs, caches and installed tools
+# (the names at the top level, except __pycache__ and node_modules, wherever they are).
+SKIP = {".venv", "site", "dist", ".cache", ".pytest_cache"}
+SKIP_EVERYWHERE = {"node_modules", "__pycache__"}
 
 
 def mkdocs(project: Path, *args: str) -> list[str]:
@@ -61,10 +63,16 @@ def compare_builds(plain: Path, scratch: Path, runs: int) -> dict[str, Any]:
             "ratio": round(med_ours / med_plain, 2)}
 
 
+def skipped(root: Path, folder: str, names: list[str]) -> list[str]:
+    """What copy_project leaves out of `folder` (scripts/site/ is copied; the built site/ is not)."""
+    top = Path(folder) == root
+    return [n for n in names if n in SKIP_EVERYWHERE or (top and n in SKIP)]
+
+
 def copy_project(dest: Path) -> Path:
     """A scratch copy of this repository (with .git, for the dates it reads), so that
     `mkdocs serve` can be made to rebuild without touching the real docs."""
-    shutil.copytree(ROOT, dest, ignore=lambda _dir, names: [n for n in names if n in SKIP], symlinks=True)
+    shutil.copytree(ROOT, dest, ignore=lambda folder, names: skipped(ROOT, folder, names), symlinks=True)
     return dest
 
 
