@@ -108,4 +108,4 @@ _bench: $(DEV_STAMP) $(BENCH_STAMP)
 	$(PY) -m scripts bench $(BENCH_ARGS)
 
 clean:
-	rm -rf site dist .pytest_cache
+	rm -rf site dist .pytest_cache .cache

@@ -26,11 +26,13 @@ from mkdocs.structure.pages import Page as MkPage
 
 from .checks import check_edition
 from .edition import Edition
+from .edition.cache import store
+from .edition.zh import save as save_segmentation
 from .edition.errors import format_errors
 from .edition.history import commentary_history
 from .edition.paths import MEASURES
 from .postprocess.csp import add_csp
-from .postprocess.material_patch import PatchError, drop_alternate_sitemaps, missing_terms_colon
+from .postprocess.material_patch import PatchError, drop_alternate_sitemaps, missing_terms_colon, unsegmented_search
 from .postprocess.minify import collapse_html, minify
 from .postprocess.serve_notice import add_notice
 from .publish import data_files
@@ -43,6 +45,8 @@ from .site.i18n import full_title, t
 from .site.markers import expand_markers
 from .site.measure import measure_page
 from .site.nav import build_nav
+from .site.render_ahead import RenderAhead
+from .site.render_cache import PageCache
 from .site.scholarship import CiteSetting, citable
 from .site.search_index import build_index, dumps, worker_script
 from .site.theme import NOT_FOUND, configure, home_alternates, not_found_path, template_globals
@@ -114,6 +118,9 @@ class EditionBuild:
         self.state: BuildState | None = None
         self._last_good: Edition | None = None
         self._templates = _MemoryBytecodeCache()  # process-wide on purpose: keyed by source checksum
+        self._pages = PageCache(store(root))  # rendered pages by content hash (scripts/site/render_cache.py)
+        self._ahead = RenderAhead()  # the whole-document pages, rendered in a second process
+        self._files: Files | None = None  # the file list of the interface being built
 
     # --- the build starts -----------------------------------------------------------------------
 
@@ -122,6 +129,10 @@ class EditionBuild:
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the edition (once per build), then this interface's navigation."""
+        try:
+            unsegmented_search()
+        except PatchError as err:
+            raise PluginError(str(err)) from err
         if self.state is None or not _nested(config):
             self.state = self._start()
         state = self.state
@@ -193,9 +204,26 @@ class EditionBuild:
             raise PluginError(str(err)) from err
         files.remove(bundle)
         files.append(File.generated(config, bundle.src_uri, content=patched))
+        self._pages.site(config, files)
+        self._files = files
         return files
 
+    def on_nav(self, nav: object, config: MkDocsConfig, files: Files) -> object:
+        """The whole-document pages start rendering in a second process (scripts/site/render_ahead.py)."""
+        self._ahead.start(config, files)
+        return nav
+
     def on_page_markdown(self, markdown: str, page: MkPage, config: MkDocsConfig) -> str:
+        """The page's Markdown, or nothing when its render is stored (see on_page_content) or is
+        being made in a second process (see restore)."""
+        if self._ahead.deferred(page):
+            return ""
+        return self._pages.before(self._page_markdown(markdown, page, config), page)
+
+    def on_page_content(self, html: str, page: MkPage, files: Files) -> str:
+        return self._pages.after(html, page, files)
+
+    def _page_markdown(self, markdown: str, page: MkPage, config: MkDocsConfig) -> str:
         """A measure page is generated from its model; other pages get their markers filled."""
         state, lang = self._now(), interface(config)
         corpus = state.edition.corpus
@@ -217,6 +245,11 @@ class EditionBuild:
         cited = citable(state.edition, model, lang, self._cite(config), page_url=page.url)
         return measure_page(state.edition, model, lang, {"cite": cite[lang], "url": page.canonical_url or ""},
                             citable=cited)
+
+    def restore(self, context: dict, page: MkPage, config: MkDocsConfig) -> dict:
+        if self._files is not None:
+            self._ahead.restore(page, config, self._files)
+        return context
 
     def on_page_context(self, context: dict, page: MkPage, config: MkDocsConfig) -> dict:
         """Head metadata, and the footer: when the page changed, where it is edited."""
@@ -291,6 +324,8 @@ class EditionBuild:
                            ("zh", site / "zh" / "search" / "search_index.json")):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(dumps(build_index(state.edition, combined, lang)), encoding="utf-8")
+        save_segmentation()  # under `mkdocs serve` the process outlives the build
+        self._ahead.discard()
 
     def _cite(self, config: MkDocsConfig) -> CiteSetting:
         """What citations need, made once per build from the first interface's configuration

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -38,12 +38,30 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return BUILD.on_files(files, config)
 
 
+@event_priority(-200)  # after static-i18n: each interface's navigation as it is built
+def on_nav(nav: object, config: MkDocsConfig, files: Files) -> object:
+    return BUILD.on_nav(nav, config, files)
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return BUILD.on_page_markdown(markdown, page, config)
 
 
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+@event_priority(100)  # first: a stored render is put back before anyone reads the page's HTML
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return BUILD.on_page_content(html, page, files)
+
+
+@event_priority(100)  # first: a page rendered in a second process is put in place before anyone reads it
+def _on_page_context_first(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    return BUILD.restore(context, page, config)
+
+
+def _on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
     return BUILD.on_page_context(context, page, config)
+
+
+on_page_context = CombinedEvent(_on_page_context_first, _on_page_context)
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:

@@ -19,6 +19,12 @@ SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"  # the build date (sitemap); else the co
 CHROMIUM = "CHROMIUM"  # the browser for `make pdf`, `make bench` and the tests (scripts/browser.py)
 DEFAULT_CHROMIUM = "/usr/bin/chromium"  # Debian's package; no browser is ever downloaded
 
+# how a build spends its time (both are for the benchmark and the tests; the defaults are right)
+from .edition.cache import ENV as CACHE  # noqa: E402  "off", or a folder: the store of rendered pages and
+                                         # of jieba's cuts (default .cache/; scripts/edition/cache.py)
+FORK = "EDITION_FORK"  # "off": the print view and glossary rendered in the build's own process, not a
+                       # second one (scripts/site/render_ahead.py)
+
 # --- fixed choices ------------------------------------------------------------------------------
 WORK_ID = "spp-ip-opinions-2022"  # the work's identifier in schema.org records and citations
 # .github/ISSUE_TEMPLATE/ forms that the "Suggest a correction" link opens

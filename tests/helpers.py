@@ -4,6 +4,7 @@ Tests import this module; they never import conftest.py (which holds the fixture
 """
 from __future__ import annotations
 
+import filecmp
 import functools
 import io
 import os
@@ -51,6 +52,20 @@ def build_site(dest: Path, root: Path = ROOT, **env_extra: str) -> subprocess.Co
     env.update(env_extra)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
                           cwd=root, env=env, capture_output=True, text=True)
+
+
+def tree_differences(left: Path, right: Path) -> list[str]:
+    """Paths (relative) that are in only one of two folders, or differ in a byte."""
+    differences: list[str] = []
+
+    def walk(cmp: filecmp.dircmp, prefix: str = "") -> None:
+        differences.extend(prefix + n for n in cmp.left_only + cmp.right_only)
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        differences.extend(prefix + n for n in mismatch + errors)
+        for name, sub in cmp.subdirs.items():
+            walk(sub, prefix + name + "/")
+    walk(filecmp.dircmp(left, right))
+    return sorted(differences)
 
 
 @dataclass

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import store
 from .citations import check_citations
 from .apparatus import check_document_apparatus, check_page_apparatus, share
 from .concordance import CONCORDANCE, Concordance, check_concordance, load_concordance
@@ -21,7 +22,7 @@ from .paths import ROOT
 from .links import check_links
 from .safety import Render, scan
 from .witnesses import Witness, load_witnesses
-from .zh import Segmenter, segmenter
+from .zh import Segmenter, remember_in, segmenter
 
 
 @dataclass
@@ -64,6 +65,7 @@ def load_edition(root: Path = ROOT, render: Render | None = None) -> Edition:
     """The edition with every check's errors. `render` (Markdown to HTML, as the site renders it)
     is what the allowlist needs; scripts/checks.py passes it, so `make check` and the build
     hold contributed pages against the allowlist (this package itself renders nothing)."""
+    remember_in(store(root))  # what jieba and pypinyin make of the text, kept between builds
     corpus = load_corpus(root)
     glossary, gerrors = load_glossary(root)
     laws, lerrors = load_laws(root)

@@ -1,15 +1,23 @@
 """Chinese text utilities shared by the glossary and search: segmentation, pinyin, numerals.
 
-jieba and pypinyin are loaded lazily: checks that never touch Chinese words
-stay fast, and jieba's dictionary is read only once per process.
+jieba and pypinyin are loaded lazily, and only when a text is met that the store
+(scripts/edition/cache.py) has not seen: jieba's dictionary takes most of a second to
+read, and what it and pypinyin make of a text follows from the text, the words the
+edition adds, the packages' versions and this file. Those are the key of each memo
+(`remember_in`, `save`), so a build whose Chinese has not changed never loads either.
 """
 from __future__ import annotations
 
+import atexit
 import logging
 import re
 import unicodedata
 from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
 from typing import Iterable
+
+from .cache import Store, digest
 
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
@@ -24,6 +32,51 @@ def _dictionary():
     return jieba.dt
 
 
+class _Memo:
+    """What jieba and pypinyin made of each text, for one set of added words, kept in the store."""
+
+    KINDS = ("seg", "fine", "py", "tone3")
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self.key = digest(f"jieba={version('jieba')}|pypinyin={version('pypinyin')}",
+                          Path(__file__).read_bytes(), "\n".join(words))
+        stored = _STORE.get("zh", self.key) if _STORE is not None else None
+        self.maps: dict[str, dict[str, object]] = {k: dict((stored or {}).get(k, {})) for k in self.KINDS}
+        self.dirty = False
+
+    def save(self) -> None:
+        if self.dirty and _STORE is not None:
+            _STORE.put("zh", self.key, self.maps)
+            self.dirty = False
+
+
+_STORE: Store | None = None
+_MEMOS: dict[tuple[str, ...], _Memo] = {}
+
+
+def remember_in(store: Store) -> None:
+    """Keep what jieba and pypinyin make in `store` (the edition's loader calls this first)."""
+    global _STORE
+    if store.folder != getattr(_STORE, "folder", None):
+        save()
+        _STORE = store
+        _MEMOS.clear()
+        segmenter.cache_clear()
+
+
+def _memo(words: tuple[str, ...]) -> _Memo:
+    if words not in _MEMOS:
+        _MEMOS[words] = _Memo(words)
+    return _MEMOS[words]
+
+
+@atexit.register
+def save() -> None:
+    """Write the memos that learnt something (after each build, and when the process ends)."""
+    for memo in _MEMOS.values():
+        memo.save()
+
+
 class Segmenter:
     """Chinese segmentation and pinyin with jieba's dictionary plus the edition's own words.
 
@@ -31,22 +84,39 @@ class Segmenter:
     own copy of the word frequencies, so teaching it the glossary changes nothing for
     anyone else in the process (jieba's global dictionary stays as it is), and a glossary
     edited under `mkdocs serve` gets a segmenter of its own instead of adding to the last.
+    The copy is made the first time a text is not in the memo.
     """
 
     def __init__(self, words: Iterable[str] = ()) -> None:
-        import jieba
-
-        base = _dictionary()
-        self._jieba = jieba.Tokenizer()
-        self._jieba.FREQ, self._jieba.total = dict(base.FREQ), base.total
-        self._jieba.initialized = True  # a copy of the loaded dictionary: nothing to read
-        for word in words:
-            self._jieba.add_word(word, freq=2_000_000)
+        self._words = tuple(words)
+        self._tokenizer = None
+        self._memo = _memo(self._words)
         self._pinyin: dict[tuple[str, bool], str] = {}
+
+    @property
+    def _jieba(self):
+        if self._tokenizer is None:
+            import jieba
+
+            base = _dictionary()
+            tokenizer = jieba.Tokenizer()
+            tokenizer.FREQ, tokenizer.total = dict(base.FREQ), base.total
+            tokenizer.initialized = True  # a copy of the loaded dictionary: nothing to read
+            for word in self._words:
+                tokenizer.add_word(word, freq=2_000_000)
+            self._tokenizer = tokenizer
+        return self._tokenizer
+
+    def _remembered(self, kind: str, text: str, make) -> list[str]:
+        known = self._memo.maps[kind]
+        if text not in known:
+            known[text] = make(text)
+            self._memo.dirty = True
+        return list(known[text])
 
     def segment(self, text: str) -> list[str]:
         """Words of a Chinese run, as jieba cuts it (no HMM guessing of unknown words)."""
-        return [w for w in self._jieba.cut(text, HMM=False) if w.strip()]
+        return self._remembered("seg", text, lambda t: [w for w in self._jieba.cut(t, HMM=False) if w.strip()])
 
     def segment_fine(self, text: str) -> list[str]:
         """Words, with compounds split into their dictionary parts where the parts tile them.
@@ -54,6 +124,9 @@ class Segmenter:
         商业秘密 -> 商业 秘密; 商标恶意抢注 -> 商标 恶意 抢注. Indexing the parts is
         what lets a search for 秘密 find 商业秘密, without repeating any character.
         """
+        return self._remembered("fine", text, self._segment_fine)
+
+    def _segment_fine(self, text: str) -> list[str]:
         out: list[str] = []
         for word in self.segment(text):
             if len(word) <= 2:
@@ -71,7 +144,11 @@ class Segmenter:
         """
         key = (text, tones)
         if key not in self._pinyin:
-            self._pinyin[key] = self._make_pinyin(text, tones)
+            known, memo = self._memo.maps["py"], f"{int(tones)}{text}"
+            if memo not in known:
+                known[memo] = self._make_pinyin(text, tones)
+                self._memo.dirty = True
+            self._pinyin[key] = str(known[memo])
         return self._pinyin[key]
 
     def _make_pinyin(self, text: str, tones: bool) -> str:
@@ -125,11 +202,14 @@ def strip_tones(text: str) -> str:
 
 def pinyin_sort_key(zh: str, pinyin_text: str) -> tuple[str, str, str]:
     """Dictionary order: toneless pinyin, then tone numbers, then the characters."""
-    from pypinyin import Style, lazy_pinyin
-
     toneless = strip_tones(pinyin_text).replace(" ", "").lower()
-    tone3 = "".join(lazy_pinyin(zh, style=Style.TONE3, neutral_tone_with_five=True))
-    return (toneless, tone3, zh)
+    memo = _memo(())
+    if zh not in memo.maps["tone3"]:
+        from pypinyin import Style, lazy_pinyin
+
+        memo.maps["tone3"][zh] = "".join(lazy_pinyin(zh, style=Style.TONE3, neutral_tone_with_five=True))
+        memo.dirty = True
+    return (toneless, str(memo.maps["tone3"][zh]), zh)
 
 
 ZH_DIGITS = "〇一二三四五六七八九"

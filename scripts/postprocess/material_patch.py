@@ -1,4 +1,4 @@
-"""Surgical changes to Material's JavaScript bundle, made at build time.
+"""Surgical changes to Material, made at build time: its JavaScript bundle, and its search plugin.
 
 First, Material 9.8 fetches `sitemap.xml` beside the target of every
 `<link rel="alternate">` on a page, to map pages between separately built
@@ -12,6 +12,13 @@ stops with a message rather than shipping the 404s again.
 
 Second, the colon after "Missing" in search results is left to the interface's
 translation (an ASCII colon in Chinese text otherwise); the same guard applies.
+
+Third, Material's search plugin cuts every Chinese run with jieba whenever jieba can be
+imported, only for scripts/site/search_index.py to take the cuts out again and segment
+with the edition's own words (the plugin's index is read for the text of the pages
+other than measures). Turning the plugin's segmentation off leaves that text as it was
+and saves reading jieba's dictionary, most of a second, in builds whose Chinese the
+store already knows (scripts/edition/zh.py).
 """
 from __future__ import annotations
 
@@ -54,3 +61,13 @@ def missing_terms_colon(bundle: str) -> str:
         raise PatchError(f"expected one 'missing terms' label in Material's bundle, found {count}; "
                          "check scripts/postprocess/material_patch.py against this Material version")
     return patched
+
+
+def unsegmented_search() -> None:
+    """Material's search plugin without its jieba segmentation (see the third point above)."""
+    from material.plugins.search import plugin
+
+    if not hasattr(plugin, "jieba"):
+        raise PatchError("Material's search plugin no longer has the module-level `jieba` it segments with; "
+                         "check scripts/postprocess/material_patch.py against this Material version")
+    plugin.jieba = None
