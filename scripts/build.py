@@ -119,7 +119,7 @@ class EditionBuild:
         self._last_good: Edition | None = None
         self._templates = _MemoryBytecodeCache()  # process-wide on purpose: keyed by source checksum
         self._pages = PageCache(store(root))  # rendered pages by content hash (scripts/site/render_cache.py)
-        self._ahead = RenderAhead()  # the whole-document pages, rendered in a second process
+        self._ahead = RenderAhead()  # the print view, rendered in a second process
         self._files: Files | None = None  # the file list of the interface being built
 
     # --- the build starts -----------------------------------------------------------------------
@@ -209,7 +209,7 @@ class EditionBuild:
         return files
 
     def on_nav(self, nav: object, config: MkDocsConfig, files: Files) -> object:
-        """The whole-document pages start rendering in a second process (scripts/site/render_ahead.py)."""
+        """The print view starts rendering in a second process (scripts/site/render_ahead.py)."""
         self._ahead.start(config, files)
         return nav
 

@@ -38,8 +38,12 @@ def context_line(ctx: dict[str, Any]) -> str:
 def build_table(f: dict[str, Any]) -> list[str]:
     b, r = f["build"], f["rebuild"]
     return ["| time (median) | edition | plain site | ratio |", "|---|---:|---:|---:|",
-            f"| full `mkdocs build`, {b['runs']} runs each, alternating | {b['edition_median_s']:.1f} s | "
+            f"| full `mkdocs build`, {b['runs']} runs each, alternating: the edition's store of rendered pages "
+            f"warm (`.cache/`, a contributor's next build) | {b['edition_median_s']:.1f} s | "
             f"{b['plain_median_s']:.1f} s | {times(b['ratio'])} |",
+            *([f"| the same, no store (`EDITION_CACHE=off`: a clean checkout, as CI builds) | "
+               f"{b['edition_cold_median_s']:.1f} s | {b['plain_median_s']:.1f} s | {times(b['cold_ratio'])} |"]
+              if "cold_ratio" in b else []),
             f"| `mkdocs serve`: measure 8 edited until its page is served, {r['edits']} edits | "
             f"{r['edition']['median_s']:.1f} s | {r['plain']['median_s']:.1f} s | {times(r['ratio'])} |"]
 

@@ -1,11 +1,11 @@
-"""The whole-document pages rendered in a second process while the build goes on.
+"""The print view rendered in a second process while the build goes on.
 
-The print view (the whole edition on one page: 0.8 MB of Markdown per interface) and
-the glossary are half the Markdown a build converts. On a machine with more than one
-core the build forks once the navigation is known (`start`, from on_nav): each child
-renders one such page exactly as MkDocs would (MkDocs' own `_populate_page`, with every
-plugin's events) and writes what the render made to a file. The parent meanwhile
-renders every other page, hands MkDocs an empty page for these (`deferred`), and puts
+The print view (the whole edition on one page: 0.8 MB of Markdown per interface) is
+40% of the Markdown a build converts. On a machine with more than one core the build
+forks once the navigation is known (`start`, from on_nav): the child renders the page
+exactly as MkDocs would (MkDocs' own `_populate_page`, with every plugin's events) and
+writes what the render made to a file. The parent meanwhile
+renders every other page, hands MkDocs an empty page for this one (`deferred`), and puts
 the child's render in place when the page is written (`restore`, from on_page_context,
 before any plugin reads the page): after the measure pages, so under `mkdocs serve` an
 edited measure is served without waiting for the print view.
@@ -32,7 +32,9 @@ from mkdocs.structure.pages import Page
 from ..settings import FORK
 from .render_cache import put_back, snapshot
 
-AHEAD = ("print", "glossary")  # the names of the pages rendered ahead (docs/print.md, docs/glossary.zh.md, …)
+# the names of the pages rendered ahead (docs/print.md, docs/print.zh.md): written after the measure pages,
+# so never waited for before an edited measure is served (the glossary, written before them, would be)
+AHEAD = ("print",)
 TIMEOUT = 300  # seconds the parent waits for a child before rendering the page itself
 
 log = logging.getLogger("mkdocs.plugins.edition")
