@@ -20,8 +20,9 @@ CHROMIUM = "CHROMIUM"  # the browser for `make pdf`, `make bench` and the tests 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"  # Debian's package; no browser is ever downloaded
 
 # how a build spends its time (both are for the benchmark and the tests; the defaults are right)
-from .edition.cache import ENV as CACHE  # noqa: E402  "off", or a folder: the store of rendered pages and
-                                         # of jieba's cuts (default .cache/; scripts/edition/cache.py)
+CACHE = "EDITION_CACHE"  # "off", or a folder: the store of rendered pages and of jieba's cuts (default
+                         # .cache/). scripts/edition/cache.py reads it (the content model imports nothing
+                         # of this file, and this file nothing of it: `make test`'s doctor runs before the venv)
 FORK = "EDITION_FORK"  # "off": the print view and glossary rendered in the build's own process, not a
                        # second one (scripts/site/render_ahead.py)
 

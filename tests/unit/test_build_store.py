@@ -38,6 +38,12 @@ def test_the_cache_turned_off_stores_nothing(tmp_path: Path, monkeypatch: pytest
     assert cache.store(tmp_path).folder == tmp_path / ".cache"
 
 
+def test_the_setting_is_the_one_settings_lists() -> None:
+    from scripts import settings
+
+    assert cache.ENV == settings.CACHE
+
+
 def test_keys_do_not_collide_when_parts_are_cut_differently() -> None:
     assert cache.digest("ab", "c") != cache.digest("a", "bc")
     assert cache.digest("ab", "c") == cache.digest("ab", "c")
