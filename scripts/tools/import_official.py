@@ -51,6 +51,23 @@ SHAPE_WORDS = {"same": "same number", "moved": "renumbered", "merged": "merged",
 
 # --- the report ------------------------------------------------------------------------------
 
+CHECK_BELOW = 0.6  # a pairing less sure than this needs an editor's eye
+CHECK_MARGIN = 0.1  # … and so does one whose next-best candidate comes this close, or closer
+
+
+def doubtful(pairing: Pairing, j: int) -> str | None:
+    """Why the pairing of official measure `j` needs an editor's eye, or None."""
+    confidence = pairing.confidence.get(j)
+    if confidence is None or not pairing.sources.get(j):
+        return None
+    runner = pairing.runner_up.get(j)
+    if confidence < CHECK_BELOW:
+        return f"confidence under {CHECK_BELOW}"
+    if runner and runner[1] >= confidence - CHECK_MARGIN:
+        return f"ours {runner[0]} fits {'better' if runner[1] > confidence else 'almost as well'}"
+    return None
+
+
 def report(corpus: Corpus, off: Official, pairing: Pairing, plan: Plan, lost: list[str]) -> str:
     out: list[str] = []
     for problem in off.problems:
@@ -73,8 +90,10 @@ def report(corpus: Corpus, off: Official, pairing: Pairing, plan: Plan, lost: li
             if runner:
                 evidence += f"; next best: ours {runner[0]} ({runner[1]:.2f})"
         shape = SHAPE_WORDS[pairing.shape.get(j, "new")]
+        why = doubtful(pairing, j)
         out.append(f"（{zh_numeral(j)}）".ljust(9 - 2) + f"  {_cut(off.heading(j), 17):<{34 - _wide(_cut(off.heading(j), 17))}} "
-                   f"{ours:<9} {shape:<15} {pairing.confidence.get(j, 0):>5.2f}  {evidence}")
+                   f"{ours:<9} {shape:<15} {pairing.confidence.get(j, 0):>5.2f}  {evidence}"
+                   + (f"  <- CHECK: {why}" if why else ""))
     for i in pairing.unplaced:
         out.append(f"{'—':<9} {'':<34} {i:<9} {'no counterpart':<15} {'':>5}  kept at docs/former/{i:02d}.md")
     out.append("")
@@ -122,8 +141,10 @@ def report(corpus: Corpus, off: Official, pairing: Pairing, plan: Plan, lost: li
         out.append("HAND-WRITTEN PAGES WHOSE LINKS CHANGE: " + ", ".join(_rel(p, corpus.root) for p in plan.docs_edits))
     out.append("")
     renumbered = sum(1 for e in plan.concordance if e.get("official") != e.get("edition"))
+    check = [f"（{zh_numeral(j)}）" for j in sorted(off.measures) if doubtful(pairing, j)]
     out.append(f"summary: {len(off.measures)} official measures; {renumbered} change number or are new; "
                f"{len(pairing.unplaced)} of ours without counterpart; "
+               f"{len(check)} pairings to check{' (' + ', '.join(check) + ')' if check else ''}; "
                f"{sum(len(p.review) for p in plan.pages)} items to review")
     if lost:
         out.append("")

@@ -62,6 +62,19 @@ def test_a_plan_that_loses_commentary_is_refused(tmp_path: Path) -> None:
     assert "docs/measures/12.md: English commentary, N 1" in lost
 
 
+def test_the_report_marks_the_pairings_an_editor_must_check(tmp_path: Path) -> None:
+    """The swap is sure; a pairing under 0.6, or one another measure of ours fits about as well,
+    is marked on its line and counted in the summary."""
+    result = run("import", str(official_file(tmp_path, "swapped")), "--reference", REFERENCE)
+    assert result.returncode == 0, result.stderr
+    table = result.stdout.split("PAIRING", 1)[1].split("\n\n", 1)[0].splitlines()[2:]
+    lines = {line.split("）", 1)[0] + "）": line for line in table}
+    assert "CHECK" not in lines["（八）"] and "CHECK" not in lines["（九）"]
+    assert lines["（十三）"].endswith("<- CHECK: confidence under 0.6")
+    assert lines["（十四）"].endswith("<- CHECK: ours 9 fits better")
+    assert "2 pairings to check (（十三）, （十四）)" in result.stdout
+
+
 def test_a_dry_run_changes_no_file(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     before = tree_sums(project)
