@@ -80,6 +80,8 @@ _LINK_OR_CODE = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)|`[^`\n]*`|<[^>\n]*>")
 
 
 def _keep_together(markdown: str) -> str:
+    if not _NUMBER_PAIR.search(markdown):  # most texts: no pair of numbers anywhere, links and code included
+        return markdown
     out, pos = [], 0
     for m in _NOT_PROSE.finditer(markdown):
         out.append(_NUMBER_PAIR.sub(r'<span class="oe-nw">\1</span>', markdown[pos:m.start()]))
