@@ -24,6 +24,7 @@ from .gzip_server import free_port
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 # Not copied into the scratch project: environments, outputs and installed tools.
 SKIP = {".venv", "site", "dist", "node_modules", ".pytest_cache", "__pycache__"}
+TOP_ONLY = {"site", "dist"}  # build outputs at the top; scripts/site/ is code
 
 
 def mkdocs(project: Path, *args: str) -> list[str]:
@@ -64,7 +65,10 @@ def compare_builds(plain: Path, scratch: Path, runs: int) -> dict[str, Any]:
 def copy_project(dest: Path) -> Path:
     """A scratch copy of this repository (with .git, for the dates it reads), so that
     `mkdocs serve` can be made to rebuild without touching the real docs."""
-    shutil.copytree(ROOT, dest, ignore=lambda _dir, names: [n for n in names if n in SKIP], symlinks=True)
+    def skip(folder: str, names: list[str]) -> list[str]:
+        top = Path(folder) == ROOT
+        return [n for n in names if n in SKIP and (top or n not in TOP_ONLY)]
+    shutil.copytree(ROOT, dest, ignore=skip, symlinks=True)
     return dest
 
 
