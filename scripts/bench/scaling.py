@@ -132,12 +132,12 @@ def _schema_limits(project: Path, measures: int, parts: int) -> None:
 def synthesize(dest: Path, measures: int) -> Path:
     """A scratch copy of the project holding `measures` measures (a multiple of the real count),
     locked as `make lock` would lock it; returns the project's folder."""
+    data = yaml.safe_load((ROOT / "data" / "document.yml").read_text(encoding="utf-8"))
+    per, parts_per = data["measures"], len(data["parts"])
+    if measures <= 0 or measures % per:
+        raise ValueError(f"a synthetic edition holds a multiple of {per} measures, not {measures}")
     project = bench_build.copy_project(dest)
     doc_path = project / "data" / "document.yml"
-    data = yaml.safe_load(doc_path.read_text(encoding="utf-8"))
-    per, parts_per = data["measures"], len(data["parts"])
-    if measures % per:
-        raise ValueError(f"a synthetic edition holds a multiple of {per} measures, not {measures}")
     copies = measures // per
     mdir = project / "docs" / MEASURES
     for source in range(1, per + 1):
