@@ -121,11 +121,12 @@ def scaling_table(f: dict[str, Any]) -> list[str]:
         return _pair(*(kb(v) for v in values))
 
     rows = s["rows"]
-    runs = ", ".join(f"{r['runs']} at {r['measures']}" for r in rows)
+    runs = ", ".join(f"{r['runs']} run{'s' if r['runs'] > 1 else ''} at {r['measures']}"
+                     + (" (median)" if r["runs"] > 1 else "") for r in rows)
     load = s["load_average"]
     out = [f"How cost grows: both sites built from synthetic editions generated from this one (the 21 real "
            f"measure pages replicated, renumbered, in four more parts per 21 measures; scripts/bench/scaling.py). "
-           f"Each cell is edition / plain site; builds: {runs} (median); peak RSS of the build's process tree; "
+           f"Each cell is edition / plain site; full builds: {runs}; peak RSS of the build's process tree; "
            f"search and page weight in Chromium as above. The run took {s['seconds'] / 60:.0f} min, load average "
            f"{load['start']} at its start, {load['end']} at its end.", "",
            "| measures | " + " | ".join(LABELS[fig] for fig in FIGURES) + " |", "|---:" + "|---:" * len(FIGURES) + "|"]

@@ -8,12 +8,13 @@ of the same shape:
 
 - each copy of a page gets its new number, part, paragraph and margin-number ids, related
   measures and links to measure pages shifted into its own copy, and the number in its
-  heading (（八） -> （二十九）) wherever the heading is quoted (text, attestation, commentary);
+  heading (（八） -> （二十九）, (8) -> (29)) in the text, its translation and the attestations
+  (the commentaries, which quote the real measure's heading, are left as written);
   the text, translation, apparatus and both commentaries are otherwise the real page's,
   so the text volume per measure is the real one. The preamble and the hand-written pages
   stay as they are (their interface strings still say 21 measures);
 - data/document.yml says how many measures there are and lists the replicated parts, and
-  its English title is marked synthetic; the front-matter schema's limits follow it, as
+  its English title is marked synthetic; the limits of the front-matter and document schemas follow it, as
   tests/unit/test_paths.py requires of the real one (the copy's own scripts/schemas/);
 - the source lock and the README's table of shares are regenerated in the copy by
   `python -m scripts lock --update`, as `make lock` does.
@@ -91,7 +92,10 @@ def renumber_page(text: str, source: int, copy: int, per: int, parts_per: int, t
     # the real measure's heading, are left as written (the outline check holds them to it)
     source_part, mark, commentary = text.partition("\n## Commentary")
     heading = f"（{zh_numeral(source)}）{title_zh}"
-    return source_part.replace(heading, f"（{zh_numeral(new)}）{title_zh}") + mark + commentary
+    source_part = source_part.replace(heading, f"（{zh_numeral(new)}）{title_zh}")
+    # and in the translation of the heading, which opens the first English paragraph: '(8) Strengthening'
+    source_part = source_part.replace(f"\n({source}) ", f"\n({new}) ", 1)
+    return source_part + mark + commentary
 
 
 def _document(data: dict[str, Any], measures: int, copies: int) -> dict[str, Any]:

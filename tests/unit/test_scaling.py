@@ -46,7 +46,8 @@ def test_a_copy_of_measure_8_is_renumbered_throughout() -> None:
     assert "\nnumber: 29\n" in front and "\npart: 6\n" in front and "\nrelated: [24, 25, 35, 36]\n" in front
     assert "/// para | m29-1" in copy and "para: m29-1" in copy and "  m29-1:\n" in copy
     assert "m08-" not in copy and "](08.md" not in copy and "](15.md)" not in copy and "](36.md)" in copy
-    assert "（二十九）加强商业秘密保护。加大对采用" in copy
+    assert "（二十九）加强商业秘密保护。加大对采用" in copy and "\n(29) Strengthening the protection" in copy
+    assert "\n(8) " not in copy
     assert abs(len(copy) - len(text)) <= 10  # the same text volume: only numbers changed (八 -> 二十九, 2 -> 6)
     assert renumber_page(text, 8, 0, 21, 4, "加强商业秘密保护") == text
 
@@ -55,6 +56,6 @@ def test_past_99_measures_ids_take_three_digits_and_the_preamble_stays() -> None
     text = (ROOT / "docs" / "measures" / "01.md").read_text(encoding="utf-8")
     copy = renumber_page(text, 1, 19, 21, 4, "指导思想")  # measure 400
     assert "\nnumber: 400\n" in copy and "/// para | m400-1" in copy
-    assert "{text: （四百）指导思想," in copy and "\n（四百）指导思想。" in copy
+    assert "{text: （四百）指导思想," in copy and "\n（四百）指导思想。" in copy and "\n(400) Guiding ideology" in copy
     assert "\nrelated: [0, 401, 402, 406, 410]\n" in copy
     assert shift(0, 19, 21) == 0
