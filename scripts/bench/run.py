@@ -21,7 +21,8 @@ It prints the figures with the machine and commit, writes them to dist/bench.jso
 rewrites the README's block between `<!-- bench:begin -->` and `<!-- bench:end -->`
 (skip with --no-readme). A benchmark reports; it does not fail on a missed target.
 
-    python -m scripts bench                 # everything (what `make bench` runs), ~15 minutes
+    python -m scripts bench                 # everything (what `make bench` runs), ~20 minutes
+                                            # (the scaling run ~5 of them)
     python -m scripts bench --no-readme     # the same, README left alone
     python -m scripts bench --no-scaling    # everything but the scaling run
     python -m scripts bench --scaling-only  # only the scaling run (README left alone;
