@@ -92,6 +92,74 @@ def lighthouse_table(f: dict[str, Any]) -> list[str]:
     return rows
 
 
+def _order(k: float | None) -> str:
+    """A growth order in words: the exponent k of size^k."""
+    if k is None:
+        return "–"
+    if k < 0.2:
+        return f"about constant (n^{k:.2f})"
+    if k < 0.8:
+        return f"sublinear (n^{k:.2f}): a fixed cost still weighs"
+    if k <= 1.2:
+        return f"about linear (n^{k:.2f})"
+    return f"superlinear (n^{k:.2f})"
+
+
+def _pair(ours: str, plain: str) -> str:
+    return f"{ours} / {plain}"
+
+
+def scaling_table(f: dict[str, Any]) -> list[str]:
+    """How cost grows: one row per size, edition / plain in each cell, then the growth orders."""
+    s = f.get("scaling")
+    if not s:
+        return []
+    from .scaling import FIGURES, LABELS  # noqa: PLC0415 - the report needs only the names
+
+    def cell(row: dict[str, Any], fig: str) -> str:
+        values = [row[site][fig] for site in ("edition", "plain")]
+        if fig == "build_s":
+            return _pair(*(f"{v:.1f}" for v in values))
+        if fig == "peak_rss_mib":
+            return _pair(*(f"{v:.0f}" for v in values))
+        return _pair(*(kb(v) for v in values))
+
+    rows = s["rows"]
+    runs = ", ".join(f"{r['runs']} run{'s' if r['runs'] > 1 else ''} at {r['measures']}"
+                     + (" (median)" if r["runs"] > 1 else "") for r in rows)
+    load = s["load_average"]
+    out = [f"How cost grows: both sites built from synthetic editions generated from this one (the 21 real "
+           f"measure pages replicated, renumbered, in four more parts per 21 measures; scripts/bench/scaling.py). "
+           f"Each cell is edition / plain site; full builds, the edition's without its store (a clean checkout): {runs}; peak RSS of the build's process tree; "
+           f"search and page weight in Chromium as above. The run took {s['seconds'] / 60:.0f} min, load average "
+           f"{load['start']} at its start, {load['end']} at its end.", "",
+           "| measures | " + " | ".join(LABELS[fig] for fig in FIGURES) + " |", "|---:" + "|---:" * len(FIGURES) + "|"]
+    out += [f"| {r['measures']} | " + " | ".join(cell(r, fig) for fig in FIGURES) + " |" for r in rows]
+    g = s["growth"]
+    sizes = s["sizes"]
+    span = f"{sizes[0]}→{sizes[-1]}"
+    out.append(f"| growth order, {span} | " + " | ".join(
+        _pair(*(f"{g[site][fig]['all']:.2f}" if g[site][fig]["all"] is not None else "–" for site in ("edition", "plain")))
+        for fig in FIGURES) + " |")
+    if len(sizes) > 2:
+        last = f"{sizes[-2]}→{sizes[-1]}"
+        out.append(f"| growth order, {last} | " + " | ".join(
+            _pair(*(f"{g[site][fig]['last']:.2f}" if g[site][fig]["last"] is not None else "–"
+                    for site in ("edition", "plain"))) for fig in FIGURES) + " |")
+    out += ["", f"Growth order: the slope of log(figure) against log(measures), fitted over {span}"
+            + (f" and between {sizes[-2]} and {sizes[-1]} alone" if len(sizes) > 2 else "") + "; 1 is linear. Observed, "
+            f"edition (plain site), between the two largest sizes:"]
+    key = "last" if len(sizes) > 2 else "all"
+    for fig in FIGURES:
+        out.append(f"- {LABELS[fig]}: {_order(g['edition'][fig][key])} ({_order(g['plain'][fig][key])})")
+    return out
+
+
+def scaling_markdown(f: dict[str, Any]) -> str:
+    """The scaling run alone (python -m scripts bench --scaling-only)."""
+    return "\n".join([f"_{context_line(f['context'])}._", "", *scaling_table(f)]) + "\n"
+
+
 def targets_list(f: dict[str, Any]) -> list[str]:
     return [f"- {'met' if t['met'] else '**missed**'}: {t['target']} ({t['figure']})" for t in f["targets"]]
 
@@ -100,7 +168,8 @@ def markdown(f: dict[str, Any]) -> str:
     """The compact report, as Markdown."""
     parts = [f"_{context_line(f['context'])}._", "", HOW, "", *build_table(f), "", *weight_table(f), "",
              *search_table(f), "",
-             *lighthouse_table(f), "", "Targets:", "", *targets_list(f)]
+             *lighthouse_table(f), "", *([*scaling_table(f), ""] if f.get("scaling") else []),
+             "Targets:", "", *targets_list(f)]
     return "\n".join(parts) + "\n"
 
 
@@ -132,6 +201,12 @@ def details(f: dict[str, Any]) -> str:
                 f"{r['path']} {r['gzip']}" for r in w["resources"]))
         for iface, s in f["weight"][site]["search"].items():
             out.append(f"Search payload, {site}, {iface}: " + ", ".join(f"{r['path']} {r['gzip']}" for r in s["resources"]))
+    for r in (f.get("scaling") or {}).get("rows", []):
+        for site in ("edition", "plain"):
+            files = ", ".join(f"{i} {x['file']} {kb(x['raw'])} KB raw, {kb(x['gzip'])} KB gzipped"
+                              for i, x in r[site]["index_files"].items())
+            out.append(f"\nScaling, {r['measures']} measures, {site}: builds {r[site]['build_runs_s']} s; "
+                       f"{r[site]['html_files']} HTML files; search index files: {files}")
     if f.get("exports"):
         out.append("\nData exports (raw): " + ", ".join(f"{k} {kb(v)} KB" for k, v in f["exports"].items()))
     return "\n".join(out).lstrip("\n") + "\n"

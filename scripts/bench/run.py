@@ -9,7 +9,10 @@ folder (scripts/bench/plain_site.py). Measured, for both:
 - gzipped bytes a reader downloads for the landing page and measure 8, by kind of
   resource, and the search payload before a first result (scripts/bench/weight.py);
 - search recall on the query set, with Pagefind as a third engine (scripts/bench/search.py);
-- Lighthouse scores of four pages, with every audit that lost points (scripts/bench/lighthouse.py).
+- Lighthouse scores of four pages, with every audit that lost points (scripts/bench/lighthouse.py);
+- how cost grows: both sites built from synthetic editions of 21, 105 and 420 measures
+  generated from the real one, with build time, peak memory, search payload and page
+  weight per size and the growth order of each (scripts/bench/scaling.py).
 
 Both sites are served gzipped on 127.0.0.1 (scripts/bench/gzip_server.py) and built with
 `site_url` set to that address, as a deployment sets it (absolute hreflang/canonical links).
@@ -18,8 +21,12 @@ It prints the figures with the machine and commit, writes them to dist/bench.jso
 rewrites the README's block between `<!-- bench:begin -->` and `<!-- bench:end -->`
 (skip with --no-readme). A benchmark reports; it does not fail on a missed target.
 
-    python -m scripts bench                 # everything (what `make bench` runs), ~15 minutes
+    python -m scripts bench                 # everything (what `make bench` runs), ~20 minutes
+                                            # (the scaling run ~5 of them)
     python -m scripts bench --no-readme     # the same, README left alone
+    python -m scripts bench --no-scaling    # everything but the scaling run
+    python -m scripts bench --scaling-only  # only the scaling run (README left alone;
+                                            # figures in dist/bench-scaling.json)
     python -m scripts bench --profile       # only: one build of each site under pyinstrument;
                                             # writes dist/build-profile.html (edition) and
                                             # dist/build-profile-plain.html, prints flat summaries
@@ -47,6 +54,7 @@ from ..vcs import describe_head
 from . import builds as bench_build
 from . import lighthouse as bench_lighthouse
 from . import profiling as bench_profile
+from . import scaling as bench_scaling
 from . import report as bench_report
 from . import search as bench_search
 from . import weight as bench_weight
@@ -161,6 +169,12 @@ def targets(f: dict[str, Any]) -> list[dict[str, Any]]:
     for iface, p in f["search"]["payload"].items():
         out.append({"target": f"search payload ({iface}) ≤ the plain site's",
                     "met": p["ratio"] is not None and p["ratio"] <= TARGETS["search"], "figure": f"{p['ratio']}×"})
+    if f.get("scaling"):
+        over = [f"{s['iface']} at {s['measures']}: {s['edition'] / s['plain']:.2f}×"
+                for s in f["scaling"]["search_target"] if not s["met"]]
+        worst = max(s["edition"] / s["plain"] for s in f["scaling"]["search_target"])
+        out.append({"target": "search payload ≤ the plain site's at every size of the scaling run",
+                    "met": not over, "figure": "; ".join(over) or f"at most {worst:.2f}×"})
     lh = f.get("lighthouse")
     if lh:
         misses = []
@@ -210,6 +224,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--runs", type=int, default=3, help="full builds of each site (default 3)")
     parser.add_argument("--edits", type=int, default=3, help="edits timed under mkdocs serve (default 3)")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (default 3; 0 skips)")
+    parser.add_argument("--no-scaling", action="store_true", help="skip the scaling run (synthetic editions)")
+    parser.add_argument("--scaling-only", action="store_true",
+                        help="only the scaling run; prints its table, writes dist/bench-scaling.json, README left alone")
+    parser.add_argument("--scaling-sizes", default=",".join(map(str, bench_scaling.SIZES)),
+                        help="measures of each synthetic edition, multiples of 21 (default %(default)s)")
+
+
+def scaling_figures(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
+    sizes = tuple(int(s) for s in args.scaling_sizes.split(","))
+    print(f"bench: scaling run, synthetic editions of {', '.join(map(str, sizes))} measures ...", file=sys.stderr)
+    return bench_scaling.run_scaling(tmp, sizes, log=lambda line: print(f"bench: {line}", file=sys.stderr))
+
+
+def run_scaling_only(args: argparse.Namespace) -> int:
+    """The scaling run alone: its table printed, its figures in dist/bench-scaling.json."""
+    figures: dict[str, Any] = {"context": machine_context()}
+    tmp = Path(tempfile.mkdtemp(prefix="oe-scaling-"))
+    try:
+        figures["scaling"] = scaling_figures(args, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(bench_report.scaling_markdown(figures))
+    DIST.mkdir(exist_ok=True)
+    (DIST / "bench-scaling.json").write_text(json.dumps(figures, indent=1, ensure_ascii=False, default=str),
+                                              encoding="utf-8")
+    print("Figures written to dist/bench-scaling.json (README left alone: its block is the full run's).")
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:
@@ -218,6 +259,8 @@ def run(args: argparse.Namespace) -> int:
     if not Path(chromium.chromium()).exists():
         print(f"bench: Chromium not found at {chromium.chromium()}; install it: apt-get install -y chromium fonts-noto-cjk")
         return 1
+    if args.scaling_only:
+        return run_scaling_only(args)
     figures: dict[str, Any] = {"context": machine_context()}
     load_start = os.getloadavg()[0]
     tmp = Path(tempfile.mkdtemp(prefix="oe-bench-"))
@@ -238,6 +281,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"bench: {args.edits} edits under mkdocs serve, each site ...", file=sys.stderr)
         figures["rebuild"] = bench_build.compare_rebuilds(plain_project, tmp, args.edits)
         figures["exports"] = exports(ours)
+        if not args.no_scaling:  # last: its builds take minutes and must not overlap the timings above
+            figures["scaling"] = scaling_figures(args, tmp)
     finally:
         for server in servers.values():
             server.close()

@@ -70,15 +70,16 @@ def page_weight(browser, server: GzipServer, path: str) -> dict[str, Any]:
     return {"bytes": totals, "total": sum(totals.values()), "resources": resources}
 
 
-def search_payload(browser, server: GzipServer, iface: str) -> dict[str, Any]:
+def search_payload(browser, server: GzipServer, iface: str, timeout: int = 15000) -> dict[str, Any]:
     """Gzipped bytes search needs before a first result: what the page loaded for search,
-    plus everything fetched from the first keystroke to the first result on screen."""
+    plus everything fetched from the first keystroke to the first result on screen
+    (`timeout` ms for it: the scaling run's large editions index for longer)."""
     query = SEARCH_QUERIES[iface]
     context, page, loaded = _open(browser, server, "zh/" if iface == "zh" else "/")
     try:
         page.locator("input.md-search__input").click()
         type_query(page, query)
-        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+        page.locator(".md-search-result__item").first.wait_for(timeout=timeout)
         typed = server.taken()
     finally:
         context.close()

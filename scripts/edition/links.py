@@ -16,14 +16,14 @@ from urllib.parse import unquote
 from .corpus import Corpus
 from .errors import ContentError
 from .page import Page, split_front_matter
-from .paths import FILE_RE, MEASURES, note_anchor, number_of, page_file, para_prefix, variant_anchor
+from .paths import FILE_RE, MEASURES, PREFIX, note_anchor, number_of, page_file, para_prefix, variant_anchor
 from .textfile import read_text
 
 _INLINE = re.compile(r"\]\(\s*<?([^)\s>]*)")                      # [text](target "title")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.M)   # [name]: target
 _HREF = re.compile(r"""\b(?:href|src)\s*=\s*["']?([^"'\s>]+)""", re.I)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-EDITION_ANCHOR = re.compile(r"^(?:pre|m\d\d)-")  # the anchors paths.py makes: ids, margin numbers, variants
+EDITION_ANCHOR = re.compile(rf"^{PREFIX}-")  # the anchors paths.py makes: ids, margin numbers, variants
 
 
 def _blank(text: str) -> str:
@@ -101,7 +101,7 @@ class _Pages:
             return None
         if fragment in anchors(page):
             return None
-        owner = number_of(fragment) if re.match(r"^(?:pre|m\d\d)-", fragment) else page.number
+        owner = number_of(fragment) if EDITION_ANCHOR.match(fragment) else page.number
         if owner != page.number and fragment.startswith(para_prefix(owner) + "-"):
             other = self.corpus.pages.get(owner)
             fix = (f"'#{fragment}' belongs to {page_file(owner)}: link it as '{page_file(owner)}#{fragment}'"

@@ -32,7 +32,7 @@ from typing import Any
 from .corpus import Corpus
 from .errors import ContentError
 from .page import Page
-from .paths import ID_RE, number_of, para_prefix, part_anchor
+from .paths import ID_RE, PREFIX, number_of, para_prefix, part_anchor
 from .textfile import read_text
 from .yamlmap import parse_yaml
 from .zh import zh_numeral
@@ -75,7 +75,7 @@ class Entry:
 
 
 #: A key of a page's entry: 'pre-1', 'm08-1.attestations', 'm08.order' (group 1 the page's prefix).
-PAGE_KEY = re.compile(r"^(pre|m\d\d)[-.]")
+PAGE_KEY = re.compile(rf"^({PREFIX})[-.]")
 
 
 def _scope(key: str) -> str:

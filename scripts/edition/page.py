@@ -37,14 +37,14 @@ from .authorship import Review, check_authorship, read_review
 from .commentary import FULL_WIDTH, Note, ascii_punctuation, bare_numbers, han_count, notes, word_count
 from .errors import ContentError
 from .limits import COMMENTARY_CHARS, PAGE_BYTES, PARAGRAPH_EN_CHARS, PARAGRAPH_ZH_CHARS, SIZE_FIX, crossing, size
-from .paths import ID_RE, para_prefix
+from .paths import ID_RE, PREFIX, para_prefix
 from .textfile import read_text
 from .yamlmap import LineMap, parse_yaml, validate
 from .zh import zh_numeral
 
 PARA_OPEN = re.compile(r"^///\s*para\b(.*)$")
 #: A margin number in `review` (commentary to look at): 'm08-n3' (English), 'm08-zh-n3' (Chinese).
-NOTE_ID = re.compile(r"^(pre|m\d\d)-(zh-)?n([1-9][0-9]*)$")
+NOTE_ID = re.compile(rf"^({PREFIX})-(zh-)?n([1-9][0-9]*)$")
 PARA_CLOSE = re.compile(r"^///\s*$")
 COMMENTARY_RE = re.compile(r"^##\s+Commentary\s*$")
 COMMENTARY_ZH_RE = re.compile(r"^##\s+评注\s*$")

@@ -16,8 +16,12 @@ MEASURES = "measures"  # docs/measures/NN.md, and the pages measures/NN/ in each
 BIBTEX = "data/commentary.bib"  # every commentary for reference managers, beside the other exports
 CSL_JSON = "data/commentary.csl.json"  # the same as CSL-JSON
 FORMER = "former"  # docs/former/NN.md: a measure of the edition's former outline that the official text lacks
-FILE_RE = re.compile(r"^(?:preamble|(\d\d))\.md$")  # a measure page's file name; its number in group 1
-ID_RE = re.compile(r"^(?:pre|m\d\d)-[1-9][0-9]*[a-z]?$")  # a paragraph id: 'pre-1', 'm08-2', 'm08-2a'
+# A measure's number as its addresses write it (slug()): two digits, three from 100 on (a collection
+# of documents, or the synthetic editions `make bench` builds, may pass 99 measures).
+NUMBER = r"(?:\d\d|[1-9]\d\d)"
+PREFIX = rf"(?:pre|m{NUMBER})"  # the prefix of a page's ids: 'pre', 'm08', 'm105'
+FILE_RE = re.compile(rf"^(?:preamble|({NUMBER}))\.md$")  # a measure page's file name; its number in group 1
+ID_RE = re.compile(rf"^{PREFIX}-[1-9][0-9]*[a-z]?$")  # a paragraph id: 'pre-1', 'm08-2', 'm08-2a'
 
 
 def slug(number: int) -> str:
@@ -57,7 +61,7 @@ def measure_key(number: int) -> str:
 
 def number_of(para_id: str) -> int:
     """The measure a paragraph id belongs to: 'm08-2' -> 8, 'pre-1' -> 0."""
-    return 0 if para_id.startswith("pre") else int(para_id[1:3])
+    return 0 if para_id.startswith("pre") else int(re.match(r"m(\d+)", para_id).group(1))
 
 
 def part_anchor(number: int) -> str:

@@ -216,7 +216,10 @@ ZH_DIGITS = "〇一二三四五六七八九"
 
 
 def zh_numeral(n: int) -> str:
-    """Chinese numeral for 0..99, as used in measure headings: 8 -> 八, 21 -> 二十一."""
+    """Chinese numeral as used in measure headings: 8 -> 八, 21 -> 二十一 (from 100 on, the
+    cardinal: 105 -> 一百零五)."""
+    if n >= 100:
+        return zh_cardinal(n)
     if n < 10:
         return ZH_DIGITS[n]
     if n == 10:

@@ -16,7 +16,7 @@ from typing import Callable
 from ..edition import Edition
 from ..edition.corpus import Corpus
 from ..edition.page import GAP_EN, GAP_ZH, Page, Paragraph
-from ..edition.paths import anchor, note_anchor, page_file, variant_anchor
+from ..edition.paths import NUMBER, anchor, note_anchor, page_file, variant_anchor
 from ..edition.laws import Law, mentions
 from ..edition.witnesses import Witness
 from .apparatus import apparatus_zh, heading_line, legend, pct, status_badge, variant_notes, witness_anchor
@@ -66,7 +66,7 @@ class Context:
             target, fragment = m.group(1), m.group(2) or ""
             number = 0 if target == "preamble" else int(target)
             return f"](#{fragment[1:] if fragment else anchor(number)})"
-        markdown = re.sub(r"\]\((preamble|\d\d)\.md(#[^)\s]+)?\)", repl, markdown)
+        markdown = re.sub(rf"\]\((preamble|{NUMBER})\.md(#[^)\s]+)?\)", repl, markdown)
         # a former measure kept outside the sequence (docs/former/): the print view sits in docs/
         return re.sub(r"\]\(\.\./(former/\d\d\.md(?:#[^)\s]+)?)\)", r"](\1)", markdown)
 

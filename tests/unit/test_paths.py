@@ -17,6 +17,7 @@ SCHEMAS = paths.ROOT / "scripts" / "schemas"
     (0, "preamble", "measures/preamble.md", "measures/preamble/", "preamble", "pre", "preamble"),
     (8, "08", "measures/08.md", "measures/08/", "measure-08", "m08", "m08"),
     (21, "21", "measures/21.md", "measures/21/", "measure-21", "m21", "m21"),
+    (105, "105", "measures/105.md", "measures/105/", "measure-105", "m105", "m105"),
 ])
 def test_every_address_of_a_measure(number: int, slug: str, src: str, url: str, anchor: str, prefix: str,
                                     key: str) -> None:
@@ -51,3 +52,11 @@ def test_the_schemas_agree_with_the_documents_shape(edition: Edition) -> None:
     doc = json.loads((SCHEMAS / "document.schema.json").read_text(encoding="utf-8"))["properties"]["parts"]
     assert doc["minItems"] == doc["maxItems"] == len(document["parts"])
     assert [p["numeral"] for p in document["parts"]] == [zh_numeral(p["number"]) for p in document["parts"]]
+
+
+def test_addresses_past_99_measures() -> None:
+    """Three digits from 100 on (make bench's synthetic editions); two below, as before."""
+    assert paths.FILE_RE.match("105.md").group(1) == "105" and paths.ID_RE.match("m420-3a")
+    assert not any(paths.FILE_RE.match(n) for n in ("008.md", "1000.md"))
+    assert not paths.ID_RE.match("m008-1")
+    assert [zh_numeral(n) for n in (100, 105, 420)] == ["一百", "一百零五", "四百二十"]
