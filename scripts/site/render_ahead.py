@@ -30,7 +30,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..settings import FORK
-from .render_cache import put_back, snapshot
+from .render_cache import WarningCount, put_back, snapshot
 
 # the names of the pages rendered ahead (docs/print.md, docs/print.zh.md): written after the measure pages,
 # so never waited for before an edited measure is served (the glossary, written before them, would be)
@@ -43,15 +43,6 @@ log = logging.getLogger("mkdocs.plugins.edition")
 def enabled() -> bool:
     return (hasattr(os, "fork") and (os.cpu_count() or 1) > 1
             and os.environ.get(FORK, "").strip().lower() not in ("off", "0", "no", "false"))
-
-
-class _Count(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
 
 
 class RenderAhead:
@@ -77,7 +68,7 @@ class RenderAhead:
             if pid == 0:  # the child: render, write, leave without running anything of the parent's
                 code = 1
                 try:
-                    counter = _Count()  # the child prints nothing: the parent shows what it warns
+                    counter = WarningCount()  # the child prints nothing: the parent shows what it warns
                     mkdocs_log = logging.getLogger("mkdocs")
                     mkdocs_log.handlers = [h for h in mkdocs_log.handlers
                                            if not isinstance(h, logging.StreamHandler)] + [counter]

@@ -32,7 +32,7 @@ KIND = "page"
 PACKAGES = ("mkdocs", "markdown", "pymdown-extensions")
 
 
-class _Warnings(logging.Handler):
+class WarningCount(logging.Handler):
     """Counts what MkDocs logs at WARNING or above (what `--strict` turns into a failure)."""
 
     def __init__(self) -> None:
@@ -77,7 +77,7 @@ class PageCache:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.hits = self.misses = 0
-        self._warnings = _Warnings()
+        self._warnings = WarningCount()
         logging.getLogger("mkdocs").addHandler(self._warnings)
         self._versions = "|".join(f"{p}={version(p)}" for p in PACKAGES)
         self._site = ""  # what the pages of the interface being built share (see `site`)
