@@ -54,34 +54,3 @@ def missing_terms_colon(bundle: str) -> str:
         raise PatchError(f"expected one 'missing terms' label in Material's bundle, found {count}; "
                          "check scripts/postprocess/material_patch.py against this Material version")
     return patched
-
-
-# i.subscribe(s=>{if(document.body.setAttribute("data-md-color-switching",""),s.color.media===…){…}
-#   for(let[a,c]of Object.entries(s.color))document.body.setAttribute(`data-md-color-${a}`,c);
-SWITCHING = 'document.body.setAttribute("data-md-color-switching",""),'
-PALETTE_SET = re.compile(r"for\(let\[(\w+),(\w+)\]of Object\.entries\((\w+)\.color\)\)"
-                         r"document\.body\.setAttribute\(`data-md-color-\$\{\1\}`,\2\);")
-
-
-def quiet_palette_start(bundle: str) -> str:
-    """The bundle with its palette touching only the <body> attributes that change.
-
-    When it starts, Material's palette sets `data-md-color-switching` on <body> (a rule in its
-    palette.css turns transitions off under it), sets every colour attribute again to the value
-    the page already has, reads a computed style, and drops the flag a frame later: each of
-    those restyles the whole page, twice before a reader can do anything. Patched, an attribute
-    is set only when its value changes, and the flag only when a colour attribute does (not
-    `media`, which no stylesheet reads); a switch of palette works as before."""
-    if bundle.count(SWITCHING) != 1 or len(PALETTE_SET.findall(bundle)) != 1:
-        raise PatchError("Material's palette handler was not found in its bundle as expected; "
-                         "check scripts/postprocess/material_patch.py against this Material version")
-
-    def guarded(m: re.Match[str]) -> str:
-        key, value, palette = m.groups()
-        attr = f"`data-md-color-${{{key}}}`"
-        return (f"for(let[{key},{value}]of Object.entries({palette}.color))"
-                f"document.body.getAttribute({attr})!=={value}&&("
-                f'{key}!=="media"&&document.body.setAttribute("data-md-color-switching",""),'
-                f"document.body.setAttribute({attr},{value}));")
-
-    return PALETTE_SET.sub(guarded, bundle.replace(SWITCHING, "", 1), count=1)
