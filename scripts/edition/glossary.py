@@ -16,10 +16,9 @@ from typing import Any, Iterator
 
 from .corpus import Corpus
 from .errors import ContentError
-from .yamlmap import entry_label, parse_yaml, validate
+from .yamlmap import load_entries
 from .page import Page, Paragraph
 from .paths import part_anchor
-from .textfile import read_text
 from .zh import Segmenter, segmenter, strip_tones
 
 
@@ -189,16 +188,8 @@ def load_glossary(root: Path) -> tuple[Glossary | None, list[ContentError]]:
     path = root / "data" / "glossary.yml"
     if not path.exists():
         return None, [ContentError(path, 1, "the glossary file is missing", "restore data/glossary.yml", "glossary")]
-    text, unreadable = read_text(path)
-    if text is None:
-        return None, [unreadable]
-    data, lines, errors = parse_yaml(text, path)
+    data, lines, errors = load_entries(path, "glossary.schema.json", "the glossary", "zh", "the term", "glossary")
     if data is None:
-        return None, errors
-    schema_errors = validate(data, "glossary.schema.json", path, lines, what="the glossary",
-                             label=entry_label(data, "zh", "the term", "glossary"))
-    errors += schema_errors
-    if schema_errors:
         return None, errors
     words = segmenter(tuple(dict.fromkeys(item["zh"] for item in data)))  # terms stay whole in their pinyin
     terms: list[Term] = []

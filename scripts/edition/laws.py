@@ -14,8 +14,7 @@ from pathlib import Path
 
 from .corpus import Corpus
 from .errors import ContentError
-from .textfile import read_text
-from .yamlmap import entry_label, parse_yaml, validate
+from .yamlmap import load_entries
 
 
 @dataclass
@@ -44,16 +43,9 @@ def _name_patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 
 def load_laws(root: Path) -> tuple[dict[str, Law], list[ContentError]]:
     path = root / "data" / "laws.yml"
-    text, unreadable = read_text(path)
-    if text is None:
-        return {}, [unreadable]
-    data, lines, errors = parse_yaml(text, path)
+    data, lines, errors = load_entries(path, "laws.schema.json", "data/laws.yml", "id", "the law", "laws.yml")
     if data is None:
         return {}, errors
-    schema_errors = validate(data, "laws.schema.json", path, lines, what="data/laws.yml",
-                             label=entry_label(data, "id", "the law", "laws.yml"))
-    if schema_errors:
-        return {}, errors + schema_errors
     laws: dict[str, Law] = {}
     for k, item in enumerate(data):
         line = lines.line([k])

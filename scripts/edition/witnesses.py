@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ContentError
-from .textfile import read_text
-from .yamlmap import entry_label, parse_yaml, validate
+from .yamlmap import load_entries
 
 GRADES = ("A", "B", "C")
 #: Grades whose wording counts towards the attested share.
@@ -44,16 +43,10 @@ def load_witnesses(root: Path) -> tuple[dict[str, Witness], list[ContentError]]:
     if not path.exists():
         return {}, [ContentError(path, 1, "the witness register is missing",
                                  "restore data/witnesses.yml", "witnesses")]
-    text, unreadable = read_text(path)
-    if text is None:
-        return {}, [unreadable]
-    data, lines, errors = parse_yaml(text, path)
+    data, lines, errors = load_entries(path, "witnesses.schema.json", "the witness register", "siglum",
+                                       "the witness", "register")
     if data is None:
         return {}, errors
-    schema_errors = validate(data, "witnesses.schema.json", path, lines, what="the witness register",
-                            label=entry_label(data, "siglum", "the witness", "register"))
-    if schema_errors:
-        return {}, errors + schema_errors
     register: dict[str, Witness] = {}
     for k, item in enumerate(data):
         line = lines.line([k])

@@ -17,6 +17,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from .errors import ContentError
+from .textfile import read_text
 
 # The schemas stay in scripts/schemas/: they are the data contract that the published
 # pages, data/ and CONTRIBUTING.md point readers to, for the exports as for the input.
@@ -164,6 +165,23 @@ def validate(data: Any, schema_name: str, path: Path, lines: LineMap,
     for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         errors.append(_explain(err, schema, schema_name, path, lines, what, label))
     return errors
+
+
+def load_entries(path: Path, schema_name: str, what: str, key: str, noun: str, entries: str
+                 ) -> tuple[Any, LineMap | None, list[ContentError]]:
+    """A data file that is a list of entries (the glossary, the laws, the witnesses), read as
+    UTF-8, parsed and held against its schema: (entries, their lines, errors). No entries when
+    a step fails: the errors then say why, at file and line."""
+    text, unreadable = read_text(path)
+    if text is None:
+        return None, None, [unreadable]
+    data, lines, errors = parse_yaml(text, path)
+    if data is None:
+        return None, None, errors
+    schema_errors = validate(data, schema_name, path, lines, what=what, label=entry_label(data, key, noun, entries))
+    if schema_errors:
+        return None, None, errors + schema_errors
+    return data, lines, errors
 
 
 def entry_label(data: Any, key: str, noun: str, entries: str) -> Label:
