@@ -23,7 +23,7 @@ help:
 	@echo "make test   - run the whole test suite (first says what this machine lacks: README.md, 'The two commands')"
 	@echo "make test-fast - the unit tests only: in-process, no build, no browser (seconds)"
 	@echo "make bench  - build, rebuild, page weight, search and Lighthouse figures against a plain"
-	@echo "              Material site; writes dist/bench.json and the README block (needs chromium, ~15 min)"
+	@echo "              Material site; writes dist/bench.json and the README block (needs chromium, about 20 min, with the scaling run)"
 	@echo "make compare BASE=main - does the working tree build the same site as BASE, byte for byte?"
 	@echo "make lock   - re-fingerprint the Chinese source (only for a correction backed by the official text)"
 	@echo "make pdf    - write dist/opinions.pdf from the whole-document view (needs chromium, fonts-noto-cjk)"
