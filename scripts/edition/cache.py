@@ -65,9 +65,14 @@ class Store:
             return
 
 
+def turned_off(setting: str) -> bool:
+    """How the build's switches (EDITION_CACHE, EDITION_FORK) are set to off."""
+    return setting.strip().lower() in ("off", "0", "no", "false")
+
+
 def store(root: Path) -> Store:
     """The project's store, as the environment sets it."""
     setting = os.environ.get(ENV, "").strip()
-    if setting.lower() in ("off", "0", "no", "false"):
+    if turned_off(setting):
         return Store(None)
     return Store(Path(setting) if setting else root / FOLDER)

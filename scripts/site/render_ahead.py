@@ -29,6 +29,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from ..edition.cache import turned_off
 from ..settings import FORK
 from .render_cache import WarningCount, put_back, snapshot
 
@@ -42,7 +43,7 @@ log = logging.getLogger("mkdocs.plugins.edition")
 
 def enabled() -> bool:
     return (hasattr(os, "fork") and (os.cpu_count() or 1) > 1
-            and os.environ.get(FORK, "").strip().lower() not in ("off", "0", "no", "false"))
+            and not turned_off(os.environ.get(FORK, "")))
 
 
 class RenderAhead:
@@ -53,7 +54,7 @@ class RenderAhead:
         self._tmp: Path | None = None
 
     def start(self, config: MkDocsConfig, files: Files) -> None:
-        """Fork one child per whole-document page of this build."""
+        """Fork one child per page of this build named in AHEAD."""
         self.discard()
         if not enabled():
             return

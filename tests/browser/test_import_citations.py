@@ -1,28 +1,12 @@
-"""Importing the official text when our outline is wrong (issue 15).
-
-The official texts are synthetic (tests/official_variants.py, from
-tests/fixtures/official/synthetic-base.txt, marked so in their first line): the
-structure and length of the Opinions, with the outline changed as an official text
-may change it against our conjecture: two measures swapped, two merged, one split,
-one inserted, and the outline unchanged.
-"""
+"""Importing the official text (issue 15), in Chromium: a citation made before the import
+leads to the text it cited (synthetic outlines: tests/official_variants.py)."""
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 
 import pytest
-from lxml import html
 
-from helpers import ROOT, copy_project, run
-from official_variants import VARIANTS, REFERENCE, apply, note_texts, official_file, spp_html, tree_sums, variant
-from scripts.edition import load_edition
-from scripts.edition.corpus import load_corpus
-from scripts.tools.import_official import lost_content
-from scripts.tools.matching import pair_measures
-from scripts.tools.official import parse_official, read_lines
-from scripts.tools.relocate import Relocation
+from official_variants import apply, note_texts
 
 pytestmark = pytest.mark.browser
 

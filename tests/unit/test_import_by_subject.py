@@ -1,4 +1,5 @@
-"""Importing the official text when our outline is wrong (issue 15).
+"""Importing the official text when our outline is wrong (issue 15), in process: pairing by
+subject, reading the SPP page, the plan, the report and the dry run.
 
 The official texts are synthetic (tests/official_variants.py, from
 tests/fixtures/official/synthetic-base.txt, marked so in their first line): the
@@ -8,16 +9,12 @@ one inserted, and the outline unchanged.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 
 import pytest
-from lxml import html
 
 from helpers import ROOT, copy_project, run
-from official_variants import VARIANTS, REFERENCE, apply, note_texts, official_file, spp_html, tree_sums, variant
-from scripts.edition import load_edition
+from official_variants import VARIANTS, REFERENCE, official_file, tree_sums, variant
 from scripts.edition.corpus import load_corpus
 from scripts.tools.import_official import lost_content
 from scripts.tools.matching import pair_measures
