@@ -3,7 +3,8 @@
 A page holds an English commentary (after `## Commentary`) and a Chinese one
 (after `## 评注`). Each is free Markdown, but lawyers cite commentary by its
 margin number, so each top-level block (paragraph, list, table, quotation) is a
-note with a number, N 1, N 2 …, counted here and never typed by hand.
+note, and starts with its number, `{N 1}`, `{N 2}` …, written in the text so that
+it stays with the paragraph for life (a paragraph inserted after N 5 is N 5a).
 """
 from __future__ import annotations
 
@@ -18,17 +19,44 @@ LANGS = ("en", "zh")
 HEADINGS = {"en": "## Commentary", "zh": "## 评注"}
 
 
+#: The margin number written at the start of every commentary paragraph: '{N 5}', '{N 5a}'
+#: (inserted after N 5), and, where the other language's counterpart is not the paragraph of the
+#: same number, '{N 5a | zh 6}' or '{N 5a | zh none}' (in the Chinese commentary: '| en …').
+#: Numbers are written in the text, so a paragraph keeps its number wherever it moves and
+#: whatever is inserted or deleted around it (CONTRIBUTING.md, "Margin numbers").
+LABEL = r"[1-9][0-9]*[a-z]?"
+MARGIN = re.compile(rf"^\{{N\s+({LABEL})(?:\s*\|\s*(en|zh)\s+(none|{LABEL}))?\s*\}}[ \t]*")
+#: Anything that looks like a margin token but is not a well-formed one.
+MARGIN_LIKE = re.compile(r"^\{\s*N\b[^}\n]*\}?")
+
+
 @dataclass(frozen=True)
 class Note:
-    """One margin-numbered paragraph of a commentary."""
+    """One margin-numbered paragraph of a commentary.
 
-    n: int
+    `n` is its margin number as written ('5', '5a'); `text` the paragraph without it.
+    `counterpart` is what the token says of the other language: None when it says nothing
+    (the counterpart is the paragraph of the same number), 'none', or another number."""
+
+    n: str
     text: str
     line: int  # file line of the note's first line
+    counterpart: str | None = None
+    token: str = ""  # the token as written, '' when the paragraph has none
+    other: str | None = None  # the language a '| en …' / '| zh …' names
+
+
+def label_key(label: str) -> tuple[int, str]:
+    """'5' < '5a' < '5b' < '6': the order of margin numbers."""
+    digits = label.rstrip("abcdefghijklmnopqrstuvwxyz")
+    return (int(digits) if digits.isdigit() else 0, label[len(digits):])
 
 
 def notes(text: str, first_line: int) -> list[Note]:
-    """Split commentary Markdown into its top-level blocks; `first_line` is the file line of text[0]."""
+    """Split commentary Markdown into its top-level blocks; `first_line` is the file line of text[0].
+
+    Each block's margin number is the token at its start; a block without one gets the empty
+    label '' (the checks report it; `make record` writes one)."""
     out: list[Note] = []
     block: list[str] = []
     start = 0
@@ -42,9 +70,16 @@ def notes(text: str, first_line: int) -> list[Note]:
                 start = k
             block.append(line)
         elif block:
-            out.append(Note(len(out) + 1, "\n".join(block).strip(), first_line + start))
+            out.append(_note("\n".join(block).strip(), first_line + start))
             block = []
     return out
+
+
+def _note(block: str, line: int) -> Note:
+    m = MARGIN.match(block)
+    if m is None:
+        return Note("", block, line)
+    return Note(m.group(1), block[m.end():], line, m.group(3), m.group(0).rstrip(), m.group(2))
 
 
 def word_count(text: str) -> int:
@@ -127,3 +162,131 @@ def bare_numbers(text: str, lang: str, attested: set[int]) -> list[tuple[int, st
             if not QUALIFIED_ZH.search(_sentence(text, m.start(), m.end(), "。；！？")):
                 found.append((m.start(), m.group(0)))
     return found
+
+
+# --- margin numbers: well-formed, in order, and paired across the two languages ------------
+
+@dataclass(frozen=True)
+class MarginProblem:
+    """A margin-number fault: where, what, and how to mend it (turned into a ContentError by the page)."""
+
+    lang: str
+    line: int
+    message: str
+    fix: str
+
+
+def margin_problems(by_lang: dict[str, list[Note]]) -> list[MarginProblem]:
+    """Every paragraph has a number, no number is used twice, numbers run in order."""
+    out: list[MarginProblem] = []
+    for lang, items in by_lang.items():
+        seen: dict[str, int] = {}
+        last: Note | None = None
+        for note in items:
+            if not note.n:
+                shown = MARGIN_LIKE.match(note.text)
+                if shown:
+                    out.append(MarginProblem(lang, note.line, f"malformed margin number {shown.group(0)!r}",
+                                             "write it as {N 5}, {N 5a}, {N 5a | zh 6} or {N 5a | zh none} "
+                                             "(in the Chinese commentary: | en …)"))
+                    continue
+                after = f" after N {last.n}" if last else ""
+                out.append(MarginProblem(lang, note.line, "this commentary paragraph has no margin number",
+                                         "run `make record`, which writes the next free number here "
+                                         f"(a paragraph inserted{after or ' at the start'} takes a letter, "
+                                         "N 5a after N 5, so no other number moves), or write it yourself"))
+                continue
+            if note.n in seen:
+                out.append(MarginProblem(lang, note.line, f"margin number N {note.n} is used twice (first on line "
+                                         f"{seen[note.n]})", "give the later paragraph a number of its own "
+                                         "(remove its {N …} and run `make record`)"))
+                continue
+            seen[note.n] = note.line
+            if last is not None and label_key(note.n) <= label_key(last.n):
+                out.append(MarginProblem(lang, note.line, f"margin number N {note.n} stands after N {last.n}; "
+                                         "margin numbers run in order", "a paragraph keeps its number only where "
+                                         "it stood: move it back, or remove its {N …}, run `make record` for a new "
+                                         "number, and record the old one as withdrawn (CONTRIBUTING.md, "
+                                         "\"Margin numbers\")"))
+            other = "zh" if lang == "en" else "en"
+            if note.other is not None and note.other != other:
+                out.append(MarginProblem(lang, note.line, f"N {note.n} names its counterpart in the wrong language",
+                                         f"in this commentary write '| {other} …'"))
+            last = note
+    return out
+
+
+def counterparts(en: list[Note], zh: list[Note]) -> tuple[dict[str, dict[str, str | None]], list[MarginProblem]]:
+    """Which English margin number answers which Chinese one.
+
+    By default a paragraph answers the paragraph of the same number in the other commentary.
+    A token may name another number ('{N 5a | zh 6}') or none ('{N 5a | zh none}'). Returns,
+    per language, number -> the other language's number (None: no counterpart), and the
+    problems: a declaration the other side contradicts, a number claimed twice, and a
+    paragraph whose same-numbered counterpart does not exist without saying so."""
+    notes_of = {"en": {n.n: n for n in en if n.n}, "zh": {n.n: n for n in zh if n.n}}
+    pairs: dict[str, dict[str, str | None]] = {"en": {}, "zh": {}}
+    problems: list[MarginProblem] = []
+    if not notes_of["en"] or not notes_of["zh"]:  # one commentary only: nothing to pair
+        return {lang: {k: None for k in notes_of[lang]} for lang in pairs}, problems
+    claimed: dict[str, dict[str, str]] = {"en": {}, "zh": {}}  # lang -> its number -> the other's number claiming it
+    for lang, other in (("en", "zh"), ("zh", "en")):
+        for label, note in notes_of[lang].items():
+            spec = note.counterpart
+            if spec is None or spec == "none":
+                continue
+            if spec not in notes_of[other]:
+                problems.append(MarginProblem(lang, note.line, f"N {label} names {other} N {spec} as its counterpart, "
+                                              f"which the {_NAME[other]} commentary does not have",
+                                              f"name one of its numbers, or write '| {other} none'"))
+                continue
+            back = notes_of[other][spec].counterpart
+            if back is not None and back != label:
+                problems.append(MarginProblem(lang, note.line, f"N {label} names {other} N {spec} as its counterpart, "
+                                              f"but that paragraph names {'none' if back == 'none' else lang + ' N ' + back}",
+                                              "make the two tokens agree (or write the pairing on one side only)"))
+                continue
+            if spec in claimed[other] and claimed[other][spec] != label:
+                problems.append(MarginProblem(lang, note.line, f"{other} N {spec} is already the counterpart of "
+                                              f"{lang} N {claimed[other][spec]}", "a paragraph answers at most one"))
+                continue
+            claimed[other][spec] = label
+            claimed[lang].setdefault(label, spec)
+            pairs[lang][label] = spec
+            pairs[other][spec] = label
+    for lang, other in (("en", "zh"), ("zh", "en")):
+        for label, note in notes_of[lang].items():
+            if label in pairs[lang]:
+                continue
+            if note.counterpart == "none":
+                pairs[lang][label] = None
+                continue
+            same = notes_of[other].get(label)
+            if same is not None and label not in claimed[other] and same.counterpart in (None, label):
+                pairs[lang][label] = label
+                continue
+            problems.append(MarginProblem(lang, note.line, f"{_NAME[lang]} N {label} has no counterpart: the "
+                                          f"{_NAME[other]} commentary has no free N {label}",
+                                          f"give the {_NAME[other]} paragraph that answers it the number {label}, "
+                                          f"name it ('{{N {label} | {other} 6}}'), or write '{{N {label} | {other} none}}'"))
+            pairs[lang][label] = None
+    return pairs, problems
+
+
+_NAME = {"en": "English", "zh": "Chinese"}
+
+
+def relabel(text: str, first_line: int, mapping: dict[str, str]) -> str:
+    """The commentary with the margin numbers in `mapping` rewritten (old -> new), every other
+    word unchanged: a deliberate renumbering (an import that joins two measures' commentaries)."""
+    lines = text.split("\n")
+    for note in notes(text, first_line):
+        if note.n in mapping:
+            k = note.line - first_line
+            lines[k] = lines[k].replace(note.token, note.token.replace(f"N {note.n}", f"N {mapping[note.n]}", 1), 1)
+    return "\n".join(lines)
+
+
+def next_label(labels: list[str]) -> str:
+    """The next whole number after every label: '7' after 1 … 6, '5a'."""
+    return str(max((label_key(x)[0] for x in labels), default=0) + 1)

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .commentary import LANGS
+from .commentary import LANGS, MARGIN
 from .paths import FILE_RE, MEASURES
 
 COMMENTARY_HEADING = re.compile(r"^##\s+Commentary\s*$")
@@ -82,9 +82,10 @@ def sections(text: str | None) -> dict[str, str]:
 
 
 def normalise(markdown: str) -> str:
-    """Paragraphs with their inner whitespace collapsed: re-wrapping a paragraph changes nothing."""
+    """Paragraphs with their inner whitespace collapsed and their margin-number tokens left out:
+    re-wrapping a paragraph, or writing down the number it already had, changes nothing."""
     blocks = re.split(r"\n\s*\n", markdown.strip())
-    return "\n\n".join(" ".join(block.split()) for block in blocks if block.strip())
+    return "\n\n".join(" ".join(MARGIN.sub("", block.strip()).split()) for block in blocks if block.strip())
 
 
 def page_number(path: str) -> int | None:

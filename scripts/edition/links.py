@@ -57,12 +57,12 @@ def anchors(page: Page) -> set[str]:
 
 def _what_it_has(page: Page) -> str:
     ids = ", ".join(p.id for p in page.paragraphs) or "no paragraphs"
-    en, zh = len(page.notes("en")), len(page.notes("zh"))
     margin = []
-    if en:
-        margin.append(f"{note_anchor(page.number, 'en', 1)} … {note_anchor(page.number, 'en', en)} (English commentary)")
-    if zh:
-        margin.append(f"{note_anchor(page.number, 'zh', 1)} … {note_anchor(page.number, 'zh', zh)} (Chinese commentary)")
+    for lang, name in (("en", "English"), ("zh", "Chinese")):
+        labels = [n.n for n in page.notes(lang) if n.n]
+        if labels:
+            margin.append(f"{note_anchor(page.number, lang, labels[0])} … {note_anchor(page.number, lang, labels[-1])} "
+                          f"({name} commentary)")
     return f"its paragraphs are {ids}" + (f"; its margin numbers {' and '.join(margin)}" if margin else "")
 
 

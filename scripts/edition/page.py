@@ -34,7 +34,8 @@ from typing import Any
 
 from .apparatus import Apparatus, read_apparatus
 from .authorship import Review, check_authorship, read_review
-from .commentary import FULL_WIDTH, Note, ascii_punctuation, bare_numbers, han_count, notes, word_count
+from .commentary import (FULL_WIDTH, LANGS, Note, ascii_punctuation, bare_numbers, counterparts, han_count,
+                         margin_problems, notes, word_count)
 from .errors import ContentError
 from .limits import COMMENTARY_CHARS, PAGE_BYTES, PARAGRAPH_EN_CHARS, PARAGRAPH_ZH_CHARS, SIZE_FIX, crossing, size
 from .paths import ID_RE, PREFIX, para_prefix
@@ -44,7 +45,7 @@ from .zh import zh_numeral
 
 PARA_OPEN = re.compile(r"^///\s*para\b(.*)$")
 #: A margin number in `review` (commentary to look at): 'm08-n3' (English), 'm08-zh-n3' (Chinese).
-NOTE_ID = re.compile(rf"^({PREFIX})-(zh-)?n([1-9][0-9]*)$")
+NOTE_ID = re.compile(rf"^({PREFIX})-(zh-)?n([1-9][0-9]*[a-z]?)$")
 PARA_CLOSE = re.compile(r"^///\s*$")
 COMMENTARY_RE = re.compile(r"^##\s+Commentary\s*$")
 COMMENTARY_ZH_RE = re.compile(r"^##\s+评注\s*$")
@@ -111,6 +112,11 @@ class Page:
         """The commentary's Markdown in one language ('en' or 'zh')."""
         return self.commentary_zh if lang == "zh" else self.commentary
 
+    def commentary_text(self, lang: str) -> str:
+        """The commentary's Markdown as readers read it: its paragraphs without their margin-number
+        tokens (the numbers are shown in the margin, not in the text)."""
+        return "\n\n".join(n.text for n in self.notes(lang))
+
     def commentary_first_line(self, lang: str) -> int:
         """The file line where the commentary's text begins (line numbers of its errors)."""
         return self.commentary_zh_start if lang == "zh" else self.commentary_start
@@ -119,6 +125,11 @@ class Page:
         """The commentary's margin-numbered paragraphs in one language."""
         text = self.commentary_in(lang)
         return notes(text, self.commentary_first_line(lang)) if text.strip() else []
+
+    def counterparts(self, lang: str) -> dict[str, str | None]:
+        """Margin number -> the number of the paragraph that answers it in the other language's
+        commentary (None: it has none). See commentary.counterparts."""
+        return counterparts(self.notes("en"), self.notes("zh"))[0][lang]
 
     def review(self, lang: str) -> Review | None:
         """Who wrote and who reviewed the commentary in one language (the `commentary:` front matter)."""
@@ -359,11 +370,11 @@ def _check_page(page: Page) -> list[ContentError]:
                                        f"'uncertain' names paragraph '{item['para']}', which is not on this page",
                                        f"use one of: {', '.join(sorted(ids)) or '(no paragraphs yet)'}",
                                        "id"))
-    note_counts = {lang: len(page.notes(lang)) for lang in ("en", "zh")}
+    labels = {lang: {n.n for n in page.notes(lang)} for lang in LANGS}
     for k, pid in enumerate(meta.get("review", [])):
         note = NOTE_ID.match(pid)
         if note and note.group(1) == para_prefix(page.number):
-            if int(note.group(3)) <= note_counts["zh" if note.group(2) else "en"]:
+            if note.group(3) in labels["zh" if note.group(2) else "en"]:
                 continue
             errors.append(ContentError(path, page.lines.line(["review", k]),
                                        f"'review' names margin number '{pid}', which the commentary does not have",
@@ -385,6 +396,7 @@ def _check_page(page: Page) -> list[ContentError]:
                                        f"more than the {size(COMMENTARY_CHARS, 'chars')} a commentary may hold",
                                        SIZE_FIX, "size"))
     errors += check_numbers(page)
+    errors += check_margins(page)
     errors += check_authorship(page)
     if page.stage == "stub":
         return errors
@@ -434,6 +446,14 @@ def check_numbers(page: Page) -> list[ContentError]:
                 errors.append(ContentError(page.path, line, f"'{quote}' gives a measure number as if the document "
                                            "showed it; no witness shows the numbers after (1)", fix, "outline"))
     return errors
+
+
+def check_margins(page: Page) -> list[ContentError]:
+    """Every commentary paragraph carries its margin number, in order, and says which paragraph of
+    the other commentary answers it (commentary.margin_problems, commentary.counterparts)."""
+    by_lang = {lang: page.notes(lang) for lang in LANGS}
+    problems = margin_problems(by_lang) + counterparts(by_lang["en"], by_lang["zh"])[1]
+    return [ContentError(page.path, p.line, p.message, p.fix, "margin") for p in problems]
 
 
 def _check_commentary_zh(page: Page, en_words: int) -> list[ContentError]:

@@ -69,9 +69,9 @@ def part_anchor(number: int) -> str:
     return f"part-{number}"
 
 
-def note_anchor(number: int, lang: str, n: int) -> str:
-    """'m08-n3' (English commentary) / 'm08-zh-n3' (Chinese): the anchor of a margin number,
-    counted from the commentary's paragraphs (Page.notes)."""
+def note_anchor(number: int, lang: str, n: int | str) -> str:
+    """'m08-n3' (English commentary) / 'm08-zh-n3' (Chinese), 'm08-n3a': the anchor of a margin
+    number, as the paragraph's token writes it (Page.notes)."""
     prefix = para_prefix(number)
     return f"{prefix}-zh-n{n}" if lang == "zh" else f"{prefix}-n{n}"
 

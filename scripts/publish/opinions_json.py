@@ -64,8 +64,8 @@ def build_opinions(corpus: Corpus, extra: dict[str, Any] | None = None,
             "stage": preamble.stage if preamble else "stub",
             "paragraphs": _paragraphs(preamble, register) if preamble else [],
             "variants": _variants(preamble) if preamble else [],
-            "commentary": preamble.commentary if preamble else "",
-            "commentary_zh": preamble.commentary_zh if preamble else "",
+            "commentary": preamble.commentary_text("en") if preamble else "",
+            "commentary_zh": preamble.commentary_text("zh") if preamble else "",
         },
         "parts": [
             {
@@ -97,8 +97,8 @@ def build_opinions(corpus: Corpus, extra: dict[str, Any] | None = None,
             "contributors": [dict(c) for c in page.meta["contributors"]],
             "paragraphs": _paragraphs(page, register),
             "variants": _variants(page),
-            "commentary": page.commentary,
-            "commentary_zh": page.commentary_zh,
+            "commentary": page.commentary_text("en"),
+            "commentary_zh": page.commentary_text("zh"),
         }
         entry.update(extra.get(page.number, {}))
         data["measures"].append(entry)

@@ -331,28 +331,23 @@ def link_laws(markdown: str, laws: dict[str, Law], lang: str, base: str) -> str:
     return "".join(p if protected else one(p) for protected, p in pieces)
 
 
-def note_id(page: Page, lang: str, n: int) -> str:
+def note_id(page: Page, lang: str, n: int | str) -> str:
     """'m08-n3' (English commentary) / 'm08-zh-n3' (Chinese): the anchor of a margin number."""
     return note_anchor(page.number, lang, n)
-
-
-def in_step(page: Page) -> bool:
-    """The two commentaries are kept paragraph by paragraph, so N k in one is N k in the other."""
-    en, zh = page.notes("en"), page.notes("zh")
-    return bool(en) and len(en) == len(zh)
 
 
 def _notes(page: Page, lang: str, ctx: Context, mark: Callable[[str], str] | None,
            laws: dict[str, Law] | None = None) -> str:
     """A commentary as margin-numbered notes; each note's number is its permalink."""
     other = "en" if lang == "zh" else "zh"
-    step = in_step(page)
+    pairs = page.counterparts(lang)
     out = []
     for note in page.notes(lang):
         nid = note_id(page, lang, note.n)
         jump = ""
-        if step:
-            jump = (f' <a class="oe-n-other" href="#{note_id(page, other, note.n)}" '
+        answer = pairs.get(note.n)
+        if answer:
+            jump = (f' <a class="oe-n-other" href="#{note_id(page, other, answer)}" '
                     f'title="{escape(t(lang if lang == "en" else "zh", "note.other"))}">'
                     f'{escape(t(lang, "note.other.mark"))}</a>')
         text = note.text

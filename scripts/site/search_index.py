@@ -113,7 +113,8 @@ def measure_docs(edition: Edition, page: Page, lang: str) -> list[dict[str, Any]
         html = f'<p lang="zh-Hans">{escape(para.zh)}</p><p lang="en">{escape(en)}</p>'
         docs.append(_doc(seg, f"{base}#{para.id}", para.id, html, para.zh, KIND_TEXT))
     if page.commentary.strip():  # at #commentary in both interfaces: the main one, or the other one
-        text = " ".join(f'<p lang="en">{escape(plain(block) or "")}</p>' for block in page.commentary.split("\n\n"))
+        text = " ".join(f'<p lang="en">{escape(plain(block) or "")}</p>'
+                        for block in page.commentary_text("en").split("\n\n"))
         docs.append(_doc(seg, f"{base}#commentary", commentary_title(lang, "en"), text, " ", KIND_COMMENTARY))
     for note in page.notes("zh"):  # the Chinese commentary, by margin number: a hit opens the note
         title = t(lang, "search.note", title=commentary_title(lang, "zh"), n=note.n)

@@ -23,10 +23,10 @@ from typing import Any
 
 import yaml
 
-from ..edition.commentary import notes
+from ..edition.commentary import next_label, notes, relabel
 from ..edition.corpus import Corpus
 from ..edition.page import FUNCTIONS, Page, Paragraph
-from ..edition.paths import FORMER, MEASURES, para_prefix, slug
+from ..edition.paths import FORMER, MEASURES, note_anchor, para_prefix, slug
 from ..edition.zh import zh_numeral
 from .matching import Pairing, Weights, bigrams
 from .official import MEASURE_RE, Official
@@ -96,9 +96,8 @@ class Plan:
     docs_edits: dict[Path, str] = field(default_factory=dict)  # hand-written pages whose links change
 
 
-def note_id(number: int, lang: str, n: int) -> str:
-    prefix = para_prefix(number)
-    return f"{prefix}-zh-n{n}" if lang == "zh" else f"{prefix}-n{n}"
+def note_id(number: int, lang: str, n: int | str) -> str:
+    return note_anchor(number, lang, n)
 
 
 def _renumber_zh(zh: str, number: int) -> str:
@@ -284,21 +283,27 @@ class Relocation:
         # commentaries: the page's own, then those of measures merged into it
         for lang in ("en", "zh"):
             chunks: list[tuple[int | None, str]] = []
-            count = 0
+            labels: list[str] = []  # the margin numbers of the joined commentary so far
             for s_index, number in enumerate(srcs):
                 page = corpus.pages[number]
                 text = page.commentary_in(lang).strip()
                 if not text:
                     continue
-                if s_index > 0 and chunks:
-                    chunks.append((None, SEPARATOR[lang].format(old=number)))
-                    count += 1
-                    new.review[note_id(j, lang, count)] = f"added by the import: merge former measure {number}'s notes"
+                mapping: dict[str, str] = {}
+                if s_index > 0 and chunks:  # a joined commentary continues after the first one's numbers
+                    sep = next_label(labels)
+                    labels.append(sep)
+                    chunks.append((None, f"{{N {sep}}} " + SEPARATOR[lang].format(old=number)))
+                    new.review[note_id(j, lang, sep)] = f"added by the import: merge former measure {number}'s notes"
                 for note in page.notes(lang):
-                    count += 1
-                    self.plan.moves[(number, note_id(number, lang, note.n))] = (MEASURES, j, note_id(j, lang, count))
+                    label = note.n if not (s_index > 0 and chunks) else next_label(labels)
+                    mapping[note.n] = label
+                    labels.append(label)
+                    self.plan.moves[(number, note_id(number, lang, note.n))] = (MEASURES, j, note_id(j, lang, label))
                     if s_index > 0:
-                        new.review[note_id(j, lang, count)] = f"written for former measure {number}: merge with this measure's notes"
+                        new.review[note_id(j, lang, label)] = f"written for former measure {number}: merge with this measure's notes"
+                if any(k != v for k, v in mapping.items()):
+                    text = relabel(text, 1, mapping)
                 chunks.append((number, text))
             new.chunks[lang] = chunks
         for number in srcs:

@@ -138,8 +138,9 @@ def test_a_chinese_commentary_far_shorter_than_the_english_fails(edition: Editio
 
 
 def test_notes_are_the_top_level_blocks_with_their_lines() -> None:
-    got = notes("**A.** one\ntwo\n\n- item\n- item\n\n```\ncode\n\nmore\n```\n\nlast", 10)
-    assert [(n.n, n.line) for n in got] == [(1, 10), (2, 13), (3, 16), (4, 22)]
+    got = notes("{N 1} **A.** one\ntwo\n\n{N 2} - item\n- item\n\n```\ncode\n\nmore\n```\n\nlast", 10)
+    assert [(n.n, n.line) for n in got] == [("1", 10), ("2", 13), ("", 16), ("", 22)]
+    assert got[1].text == "- item\n- item"  # the number is not part of the Markdown rendered
 
 
 def test_ascii_punctuation_is_found_only_in_chinese_prose() -> None:

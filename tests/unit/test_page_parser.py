@@ -52,7 +52,7 @@ def test_good_page_parses_completely() -> None:
     assert page.paragraphs[1].zh == "坚持罪刑法定原则，合理界定民事纠纷与刑事犯罪的界限。"
     assert page.paragraphs[1].en.startswith("Adhere to the principle of legality")
     assert page.paragraphs[0].zh_line == 23 and page.paragraphs[0].en_line == 25
-    assert page.commentary == "A short draft commentary."
+    assert page.commentary == "{N 1} A short draft commentary."
 
 
 def test_every_bad_fixture_is_covered() -> None:
