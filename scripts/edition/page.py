@@ -141,6 +141,15 @@ class Page:
         return None if self.is_preamble else self.apparatus.heading_status
 
 
+def in_language(value: str | dict[str, str], lang: str) -> tuple[str, str]:
+    """A note of the front matter in one language: (text, the language it is written in).
+
+    Notes are {en, zh}, each written for its reader; a plain string is English only."""
+    if isinstance(value, dict):
+        return (value["zh"], "zh") if lang == "zh" else (value["en"], "en")
+    return value, "en"
+
+
 def han_ratio(text: str) -> float:
     han = len(HAN.findall(text))
     latin = len(LATIN.findall(text))

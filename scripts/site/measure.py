@@ -15,7 +15,7 @@ from typing import Callable
 
 from ..edition import Edition
 from ..edition.corpus import Corpus
-from ..edition.page import GAP_EN, GAP_ZH, Page, Paragraph
+from ..edition.page import GAP_EN, GAP_ZH, Page, Paragraph, in_language
 from ..edition.paths import NUMBER, anchor, note_anchor, page_file, variant_anchor
 from ..edition.laws import Law, mentions
 from ..edition.witnesses import Witness
@@ -172,11 +172,11 @@ def _source_banner(page: Page, lang: str, ctx: Context, share: float | None = No
         text = escape(t(lang, "banner.unverified"))
         kind = "warning"
     title = f'{t(lang, "source_status")}{t(lang, "colon")}{t(lang, "status." + status)}'
-    notes = [f'<p lang="en">{escape(source["note"])}</p>']
+    notes = [_note_html("p", source["note"], lang)]
     uncertain = source.get("uncertain", [])
     if uncertain:
         items = "".join(f'<li><a href="#{escape(u["para"])}">{escape(u["para"])}</a>{t(lang, "colon")}'
-                        f'<span lang="en">{escape(u["note"])}</span></li>' for u in uncertain)
+                        f'{_note_html("span", u["note"], lang)}</li>' for u in uncertain)
         notes.append(f"<p>{escape(t(lang, 'uncertain') + t(lang, 'colon').rstrip())}</p><ul>{items}</ul>")
     more = f' <a href="{ctx.about_source}">{escape(t(lang, "banner.more"))}</a>' if ctx.about_source else ""
     return (
@@ -187,6 +187,12 @@ def _source_banner(page: Page, lang: str, ctx: Context, share: float | None = No
         f'<details class="oe-notes" id="oe-notes{ctx.suffix(page)}"><summary>{escape(t(lang, "notes"))}</summary>\n'
         + "\n".join(notes) + "\n</details>\n</div>"
     )
+
+
+def _note_html(tag: str, value: str | dict[str, str], lang: str) -> str:
+    """A front-matter note in the interface's language (English where it has no Chinese)."""
+    text, written = in_language(value, lang)
+    return f'<{tag} lang="{"zh-Hans" if written == "zh" else "en"}">{escape(text)}</{tag}>'
 
 
 def _witness_lines(page: Page, lang: str, share: float | None) -> str:
@@ -242,7 +248,7 @@ def view_control(lang: str, apparatus: bool = False) -> str:
 
 def _pair(page: Page, para: Paragraph, lang: str, zh_markup: ZhMarkup | None, ctx: Context,
           register: dict[str, Witness]) -> str:
-    uncertain = {u["para"]: u["note"] for u in page.source.get("uncertain", [])}
+    uncertain = {u["para"]: in_language(u["note"], lang)[0] for u in page.source.get("uncertain", [])}
     review = set(page.meta.get("review", []))
     classes = ["oe-pair"]
     flags = []
