@@ -3,6 +3,7 @@
     python -m scripts check                    every page and data file (make check)
     python -m scripts lock [--update]          the source lock (make lock)
     python -m scripts import OFFICIAL [--apply --reference ...]   compare with / import the official text
+    python -m scripts record [--typo]         number new commentary paragraphs, record the commentaries (make record)
     python -m scripts review                   what awaits an editor's review, page by page (make review)
     python -m scripts pdf [--lang --view --out]                   dist/opinions.pdf (make pdf)
     python -m scripts serve [--dev-addr ...]   mkdocs serve, restarted when a script changes (make serve)
@@ -24,6 +25,7 @@ COMMANDS = {
     "check": (".tools.check", "validate every page and data file; exit 1 with file:line errors"),
     "lock": (".tools.lock", "check the source lock, or --update it from the pages"),
     "import": (".tools.import_official", "pair the official text with the edition by subject; --apply imports it"),
+    "record": (".tools.record", "number new commentary paragraphs and record what each commentary has published"),
     "review": (".tools.review", "list every paragraph and commentary note awaiting an editor's review, and why"),
     "pdf": (".tools.pdf", "write dist/opinions.pdf from the whole-document view (needs Chromium)"),
     "serve": (".tools.serve", "mkdocs serve with live reload, restarted when a script changes"),

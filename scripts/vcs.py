@@ -120,7 +120,7 @@ def revisions(root: Path, path: str = "docs/measures") -> list[Revision]:
     report every file as added there, so those commits are left out too, and the history
     simply begins later. Outside git, or without git, there are none.
     """
-    fmt = _RECORD + _FIELD.join(["%H", "%as", "%an", "%P", "%s", "%B"]) + _FIELD
+    fmt = _RECORD + _FIELD.join(["%H", "%as", "%aN", "%P", "%s", "%B"]) + _FIELD
     out = _git(root, "log", "--no-merges", "--no-renames", "--raw", "--no-abbrev", f"--format={fmt}",
                "--", path, timeout=60)
     if not out:

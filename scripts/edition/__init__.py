@@ -17,6 +17,7 @@ from .errors import ContentError
 from .glossary import Glossary, check_consistency, load_glossary
 from .history import Change
 from .laws import Law, check_laws, load_laws
+from .ledger import check_ledger
 from .lock import check_lock
 from .paths import ROOT
 from .links import check_links
@@ -81,6 +82,7 @@ def load_edition(root: Path = ROOT, render: Render | None = None) -> Edition:
     for page in corpus.ordered():
         errors += check_against_data(page, witnesses, laws)
     errors += check_lock(corpus)  # pages that did not load are left out, not reported as vanished
+    errors += check_ledger(corpus)
     errors += check_links(corpus)
     if render is not None:
         errors += scan(corpus, render)

@@ -1,21 +1,32 @@
-"""Who wrote each commentary, who reviewed it, and how far it has come: the `commentary:` front matter.
+"""Who wrote each commentary, who reviewed it, how it changed, and how far it has come: the
+`commentary:` front matter.
 
     commentary:
       en:
         status: revised after review      # draft | reviewed | revised after review
-        date: 2026-12-01                  # when the commentary reached this status
+        date: 2026-12-07                  # when the commentary reached this status
         authors:
-          - {name: Founding editors, date: 2026-12-01}       # when they last wrote or revised it
-        reviewers:
-          - {name: Independent fact audit, date: 2026-12-01} # when they reviewed it
+          - {name: Founding editors, date: 2026-12-07}       # when they last wrote or revised it
+        reviewers:                        # each review: the day it happened, what it read
+          - name: Independent fact audit
+            date: 2026-12-07
+            commit: 95a58f2
+            covers: {en: …, zh: …}
+        changes:                          # the history readers see, newest first
+          - date: 2026-12-07
+            by: [Founding editors]
+            summary: {en: …, zh: …}
+        withdrawn:                        # margin numbers that no longer stand (never reused)
+          - {n: 7, date: 2026-12-07, now: 5a}
       zh:
         status: draft
         ...
 
 A reader relies on a commentary differently when someone other than its authors
-has checked it, so a status of `reviewed` or `revised after review` must name a
-reviewer who is not among the authors; `make check` reports one that does not,
-at its line.
+has checked it, so the status follows from the record: `reviewed` needs an
+independent review of the text as it stands (no change after it), `revised after
+review` an independent review followed by a change, and `draft` no review of the
+text as it stands. `make check` reports a status the record contradicts, at its line.
 """
 from __future__ import annotations
 
@@ -38,16 +49,43 @@ REVIEWED = ("reviewed", "revised after review")
 class Person:
     name: str
     date: str  # YYYY-MM-DD
+    commit: str | None = None  # a reviewer: the commit whose text the review read
+    covers: dict[str, str] | None = None  # a reviewer: what the review read, {en, zh}
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One substantive change, as readers see it in the commentary's history."""
+
+    date: str
+    by: tuple[str, ...]
+    summary: dict[str, str]  # {en, zh}
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """A published margin number that no longer stands; `now`: where its point went, if anywhere."""
+
+    n: str
+    date: str
+    now: str | None = None
 
 
 @dataclass(frozen=True)
 class Review:
-    """One commentary's authorship and review, as its page's front matter records it."""
+    """One commentary's authorship, review and history, as its page's front matter records it."""
 
     status: str
     date: str
     authors: tuple[Person, ...]
     reviewers: tuple[Person, ...] = ()
+    changes: tuple[HistoryEntry, ...] = ()  # newest first
+    withdrawn: tuple[Withdrawal, ...] = ()
+
+    @property
+    def last_change(self) -> str | None:
+        """The date of the newest recorded change."""
+        return max((c.date for c in self.changes), default=None)
 
     @property
     def independent(self) -> tuple[Person, ...]:
@@ -65,8 +103,12 @@ def read_review(meta: dict, lang: str) -> Review | None:
     entry = (meta.get("commentary") or {}).get(lang)
     if not entry:
         return None
-    people = lambda key: tuple(Person(p["name"], p["date"]) for p in entry.get(key, []))  # noqa: E731
-    return Review(entry["status"], entry["date"], people("authors"), people("reviewers"))
+    def people(key: str) -> tuple[Person, ...]:
+        return tuple(Person(p["name"], p["date"], p.get("commit"), p.get("covers")) for p in entry.get(key, []))
+    changes = tuple(HistoryEntry(c["date"], tuple(c["by"]), dict(c["summary"])) for c in entry.get("changes", []))
+    withdrawn = tuple(Withdrawal(str(w["n"]), w["date"], str(w["now"]) if w.get("now") is not None else None)
+                      for w in entry.get("withdrawn", []))
+    return Review(entry["status"], entry["date"], people("authors"), people("reviewers"), changes, withdrawn)
 
 
 def check_authorship(page: Page) -> list[ContentError]:
@@ -94,6 +136,8 @@ def check_authorship(page: Page) -> list[ContentError]:
                                        f"remove 'commentary.{lang}', or write the commentary after "
                                        f"'{HEADINGS[lang]}'", "authorship"))
         errors += _dates(page, lang, review)
+        errors += _history(page, lang, review)
+        errors += _withdrawn(page, lang, review)
         if review.status in REVIEWED and not review.independent:
             who = ", ".join(p.name for p in review.reviewers)
             message = (f"the {_name(lang)} commentary is marked '{review.status}' but names no reviewer"
@@ -114,6 +158,8 @@ def _dates(page: Page, lang: str, review: Review) -> list[ContentError]:
     stamped = [(key + ["date"], review.date)]
     stamped += [(key + ["authors", k, "date"], p.date) for k, p in enumerate(review.authors)]
     stamped += [(key + ["reviewers", k, "date"], p.date) for k, p in enumerate(review.reviewers)]
+    stamped += [(key + ["changes", k, "date"], c.date) for k, c in enumerate(review.changes)]
+    stamped += [(key + ["withdrawn", k, "date"], w.date) for k, w in enumerate(review.withdrawn)]
     for where, value in stamped:
         try:
             date.fromisoformat(value)
@@ -129,6 +175,70 @@ def _dates(page: Page, lang: str, review: Review) -> list[ContentError]:
                                        f"before the review of {late[0].name} ({late[0].date})",
                                        "the status date is when the commentary reached that status: on or "
                                        "after the review", "review"))
+    return errors
+
+
+def _history(page: Page, lang: str, review: Review) -> list[ContentError]:
+    """Changes newest first, each under names the page's contributors use; and a status that
+    follows from the record: reviewed after the last change, or changed after the review."""
+    errors: list[ContentError] = []
+    key = ["commentary", lang]
+    names = {_key(c["name"]) for c in page.meta["contributors"]}
+    names |= {_key(p.name) for p in review.authors}
+    for k, change in enumerate(review.changes):
+        for j, name in enumerate(change.by):
+            if _key(name) not in names:
+                errors.append(ContentError(page.path, page.lines.line(key + ["changes", k, "by", j]),
+                                           f"'{name}' made a change to the {_name(lang)} commentary but is not among "
+                                           "the page's contributors", "use the name the page's 'contributors:' lists, "
+                                           "or add them there with their role", "history"))
+        if k and change.date > review.changes[k - 1].date:
+            errors.append(ContentError(page.path, page.lines.line(key + ["changes", k, "date"]),
+                                       f"the changes are listed newest first, but {change.date} comes after "
+                                       f"{review.changes[k - 1].date}", "put the newest change first", "history"))
+    last = review.last_change
+    independent = [p.date for p in review.independent]
+    line = page.lines.line(key + ["status"])
+    if last is None:
+        return errors
+    after = [d for d in independent if d >= last]  # reviews of the text as it stands
+    before = [d for d in independent if d <= last]  # reviews the last change answers
+    if review.status == "reviewed" and independent and not after:
+        errors.append(ContentError(page.path, line, f"the {_name(lang)} commentary is marked 'reviewed', but it "
+                                   f"changed on {last}, after its last review ({max(independent)})",
+                                   "set 'status: revised after review' if the change resolves the review's findings, "
+                                   "otherwise 'status: draft', until it is reviewed again", "review"))
+    if review.status == "revised after review" and independent and not before:
+        errors.append(ContentError(page.path, line, f"the {_name(lang)} commentary is marked 'revised after review', "
+                                   f"but no change is recorded on or after its review ({min(independent)})",
+                                   "record the revision under 'changes', or set 'status: reviewed'", "review"))
+    if review.status == "draft" and after and max(after) > last:
+        errors.append(ContentError(page.path, line, f"the {_name(lang)} commentary is marked 'draft', but an "
+                                   f"independent review ({max(after)}) read it after its last change ({last})",
+                                   "set 'status: reviewed'", "review"))
+    return errors
+
+
+def _withdrawn(page: Page, lang: str, review: Review) -> list[ContentError]:
+    """A withdrawn number is not in the text again, and `now` names a number that is."""
+    errors: list[ContentError] = []
+    key = ["commentary", lang, "withdrawn"]
+    present = {n.n for n in page.notes(lang)}
+    seen: set[str] = set()
+    for k, w in enumerate(review.withdrawn):
+        where = page.lines.line(key + [k])
+        if w.n in seen:
+            errors.append(ContentError(page.path, where, f"N {w.n} is withdrawn twice", "list it once", "margin"))
+        seen.add(w.n)
+        if w.n in present:
+            errors.append(ContentError(page.path, where, f"N {w.n} is withdrawn, yet a paragraph of the {_name(lang)} "
+                                       "commentary carries it: a withdrawn number is never reused",
+                                       "give that paragraph a new number (remove its {N …} and run `make record`)",
+                                       "margin"))
+        if w.now is not None and w.now not in present:
+            errors.append(ContentError(page.path, where, f"N {w.n} is said to be now at N {w.now}, which the "
+                                       f"{_name(lang)} commentary does not have", "name a number the commentary has, "
+                                       "or leave out 'now'", "margin"))
     return errors
 
 

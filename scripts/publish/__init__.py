@@ -37,7 +37,7 @@ def opinions_data(edition: Edition, references: list[Reference] | None = None) -
         extra[page.number] = {"terms": terms, "laws": list(page.meta.get("laws", [])),
                               "attested_share": round(edition.attested_share(page.number), 4)}
     if references is not None:
-        for number, cited in commentary_json(references, edition.history).items():
+        for number, cited in commentary_json(references).items():
             extra.setdefault(number, {}).update(cited)
     data = build_opinions(corpus, extra, edition.witnesses)
     data["attested_share"] = round(edition.attested_share(), 4)

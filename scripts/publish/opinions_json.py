@@ -15,8 +15,9 @@ from ..edition.witnesses import Witness
 from ..edition.paths import url
 from ..plaintext import plain
 
-SCHEMA_VERSION = "2.2"  # 2.0: witnesses, attestations, heading status, attested share, commentary_zh; 2.1: concordance
+SCHEMA_VERSION = "2.3"  # 2.0: witnesses, attestations, heading status, attested share, commentary_zh; 2.1: concordance
 # 2.2: citation, citation_styles, review, version and history of each commentary
+# 2.3: history from the editors' record (by, bilingual summary), reviews with what they read, withdrawn numbers
 
 
 def _paragraphs(page: Page, register: dict[str, Witness]) -> list[dict[str, Any]]:

@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any
 
-from ..edition.history import Change
+from ..edition.authorship import Person
 from ..edition.reference import Reference
 
 #: biblatex's names of the languages (the `language` field).
@@ -78,10 +78,10 @@ def build_csl(refs: list[Reference]) -> str:
     return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
 
 
-def commentary_json(refs: list[Reference], history: dict[int, list[Change]]) -> dict[int, dict[str, Any]]:
+def commentary_json(refs: list[Reference]) -> dict[int, dict[str, Any]]:
     """Page number -> the keys data/opinions.json gives each measure (and the preamble) about its
     commentaries: citation, citation_styles, review, version (each keyed by the commentary's
-    language) and history (both languages' changes, newest first, each with the languages it changed)."""
+    language) and history (both commentaries' recorded changes, newest first, each with its language)."""
     out: dict[int, dict[str, Any]] = {}
     for r in refs:
         entry = out.setdefault(r.number, {"citation": {}, "citation_styles": {}, "review": {}, "version": {}})
@@ -91,9 +91,22 @@ def commentary_json(refs: list[Reference], history: dict[int, list[Change]]) -> 
             entry["review"][r.lang] = {
                 "status": r.review.status, "date": r.review.date,
                 "authors": [{"name": p.name, "date": p.date} for p in r.review.authors],
-                "reviewers": [{"name": p.name, "date": p.date} for p in r.review.reviewers]}
+                "reviewers": [_reviewer(p) for p in r.review.reviewers],
+                "withdrawn": [{"n": w.n, "date": w.date, **({"now": w.now} if w.now else {})}
+                              for w in r.review.withdrawn]}
+            history = entry.setdefault("history", [])
+            history += [{"date": c.date, "by": list(c.by), "summary": dict(c.summary), "languages": [r.lang]}
+                        for c in r.review.changes]
         entry["version"][r.lang] = dict(r.version)
-    for number, entry in out.items():
-        entry["history"] = [{"date": c.date, "author": c.author, "summary": c.summary, "commit": c.commit,
-                             "languages": list(c.languages)} for c in history.get(number, [])]
+    for entry in out.values():
+        entry.setdefault("history", []).sort(key=lambda c: c["date"], reverse=True)  # stable: English first on a day
+    return out
+
+
+def _reviewer(p: Person) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": p.name, "date": p.date}
+    if p.commit:
+        out["commit"] = p.commit
+    if p.covers:
+        out["covers"] = dict(p.covers)
     return out

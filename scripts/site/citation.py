@@ -44,10 +44,12 @@ class Commentary:
 
     @property
     def version(self) -> dict[str, str]:
-        """{'date', 'commit'} of the last substantive change (else the edition's stamp)."""
+        """{'date', 'commit'} of the last substantive change: the date its history records (else
+        git's), the commit git names (else the edition's stamp)."""
+        recorded = self.review.last_change if self.review is not None else None
         if self.history:
-            return {"date": self.history[0].date, "commit": self.history[0].commit}
-        return {"date": self.stamp.get("date", "unknown"), "commit": self.stamp.get("commit", "unknown")}
+            return {"date": recorded or self.history[0].date, "commit": self.history[0].commit}
+        return {"date": recorded or self.stamp.get("date", "unknown"), "commit": self.stamp.get("commit", "unknown")}
 
     @property
     def home(self) -> str:

@@ -15,13 +15,14 @@ from typing import Callable
 
 from ..edition import Edition
 from ..edition.corpus import Corpus
+from ..edition.commentary import label_key
 from ..edition.page import GAP_EN, GAP_ZH, Page, Paragraph, in_language
 from ..edition.paths import NUMBER, anchor, note_anchor, page_file, variant_anchor
 from ..edition.laws import Law, mentions
 from ..edition.witnesses import Witness
 from .apparatus import apparatus_zh, heading_line, legend, pct, status_badge, variant_notes, witness_anchor
 from .glossary_page import commentary_terms, mark_terms
-from .i18n import bare_title, full_title, join, measure_label, paren, part_heading, t
+from .i18n import bare_title, document_date, full_title, join, measure_label, paren, part_heading, t
 from .scholarship import Citable
 from .wayfinding import pager, top
 
@@ -343,8 +344,10 @@ def note_id(page: Page, lang: str, n: int | str) -> str:
 
 
 def _notes(page: Page, lang: str, ctx: Context, mark: Callable[[str], str] | None,
-           laws: dict[str, Law] | None = None) -> str:
-    """A commentary as margin-numbered notes; each note's number is its permalink."""
+           laws: dict[str, Law] | None = None, ui: str | None = None) -> str:
+    """A commentary (in `lang`) as margin-numbered notes; each note's number is its permalink,
+    labelled in the interface's language (`ui`)."""
+    ui = ui or lang
     other = "en" if lang == "zh" else "zh"
     pairs = page.counterparts(lang)
     out = []
@@ -364,9 +367,27 @@ def _notes(page: Page, lang: str, ctx: Context, mark: Callable[[str], str] | Non
         if review:  # the import asks an editor to look at this note
             jump += f' <span class="oe-flag oe-flag-review" title="{escape(t(lang, "review.note"))}">!</span>'
         out.append(f'<div class="oe-note{" oe-review" if review else ""}" id="{nid}" markdown="1">\n'
-                   f'<div class="oe-nbox"><a class="oe-n" href="#{nid}" title="{escape(t(lang, "note.link", n=note.n))}">'
-                   f'N {note.n}</a>{jump}</div>\n\n{ctx.rewrite(text)}\n\n</div>')
-    return "\n\n".join(out)
+                   f'<div class="oe-nbox"><a class="oe-n" href="#{nid}" title="{escape(t(ui, "note.link", n=note.n))}">'
+                   f'{escape(t(ui, "note.mark", n=note.n))}</a>{jump}</div>\n\n{ctx.rewrite(text)}\n\n</div>')
+    return "\n\n".join(_with_withdrawn(page, lang, ctx, out, ui))
+
+
+def _with_withdrawn(page: Page, lang: str, ctx: Context, rendered: list[str], ui: str) -> list[str]:
+    """Withdrawn margin numbers keep their address: a line, shown only to a reader who followed a
+    link to it (CSS :target), says when the number was withdrawn and where its point went."""
+    review = page.review(lang)
+    if review is None or not review.withdrawn or ctx.print_view:
+        return rendered
+    labels = [n.n for n in page.notes(lang)]
+    out = list(rendered)
+    for w in sorted(review.withdrawn, key=lambda w: label_key(w.n), reverse=True):
+        text = escape(t(ui, "note.withdrawn", n=w.n, date=document_date(ui, w.date)))
+        if w.now:
+            link = f'<a href="#{note_id(page, lang, w.now)}">{escape(t(ui, "note.mark", n=w.now))}</a>'
+            text += " " + escape(t(ui, "note.withdrawn.now", now="\0")).replace("\0", link)
+        at = sum(1 for x in labels if label_key(x) < label_key(w.n))
+        out.insert(at, f'<p class="oe-withdrawn" id="{note_id(page, lang, w.n)}">{text}</p>')
+    return out
 
 
 def _commentary(page: Page, lang: str, ctx: Context, zh_mark: Callable[[str], str] | None = None,
@@ -382,7 +403,7 @@ def _commentary(page: Page, lang: str, ctx: Context, zh_mark: Callable[[str], st
     blocks = []
     for k, which in enumerate(langs):
         cid = ("commentary" if which == "en" else "commentary-zh") + ctx.suffix(page)
-        body = _notes(page, which, ctx, zh_mark if which == "zh" else None, laws)
+        body = _notes(page, which, ctx, zh_mark if which == "zh" else None, laws, ui=lang)
         if citable is not None:  # byline above, citations and history below; controls' data
             body = citable.before(which) + body + citable.after(which)
         attrs = citable.attrs(which) if citable is not None else ""

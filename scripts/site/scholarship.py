@@ -18,7 +18,7 @@ from html import escape
 from mkdocs.utils import get_relative_url
 
 from ..edition import Edition
-from ..edition.page import Page, han_ratio
+from ..edition.page import Page
 from ..edition.paths import BIBTEX, CSL_JSON
 from .citation import LANGS, STYLES, Commentary, cite, commentary
 from .head import HREFLANG as TAGS  # the HTML lang of each language
@@ -175,8 +175,9 @@ def byline(c: Commentary, lang: str) -> str:
 
 
 def history(c: Commentary, lang: str, repo: str | None) -> str:
-    """The substantive changes to the commentary, newest first, one click away."""
-    changes = c.history
+    """The substantive changes to the commentary, newest first, one click away: what its editors
+    recorded for readers (`changes:` in the front matter), in the interface's language."""
+    changes = c.review.changes if c.review is not None else ()
     if not changes:
         return f'<p class="oe-history oe-history-none" lang="{TAGS[lang]}" data-search-exclude>{escape(t(lang, "history.none"))}</p>'
     last = document_date(lang, changes[0].date)
@@ -184,14 +185,10 @@ def history(c: Commentary, lang: str, repo: str | None) -> str:
                else t(lang, "history.summary", n=len(changes), date=last))
     items = []
     for change in changes:
-        commit = f"<code>{escape(change.commit)}</code>"
-        if repo:
-            commit = f'<a href="{escape(repo.rstrip("/"))}/commit/{escape(change.commit)}">{commit}</a>'
+        who = escape(t(lang, "cite.and").join(person(lang, name) for name in change.by))
         items.append(f'<li><time datetime="{escape(change.date)}">{escape(document_date(lang, change.date))}</time>'
-                     f' · <span class="oe-history-author">{escape(change.author)}</span>'
-                     f' · <span class="oe-history-summary" lang="{"zh-Hans" if han_ratio(change.summary) >= 0.5 else "en"}">'
-                     f'{escape(change.summary)}</span>'
-                     f' · {escape(t(lang, "history.commit", commit=chr(0))).replace(chr(0), commit)}</li>')
+                     f' · <span class="oe-history-author">{who}</span>'
+                     f' · <span class="oe-history-summary">{escape(change.summary[lang])}</span></li>')
     return (f'<details class="oe-history" lang="{TAGS[lang]}" data-search-exclude><summary>{escape(summary)}</summary>\n'
             f'<p class="oe-history-note">{escape(t(lang, "history.note"))}</p>\n'
             f'<ol class="oe-history-list">{"".join(items)}</ol>\n</details>')

@@ -207,10 +207,13 @@ def test_no_citation_presents_a_conjectural_number_as_the_documents() -> None:
 
 
 def test_version_is_the_last_substantive_change_else_the_edition_stamp() -> None:
+    """The date is the newest change the history records, the commit the one git names for it;
+    without either, the edition's stamp stands in."""
     c = cited(8, "en")
-    assert c.version == {"date": "2026-12-01", "commit": "abc1234"}
-    bare = Commentary(c.page, "en", c.review, [], {"date": "2027-01-01", "commit": "fffffff"})
-    assert bare.version == {"date": "2027-01-01", "commit": "fffffff"}
+    assert c.version == {"date": c.review.last_change, "commit": "abc1234"}
+    stamp = {"date": "2027-01-01", "commit": "fffffff"}
+    assert Commentary(c.page, "en", c.review, [], stamp).version == {"date": c.review.last_change, "commit": "fffffff"}
+    assert Commentary(c.page, "en", None, [], stamp).version == stamp
 
 
 # --- authorship and review in make check -------------------------------------------------------
@@ -221,13 +224,29 @@ REVIEWED = """  en:
     authors:
       - {name: Founding editors, date: 2026-12-01}
     reviewers:
-      - {name: Independent fact audit, date: 2026-12-01}
+      - {name: Independent fact audit, date: 2026-11-29}
+    changes:
+      - {date: 2026-12-01, by: [Founding editors], summary: {en: Revised., zh: 修订。}}
 """
+ZH_DRAFT = """  zh:
+    status: draft
+    date: 2026-12-01
+    authors:
+      - {name: Founding editors, date: 2026-12-01}
+"""
+
+
+def with_commentary(block: str, path: Path = ROOT / "docs/measures/08.md") -> str:
+    """The page's text with its `commentary:` record replaced by `block` (the rules, not today's record)."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\ncommentary:\n") + 1
+    end = text.index("\n---\n", start)
+    return text[:start] + ("commentary:\n" + block if block else "") + text[end + 1:]
 
 
 def reparse(text: str, path: Path = ROOT / "docs/measures/08.md"):
     page, errors = parse_page(path, text)
-    return page, [e for e in errors if e.code in ("review", "authorship", "schema")]
+    return page, [e for e in errors if e.code in ("review", "authorship", "schema", "history")]
 
 
 @pytest.mark.parametrize("reviewers,message", [
@@ -238,9 +257,8 @@ def reparse(text: str, path: Path = ROOT / "docs/measures/08.md"):
     ("", "names no reviewer"),
 ])
 def test_a_reviewed_commentary_needs_a_reviewer_who_is_not_its_author(reviewers: str, message: str) -> None:
-    original = (ROOT / "docs/measures/08.md").read_text(encoding="utf-8")
-    bad = REVIEWED.replace("    reviewers:\n      - {name: Independent fact audit, date: 2026-12-01}\n", reviewers)
-    text = original.replace(REVIEWED, bad.replace("revised after review", "reviewed"))
+    bad = REVIEWED.replace("    reviewers:\n      - {name: Independent fact audit, date: 2026-11-29}\n", reviewers)
+    text = with_commentary(bad.replace("revised after review", "reviewed") + ZH_DRAFT)
     _, errors = reparse(text)
     line = next(k for k, l in enumerate(text.split("\n"), 1) if l == "    status: reviewed")
     assert [(e.line, e.code) for e in errors] == [(line, "review")], [e.format() for e in errors]
@@ -248,15 +266,15 @@ def test_a_reviewed_commentary_needs_a_reviewer_who_is_not_its_author(reviewers:
 
 
 def test_authorship_entries_must_match_the_commentaries_and_dates_must_be_real() -> None:
-    original = (ROOT / "docs/measures/08.md").read_text(encoding="utf-8")
+    original = with_commentary(REVIEWED + ZH_DRAFT)
     _, errors = reparse(original)
     assert errors == []
-    no_entry = original.replace(REVIEWED, "")
+    no_entry = with_commentary(ZH_DRAFT)
     _, errors = reparse(no_entry)
     line = next(k for k, l in enumerate(no_entry.split("\n"), 1) if l == "## Commentary")
     assert [(e.line, e.code) for e in errors] == [(line, "authorship")]
     assert "English commentary does not say who wrote it" in errors[0].message
-    early = original.replace("    date: 2026-12-01\n    authors:", "    date: 2026-11-30\n    authors:", 1)
+    early = original.replace("    date: 2026-12-01\n    authors:", "    date: 2026-11-28\n    authors:", 1)
     _, errors = reparse(early)
     assert [e.code for e in errors] == ["review"] and "before the review of Independent fact audit" in errors[0].message
     _, errors = reparse(original.replace("    date: 2026-12-01\n", "    date: 2026-13-01\n", 1))
@@ -265,10 +283,24 @@ def test_authorship_entries_must_match_the_commentaries_and_dates_must_be_real()
     assert errors and errors[0].code == "schema" and "'finished'" in errors[0].message
 
 
+def test_the_status_follows_from_the_review_record() -> None:
+    """reviewed: a review of the text as it stands; revised after review: a change after a review;
+    draft: no review of the text as it stands."""
+    reviewed_then_changed = with_commentary(REVIEWED.replace("revised after review", "reviewed") + ZH_DRAFT)
+    _, errors = reparse(reviewed_then_changed)
+    assert [e.code for e in errors] == ["review"] and "after its last review" in errors[0].message
+    unchanged = REVIEWED.replace("date: 2026-12-01, by", "date: 2026-11-20, by")
+    _, errors = reparse(with_commentary(unchanged + ZH_DRAFT))
+    assert [e.code for e in errors] == ["review"] and "no change is recorded on or after its review" in errors[0].message
+    read_after = REVIEWED.replace("date: 2026-11-29}", "date: 2026-12-02}").replace("revised after review", "draft")
+    _, errors = reparse(with_commentary(read_after + ZH_DRAFT))
+    assert [e.code for e in errors] == ["review"] and "marked 'draft'" in errors[0].message
+
+
 def test_make_check_rejects_reviewed_without_an_independent_reviewer_at_file_and_line(content: Path) -> None:
     page = content / "docs/measures/08.md"
-    edit(page, "      - {name: Independent fact audit, date: 2026-12-01}\n",
-         "      - {name: Founding editors, date: 2026-12-01}\n")
+    page.write_text(with_commentary(REVIEWED.replace("Independent fact audit", "Founding editors") + ZH_DRAFT, page),
+                    encoding="utf-8")
     line = line_of(page, "status: revised after review")
     result = check(content)
     assert result.returncode == 1
