@@ -14,7 +14,7 @@ import json
 import os
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
@@ -30,10 +30,11 @@ from .edition.cache import store
 from .edition.zh import save as save_segmentation
 from .edition.errors import format_errors
 from .edition.history import commentary_history
-from .edition.paths import MEASURES
+from .edition.paths import MEASURES, slug
 from .postprocess.csp import add_csp
 from .postprocess.material_patch import PatchError, drop_alternate_sitemaps, missing_terms_colon, unsegmented_search
 from .postprocess.minify import collapse_html, minify
+from .postprocess.nav_marks import add_nav_marks
 from .postprocess.serve_notice import add_notice
 from .publish import data_files
 from .settings import SOURCE_DATE_EPOCH
@@ -41,10 +42,10 @@ from .site.footer import page_footer
 from .site.head import cite_templates, description, head, interface_urls, json_ld, robots
 from .site.citation import references
 from .site.concordance_page import CONCORDANCE_PAGE, former_page
-from .site.i18n import full_title, t
+from .site.i18n import bare_title, t
 from .site.markers import expand_markers
 from .site.measure import measure_page
-from .site.nav import build_nav
+from .site.nav import build_nav, nav_marks
 from .site.render_ahead import RenderAhead
 from .site.render_cache import PageCache
 from .site.scholarship import CiteSetting, citable
@@ -68,6 +69,7 @@ class BuildState:
     errors: str = ""  # under `make serve`: the content errors that stand (the last good edition is shown)
     exports: dict[str, str | bytes] | None = None  # the data files, made once for both interfaces
     cite: CiteSetting | None = None  # what the commentaries' citations need (names, address, repository)
+    nav_marks: dict[str, tuple[dict[str, str], dict[str, str]]] = field(default_factory=dict)  # per interface
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -236,7 +238,7 @@ class EditionBuild:
                 page.meta["hide"] = sorted(set(page.meta.get("hide", [])) | {"toc"})
                 return former_page(state.edition, former, lang)
             return expand_markers(markdown, state.edition, lang, state.stamp, self._cite(config))
-        page.meta["title"] = full_title(lang, model)
+        page.meta["title"] = bare_title(lang, model)  # the page's bar shows its status
         page.meta["description"] = description(corpus, model, lang)
         # the measure pager replaces the footer; the two languages need the width the table of contents took
         page.meta["hide"] = sorted(set(page.meta.get("hide", [])) | {"footer", "toc"})
@@ -288,7 +290,14 @@ class EditionBuild:
             config.extra.alternate = homes
         return context
 
-    def on_post_page(self, output: str) -> str:
+    def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
+        """The finished page; its navigation entries get the measures' status marks."""
+        state, lang = self._now(), interface(config)
+        if lang not in state.nav_marks:
+            state.nav_marks[lang] = nav_marks(state.edition, lang)
+        model = state.edition.corpus.page_for_src(page.file.src_uri)
+        marks, sections = state.nav_marks[lang]
+        output = add_nav_marks(output, marks, slug(model.number) if model else None, sections)
         return self._finish_html(output)
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:

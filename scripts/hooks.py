@@ -73,7 +73,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return BUILD.on_post_page(output)
+    return BUILD.on_post_page(output, page, config)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:

@@ -188,7 +188,7 @@
     try { return JSON.parse(box.getAttribute("data-oe-words")) || {}; } catch (e) { return {}; }
   }
   function noteNumber(note) {
-    var m = /-n(\d+)$/.exec(note.id);
+    var m = /-n(\d+[a-z]?)$/.exec(note.id);
     return m ? m[1] : "";
   }
   function noteUrl(box, note) {
@@ -323,14 +323,18 @@
   else init();
 })();
 
-/* The apparatus switch: on by default; the reader's choice is remembered like the reading mode. */
+/* The apparatus switch: off by default on a measure page (on in the print view); the reader's choice is remembered like the reading mode. */
 (function () {
   "use strict";
   var KEY = "oe-app";
   function init() {
     var box = document.getElementById("oe-app-show");
     if (!box) return;
-    try { if (localStorage.getItem(KEY) === "off") box.checked = false; } catch (e) { /* no storage */ }
+    try {
+      var chosen = localStorage.getItem(KEY);
+      if (chosen === "off") box.checked = false;
+      else if (chosen === "on") box.checked = true;
+    } catch (e) { /* no storage */ }
     box.addEventListener("change", function () {
       try { localStorage.setItem(KEY, box.checked ? "on" : "off"); } catch (e) { /* no storage */ }
     });

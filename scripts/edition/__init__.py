@@ -22,6 +22,7 @@ from .lock import check_lock
 from .paths import ROOT
 from .links import check_links
 from .safety import Render, scan
+from .status import Status, status as page_status
 from .witnesses import Witness, load_witnesses
 from .zh import Segmenter, remember_in, segmenter
 
@@ -55,6 +56,10 @@ class Edition:
                   for part in corpus.document["parts"]]
         pairs += [(p.zh, page.apparatus.for_para(p.id)) for page in corpus.ordered() for p in page.paragraphs]
         return share(pairs)
+
+    def status(self, number: int) -> Status:
+        """A page's status on its two axes, heading and text (scripts/edition/status.py)."""
+        return page_status(self.corpus.pages[number], self.attested_share(number))
 
     @property
     def segmenter(self) -> Segmenter:

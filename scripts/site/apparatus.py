@@ -35,38 +35,68 @@ def witness_anchor(siglum: str) -> str:
     return f"w-{siglum}"
 
 
+def compact(sigla: tuple[str, ...]) -> str:
+    """'R1 R2 R3' -> 'R1–3', 'P1 P3 E1' -> 'P1 P3 E1': consecutive numbers of one letter joined."""
+    groups: list[tuple[str, list[int]]] = []
+    for s in sigla:
+        letter, number = s[:1], int(s[1:]) if s[1:].isdigit() else 0
+        if groups and groups[-1][0] == letter and groups[-1][1][-1] + 1 == number:
+            groups[-1][1].append(number)
+        else:
+            groups.append((letter, [number]))
+    return " ".join(f"{letter}{ns[0]}" + (f"\u2013{ns[-1]}" if len(ns) > 2 else
+                                          (f" {letter}{ns[1]}" if len(ns) == 2 else "")) for letter, ns in groups)
+
+
 def sigla_html(sigla: tuple[str, ...], register: dict[str, Witness], lang: str, href: Callable[[str], str]) -> str:
-    links = []
+    """One link for a group of sigla ('R1–3'), to the register at the first: a target large
+    enough to tap, named in full for screen readers and, on a desk, in a tooltip."""
+    titles = []
     for s in sigla:
         w = register.get(s)
-        title = t(lang, "sig.title", siglum=s, publisher=w.publisher[lang] if w else "?",
-                  grade=t(lang, "grade." + w.grade) if w else "?")
-        links.append(f'<a href="{escape(href(s))}" title="{escape(title)}">{escape(s)}</a>')
-    return f'<sup class="oe-sig">{" ".join(links)}</sup>'
+        titles.append(t(lang, "sig.title", siglum=s, publisher=w.publisher[lang] if w else "?",
+                        grade=t(lang, "grade." + w.grade) if w else "?"))
+    title = t(lang, "sep.items").join(titles)
+    return (f'<a class="oe-sig" href="{escape(href(sigla[0]))}" title="{escape(title)}" '
+            f'aria-label="{escape(title)}">{escape(compact(sigla))}</a>')
 
 
 def apparatus_zh(page: Page, para: Paragraph, register: dict[str, Witness], lang: str,
                  markup: Markup, href: Callable[[str], str], var_id: Callable[[Variant, int], str]) -> str:
-    """The paragraph's Chinese as HTML: runs by grade, each attested run followed by its sigla,
-    and a variant mark after the edition's reading of each variant."""
+    """The paragraph's Chinese as HTML: runs by grade, and the sigla once after each run of
+    attested spans from the same witnesses (reconstructed words between them do not break the
+    run), and a variant mark after the edition's reading of each variant."""
     atts = page.apparatus.for_para(para.id)
     variants = page.apparatus.variants_for(para.id)
     order = list(register)
     out: list[str] = []
     pos = 0
     pending = sorted(((v.end, k, v) for k, v in enumerate(variants) if v.start >= 0), key=lambda x: x[0])
+    group: tuple[str, ...] = ()  # the witnesses of the attested spans since the last sigla
+    after = 0  # where in `out` their sigla go: after the last of those spans
+
+    def flush() -> None:
+        nonlocal group
+        if group:
+            out.insert(after, sigla_html(group, register, lang, href))
+        group = ()
+
     for run in runs(para.zh, atts, order):
         pos += len(run.text)
         body = markup(escape(run.text))
         if run.grade is None:
             out.append(f'<span class="oe-rec">{body}</span>')
         else:
-            out.append(f'<span class="oe-att oe-att-{run.grade.lower()}">{body}</span>'
-                       + sigla_html(run.sigla, register, lang, href))
+            if group and run.sigla != group:
+                flush()
+            out.append(f'<span class="oe-att oe-att-{run.grade.lower()}">{body}</span>')
+            group, after = run.sigla, len(out)
         while pending and pending[0][0] <= pos:
             _, k, var = pending.pop(0)
+            flush()
             out.append(f'<a class="oe-var-ref" href="#{var_id(var, k)}" title="{escape(t(lang, "variant.ref"))}">'
                        "‡</a>")
+    flush()
     return "".join(out)
 
 

@@ -9,22 +9,27 @@ from html import escape
 from ..edition.corpus import Corpus
 from ..edition.page import Page
 from ..edition.paths import page_file, part_anchor
-from .i18n import full_title, part_heading, t
+from ..edition.status import Status
+from .i18n import bare_title, part_heading, t
+from .status import titled
 from .measure import PAGE, Context
 
 
-def render_contents(corpus: Corpus, lang: str, base: str = "measures/", ctx: Context = PAGE) -> str:
-    """The preamble and the parts with their measures, for the landing page."""
+def render_contents(corpus: Corpus, lang: str, base: str = "measures/", ctx: Context = PAGE,
+                    statuses: dict[int, Status] | None = None) -> str:
+    """The preamble and the parts with their measures, for the landing page; with `statuses`,
+    each title followed by its marks on both axes (else by its heading's)."""
     other = "en" if lang == "zh" else "zh"
     other_tag = "en" if lang == "zh" else "zh-Hans"
+    statuses = statuses or {}
 
     def item(page: Page) -> str:
         target = ctx.page_link(page.number) if ctx.print_view else base + page_file(page.number)
-        badge = page.stage if page.stage != "complete" else page.source["coverage"]
-        stage = "" if badge == "full" else (f' <span class="oe-stage-badge oe-badge-{badge}">'
-                                            f'{escape(t(lang, "badge." + badge))}</span>')
-        return (f"- [{full_title(lang, page)}]({target}){stage}<br>"
-                f'<span class="oe-alt" lang="{other_tag}">{escape(full_title(other, page))}</span>')
+        stage = "" if page.stage == "complete" else (f' <span class="oe-stage-badge oe-badge-{page.stage}">'
+                                                     f'{escape(t(lang, "badge." + page.stage))}</span>')
+        link = titled(lang, page, f"[{bare_title(lang, page)}]({target})", statuses.get(page.number))
+        return (f"- {link}{stage}<br>"
+                f'<span class="oe-alt" lang="{other_tag}">{escape(bare_title(other, page))}</span>')
 
     out = ['<div class="oe-contents" markdown="1">', ""]
     if corpus.preamble is not None:

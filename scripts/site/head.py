@@ -26,7 +26,7 @@ from ..edition.corpus import Corpus
 from ..edition.page import Page
 from ..edition.paths import measure_key
 from ..settings import WORK_ID
-from .i18n import en_date, full_title, measure_label
+from .i18n import en_date, full_title, measure_label, t
 
 LOCALES = {"en": "en_GB", "zh": "zh_CN"}
 HREFLANG = {"en": "en", "zh": "zh-Hans"}
@@ -74,15 +74,27 @@ def cite_templates(corpus: Corpus, page: Page, site_name: str, stamp: dict[str, 
     """Citation formats, English style and GB/T 7714-2015 style; placeholders in braces."""
     doc = corpus.document
     verified = page.source["status"] == "verified"
-    en_measure = measure_label("en", page.number)
-    if not page.is_preamble:
-        en_measure += f" (\u201c{page.title['en']}\u201d)"
+    # a conjectural number is never cited as the document's: the heading is quoted, with its status
+    # and the edition's number (as the commentaries' citations do, scripts/site/citation.py)
+    status = page.heading_status
+    if page.is_preamble:
+        en_measure, zh_measure = measure_label("en", page.number), measure_label("zh", page.number)
+    elif status == "attested":
+        en_measure = f"{measure_label('en', page.number)} (\u201c{page.title['en']}\u201d)"
+        zh_measure = f"{measure_label('zh', page.number)}{page.title['zh']}"
+    else:
+        mark = {lang: t(lang, "status.mark." + status) if status in ("conjecture", "reported") else ""
+                for lang in ("en", "zh")}
+        en_measure = (f"the measure headed \u201c{page.title['en']}\u201d {mark['en']} "
+                      f"({t('en', 'cite.outline', n=page.number)})").replace("  ", " ")
+        zh_measure = (f"\u201c{page.title['zh']}\u201d{mark['zh']}"
+                      f"（{t('zh', 'cite.outline', n=measure_label('zh', page.number))}）")
     en_status = "" if verified else "; Chinese text an unverified working transcription"
     en = (f"{_issuer_en(doc)}, \u201c{doc['title']['en']}\u201d ({en_date(doc['date'])}), {en_measure}, "
           f"para. {{para}}, English translation in {site_name} (edition of {stamp['date']}, "
           f"commit {stamp['commit']}{en_status}) <{{url}}> accessed {{accessed}}.")
     zh_status = "" if verified else "（工作录入稿，未经核验）"
-    zh = (f"{doc['issuer']['zh']}. {doc['title']['zh']}：{full_title('zh', page)}，第{{para}}段{zh_status}"
+    zh = (f"{doc['issuer']['zh']}. {doc['title']['zh']}：{zh_measure}，段落{{para}}{zh_status}"
           f"[EB/OL]//{site_name}. ({stamp['date']})[{{accessed}}]. {{url}}.")
     return {"en": en, "zh": zh}
 

@@ -149,9 +149,9 @@ LABELS: dict[str, dict[str, str]] = {
         "map.key": "Key: procuratorial functions",
         "map.outline": (
             "Only part one and measure (1) are attested as headings. The numbers (2) to (21), the headings "
-            "marked [conjecture] and which measures parts three and four hold follow this edition's "
-            "conjectural outline; percentages give the share of a measure's Chinese text that a reprint or "
-            "a report quoting the document attests."
+            "marked \u25cb or \u25d0 and which measures parts three and four hold follow this edition's "
+            "conjectural outline; the figure under each measure is the share of its Chinese text that a "
+            "reprint or a report quoting the document attests (\u2014: no witness gives the text)."
         ),
         "map.share": "Of the whole text, {pct} is attested.",
         # the whole-document print view (scripts/site/printview.py)
@@ -192,6 +192,31 @@ LABELS: dict[str, dict[str, str]] = {
         "footer.history": "history",
         "footer.edit": "Edit this page",
         "footer.suggest": "Suggest a correction",
+        # the two status axes (scripts/site/status.py): one word per value, the same everywhere
+        "st.heading.attested": "Heading: attested",
+        "st.heading.reported": "Heading: reported",
+        "st.heading.conjecture": "Heading: conjecture",
+        "st.text.verified": "Text: verified against the official publication",
+        "st.text.attested": "Text: {pct} attested",
+        "st.text.reconstructed": "Text: reconstructed, none attested word for word",
+        "st.text.none": "Text: none known",
+        "st.details": "Details",
+        "st.label": "Status of this page",
+        "st.legend": "Key to the status marks",
+        "st.legend.heading.attested": "heading attested: a witness shows it as a heading",
+        "st.legend.heading.reported": "heading reported: a report names the measure so, but shows no heading",
+        "st.legend.heading.conjecture": "heading conjectural: the editors' outline; no witness shows it",
+        "st.legend.text": "share of the Chinese text that a reprint or a report quoting the document attests; the rest is the editors' reconstruction",
+        "st.legend.none": "no witness gives the text",
+        "display": "Display",
+        "start.state": ("<strong>{pct} of the Chinese text is attested</strong> by witnesses; the rest is the "
+                        "editors' reconstruction. The official text, not yet found, prevails."),
+        "start.go": "Start reading",
+        "start.best": " (the best-attested pages)",
+        "start.marks": "How to read the marks",
+        "start.whole": "The whole text on one page",
+        "sep.dot": " · ",
+        "display.label": "Reading mode and apparatus",
         # the critical apparatus (scripts/site/apparatus.py)
         "status.mark.conjecture": "[conjecture]",
         "status.mark.reported": "[reported]",
@@ -410,8 +435,9 @@ LABELS: dict[str, dict[str, str]] = {
         "map.desc": "序言及分属四个部分的二十一条措施。每一条均链接至其页面；左侧色带表示所涉检察职能（见下方图例）。",
         "map.key": "图例：检察职能",
         "map.outline": (
-            "只有第一部分和（一）的标题有文献佐证。（二）至（二十一）的序号、标有〔推测〕的标题以及第三、四部分所含条目，"
-            "均依本版推测的大纲编排；百分比表示该条中文文本中由《意见》转载本或引述原文的报道佐证的比例。"
+            "只有第一部分和（一）的标题有文献佐证。（二）至（二十一）的序号、标有○或◐的标题以及第三、四部分所含条目，"
+            "均依本版推测的大纲编排；各条下方的百分比表示该条中文文本中由《意见》转载本或引述原文的报道佐证的比例"
+            "（—：没有见证文献载有正文）。"
         ),
         "map.share": "全文佐证比例为 {pct}。",
         "print.edition": "中英对照注释版",
@@ -442,6 +468,30 @@ LABELS: dict[str, dict[str, str]] = {
         "footer.history": "修改记录",
         "footer.edit": "编辑本页",
         "footer.suggest": "提出更正",
+        "st.heading.attested": "标题：有佐证",
+        "st.heading.reported": "标题：据报道",
+        "st.heading.conjecture": "标题：推测",
+        "st.text.verified": "正文：已与官方发布文本核对",
+        "st.text.attested": "正文：佐证 {pct}",
+        "st.text.reconstructed": "正文：重构，无逐字佐证",
+        "st.text.none": "正文：未见",
+        "st.details": "详情",
+        "st.label": "本页状态",
+        "st.legend": "状态标记说明",
+        "st.legend.heading.attested": "标题有佐证：有见证文献显示该标题",
+        "st.legend.heading.reported": "标题据报道：有报道以此称呼该条，但未见其作为标题出现",
+        "st.legend.heading.conjecture": "标题系推测：出自本版推测的大纲，没有见证文献显示",
+        "st.legend.text": "中文正文中由《意见》转载本或引述原文的报道佐证的比例；其余为编者的重构",
+        "st.legend.none": "没有见证文献载有正文",
+        "display": "显示",
+        "start.state": ("<strong>中文正文有 {pct} 有见证文献佐证</strong>，其余为编者的重构。"
+                        "迄今未见官方文本全文，一律以官方发布文本为准。"),
+        "start.go": "从这里读起",
+        "start.best": "（佐证最充分的几页）",
+        "start.marks": "如何阅读各种标记",
+        "start.whole": "全文视图",
+        "sep.dot": " · ",
+        "display.label": "阅读模式与校勘标记",
         # the critical apparatus (scripts/site/apparatus.py)
         "status.mark.conjecture": "〔推测〕",
         "status.mark.reported": "〔据报道〕",
@@ -597,15 +647,16 @@ PART_STYLES: dict[str, tuple[dict[str, str], str]] = {
 }
 
 
-def part_heading(lang: str, part: dict[str, Any], style: str) -> str:
+def part_heading(lang: str, part: dict[str, Any], style: str, marked: bool = True) -> str:
     """'Part II: Keeping case-handling at the centre ... [reported]' and its variants (PART_STYLES).
 
-    A title that no witness shows in Chinese carries its status, as measure titles do."""
+    A title that no witness shows in Chinese carries its status, as measure titles do, unless
+    `marked` is false (where a status mark stands beside it instead: the navigation)."""
     separators, field = PART_STYLES[style]
     names = part[field]
     text = f"{part_label(lang, part['number'])}{separators[lang]}{names[lang] if lang in names else names['en']}"
     status = part.get("title_status")
-    if status in ("conjecture", "reported"):
+    if marked and status in ("conjecture", "reported"):
         text += ("" if lang == "zh" else " ") + t(lang, "status.mark." + status)
     return text
 

@@ -6,7 +6,8 @@ from html import escape
 from ..edition.corpus import Corpus
 from ..edition.laws import Law, invoked_by
 from ..edition.paths import src_uri
-from .i18n import article_label, full_title, join, md_label, t
+from .i18n import article_label, bare_title, join, md_label, t
+from .status import titled
 
 # The kinds of instrument (data/laws.yml, `kind`), in the order the page lists them.
 KIND_ORDER = ["constitution", "statute", "administrative regulation", "judicial interpretation", "treaty",
@@ -33,7 +34,7 @@ def render_laws_page(corpus: Corpus, laws: dict[str, Law], lang: str, base: str 
                         f"<span lang=\"en\">{escape(a['subject'])}</span>" for a in law.articles]
                 out.append("")
             numbers = invoked_by(corpus, law.id)
-            links = join(lang, [f"[{full_title(lang, corpus.pages[n])}]({base}{src_uri(n)})"
+            links = join(lang, [titled(lang, corpus.pages[n], f"[{bare_title(lang, corpus.pages[n])}]({base}{src_uri(n)})")
                                 for n in numbers]) or t(lang, "laws.none")
             out += [f"{md_label(lang, 'laws.measures')}{links}", "", "</div>", ""]
     return "\n".join(out)

@@ -18,10 +18,15 @@ from .laws_page import render_laws_page
 from .overview import render_overview
 from .printview import render_print_page
 from .scholarship import CiteSetting
+from .start import render_start
+from .status import legend as status_legend
 
 # marker -> f(edition, interface, edition stamp) -> Markdown
 MARKERS: dict[str, Callable[[Edition, str, dict[str, str]], str]] = {
-    "<!-- oe:contents -->": lambda ed, lang, stamp: render_contents(ed.corpus, lang),
+    "<!-- oe:start -->": lambda ed, lang, stamp: render_start(ed, lang),
+    "<!-- oe:legend -->": lambda ed, lang, stamp: status_legend(lang),
+    "<!-- oe:contents -->": lambda ed, lang, stamp: render_contents(
+        ed.corpus, lang, statuses={n: ed.status(n) for n in ed.corpus.pages}),
     "<!-- oe:map -->": lambda ed, lang, stamp: render_overview(
         ed.corpus, lang, {n: ed.attested_share(n) for n in ed.corpus.pages}, ed.attested_share()),
     "<!-- oe:glossary -->": lambda ed, lang, stamp: render_glossary_page(ed.corpus, ed.glossary, lang),

@@ -20,7 +20,9 @@ from ..edition.page import GAP_EN, GAP_ZH, Page, Paragraph, in_language
 from ..edition.paths import NUMBER, anchor, note_anchor, page_file, variant_anchor
 from ..edition.laws import Law, mentions
 from ..edition.witnesses import Witness
+from ..edition.status import Status, status as page_status
 from .apparatus import apparatus_zh, heading_line, legend, pct, status_badge, variant_notes, witness_anchor
+from .status import heading_mark, legend as status_legend, plain, text_mark, titled
 from .glossary_page import commentary_terms, mark_terms
 from .i18n import bare_title, document_date, full_title, join, measure_label, paren, part_heading, t
 from .scholarship import Citable
@@ -126,15 +128,20 @@ def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | Non
     witness register the apparatus cites, and `share` the page's attested share.
     """
     heading_id = f" {{#{anchor(page.number)}}}" if ctx.print_view else ""
-    badge = status_badge(page, lang)
     zh_mark = (lambda md: commentary_terms(md, lambda text: zh_markup(text, None))) if zh_markup else None  # type: ignore[arg-type]
-    blocks = [
-        f"{'#' * ctx.heading_level} {title or bare_title(lang, page)}{' ' + badge if badge else ''}{heading_id}",
-        _alt_title(lang, page),
-        _meta(corpus, page, lang),
-        _source_banner(page, lang, ctx, share),
-        _stage_notice(page, lang),
-        _text(page, lang, zh_markup, ctx, cite, register or {}),
+    if ctx.print_view:  # on paper the status and notes are printed with the measure
+        badge = status_badge(page, lang)
+        head = [f"{'#' * ctx.heading_level} {title or bare_title(lang, page)}{' ' + badge if badge else ''}{heading_id}",
+                _alt_title(lang, page), _meta(corpus, page, lang), _source_banner(page, lang, ctx, share),
+                _stage_notice(page, lang), _text(page, lang, zh_markup, ctx, cite, register or {})]
+    else:  # on screen the text comes first: status and apparatus are one tap away (the bar)
+        state = page_status(page, share)
+        details = _status_details(corpus, page, lang, ctx, share, state)
+        head = [f"{'#' * ctx.heading_level} {title or bare_title(lang, page)}",
+                _alt_title(lang, page, plain=True), _stage_notice(page, lang),
+                _text(page, lang, zh_markup, ctx, cite, register or {}, bar=(state, details))
+                or _bar(page, lang, state, details, control="")]
+    blocks = head + [
         _commentary(page, lang, ctx, zh_mark, laws, citable),
         _links(corpus, page, lang, ctx),
         _contributors(page, lang),
@@ -143,8 +150,48 @@ def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | Non
     return "\n\n".join(b for b in blocks if b) + "\n"
 
 
-def _alt_title(lang: str, page: Page) -> str:
+def _bar(page: Page, lang: str, state: Status, details: str, control: str) -> str:
+    """The one line above the text: the page's status on its two axes, whose details open in
+    place, and the display control (reading mode, apparatus and its key)."""
+    summary = " ".join(x for x in (heading_mark(lang, state, words=True), text_mark(lang, state, words=True)) if x)
+    status = (f'<details class="oe-status" id="oe-status"><summary aria-label="{escape(t(lang, "st.label"))}: '
+              f'{escape(plain(lang, state))}"><span class="oe-status-line">{summary}</span>'
+              f'<span class="oe-status-more">{escape(t(lang, "st.details"))}</span></summary>'
+              f'<div class="oe-status-body">{details}</div></details>')
+    return f'<div class="oe-bar" data-search-exclude>{status}{control}</div>'
+
+
+def _status_details(corpus: Corpus, page: Page, lang: str, ctx: Context, share: float | None, state: Status) -> str:
+    """Everything the source-status box said, one tap away: whether the text is verified, what
+    the heading and the text rest on, the notes on the transcription, the doubtful passages,
+    the part and the functions, and the key to the marks."""
+    source = page.source
+    if source["status"] == "verified":
+        checked = f" ({source['checked']})" if source.get("checked") else ""
+        verdict = t(lang, "banner.verified", reference=escape(source.get("reference", "")), checked=escape(checked))
+    else:
+        verdict = escape(t(lang, "banner.unverified"))
+    more = f' <a href="{ctx.about_source}">{escape(t(lang, "banner.more"))}</a>' if ctx.about_source else ""
+    out = [f'<p class="oe-status-verdict">{verdict}{more}</p>',
+           _coverage_notice(page, lang), _witness_lines(page, lang, share)]
+    notes = [_note_html("p", source["note"], lang)]
+    uncertain = source.get("uncertain", [])
+    if uncertain:
+        items = "".join(f'<li><a href="#{escape(u["para"])}">{escape(u["para"])}</a>{t(lang, "colon")}'
+                        f'{_note_html("span", u["note"], lang)}</li>' for u in uncertain)
+        notes.append(f"<p>{escape(t(lang, 'uncertain') + t(lang, 'colon').rstrip())}</p><ul>{items}</ul>")
+    out.append(f'<div class="oe-notes" id="oe-notes{ctx.suffix(page)}"><p class="oe-status-head">'
+               f'{escape(t(lang, "notes"))}</p>' + "".join(notes) + "</div>")
+    out.append(_meta(corpus, page, lang))
+    out.append(status_legend(lang))
+    return "".join(x for x in out if x)
+
+
+def _alt_title(lang: str, page: Page, plain: bool = False) -> str:
+    """The title in the other language; `plain`: without its status mark (the bar shows it)."""
     code, title = alt_title(lang, page)
+    if plain:
+        title = bare_title("en" if code == "en" else "zh", page)
     return f'<p class="oe-alt-title" lang="{code}">{escape(title)}</p>'
 
 
@@ -232,8 +279,9 @@ def mark_gaps(escaped: str, gap: str, lang: str) -> str:
     return escaped.replace(escape(gap), f'<span class="oe-gap" title="{title}">{escape(gap)}</span>')
 
 
-def view_control(lang: str, apparatus: bool = False) -> str:
-    """The reading-mode control: radio buttons (and the apparatus switch), so it works without JavaScript."""
+def view_control(lang: str, apparatus: bool = False, shown: bool = True) -> str:
+    """The reading-mode control: radio buttons (and the apparatus switch, on when `shown`), so it
+    works without JavaScript."""
     options = []
     for view in VIEWS:
         options.append(
@@ -241,10 +289,20 @@ def view_control(lang: str, apparatus: bool = False) -> str:
             f'<label for="oe-view-{view}">{escape(t(lang, "view." + view))}</label>'
         )
     if apparatus:
-        options.append(f'<input type="checkbox" name="oe-app" id="oe-app-show" value="show" checked>'
+        options.append(f'<input type="checkbox" name="oe-app" id="oe-app-show" value="show"{" checked" if shown else ""}>'
                        f'<label class="oe-view-check" for="oe-app-show">{escape(t(lang, "legend.toggle"))}</label>')
     return (f'<form class="oe-view" data-search-exclude aria-label="{escape(t(lang, "reading_mode"))}">'
             f'<fieldset><legend>{escape(t(lang, "reading_mode"))}</legend>{"".join(options)}</fieldset></form>')
+
+
+def display_control(lang: str, apparatus: bool, register_href: str) -> str:
+    """Reading mode, the apparatus switch and the apparatus key in one compact control that opens
+    in place. The switch is off by default: the text shows quietly what is attested (underlined by
+    grade) and what is reconstructed (lighter); on, the sigla and variant readings appear."""
+    key = legend(lang, register_href) if apparatus else ""
+    return (f'<details class="oe-display"><summary title="{escape(t(lang, "display.label"))}">'
+            f'<span class="oe-display-aa" aria-hidden="true">Aa</span> {escape(t(lang, "display"))}</summary>'
+            f'<div class="oe-display-body">{view_control(lang, apparatus, shown=False)}{key}</div></details>')
 
 
 def _pair(page: Page, para: Paragraph, lang: str, zh_markup: ZhMarkup | None, ctx: Context,
@@ -290,15 +348,21 @@ def _pair(page: Page, para: Paragraph, lang: str, zh_markup: ZhMarkup | None, ct
 
 
 def _text(page: Page, lang: str, zh_markup: ZhMarkup | None, ctx: Context,
-          cite: dict[str, str] | None = None, register: dict[str, Witness] | None = None) -> str:
+          cite: dict[str, str] | None = None, register: dict[str, Witness] | None = None,
+          bar: tuple[Status, str] | None = None) -> str:
+    """The aligned pairs; `bar`: the page's status and its details, shown above them with the
+    display control (inside this block, whose reading mode the control's radios set)."""
     if not page.paragraphs:
         return ""
     register = register or {}
     pairs = "\n\n".join(_pair(page, p, lang, zh_markup, ctx, register) for p in page.paragraphs)
     apparatus = bool(register) and page.source["status"] != "verified"
-    control = f"{view_control(lang, apparatus)}\n\n" if ctx.view_control else ""
-    if apparatus and not ctx.print_view:
-        control += legend(lang, ctx.register_link()) + "\n\n"
+    if bar is not None:
+        control = _bar(page, lang, bar[0], bar[1], display_control(lang, apparatus, ctx.register_link())) + "\n\n"
+    else:
+        control = f"{view_control(lang, apparatus)}\n\n" if ctx.view_control else ""
+        if apparatus and not ctx.print_view:
+            control += legend(lang, ctx.register_link()) + "\n\n"
     data = ""
     if cite:  # edition.js adds the cite and copy controls from these
         data = "".join(f' data-oe-{k}="{escape(v)}"' for k, v in sorted(cite.items()))
@@ -421,8 +485,9 @@ def _commentary(page: Page, lang: str, ctx: Context, zh_mark: Callable[[str], st
 
 def _measure_item(corpus: Corpus, number: int, lang: str, ctx: Context) -> str:
     other = corpus.pages.get(number)
-    text = full_title(lang, other) if other else measure_label(lang, number)
-    return f"[{text}]({ctx.page_link(number)})"
+    if other is None:
+        return f"[{measure_label(lang, number)}]({ctx.page_link(number)})"
+    return titled(lang, other, f"[{bare_title(lang, other)}]({ctx.page_link(number)})")
 
 
 def _links(corpus: Corpus, page: Page, lang: str, ctx: Context) -> str:

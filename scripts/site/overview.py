@@ -21,7 +21,9 @@ from ..edition.corpus import Corpus
 from ..edition.page import FUNCTIONS, Page
 from ..edition.paths import url
 from .apparatus import pct
+from ..edition.status import status as page_status
 from .i18n import measure_label, part_heading, t
+from .status import GLYPH, legend as status_legend, plain
 
 @dataclass(frozen=True)
 class Layout:
@@ -46,44 +48,54 @@ def _char_width(ch: str, font: int) -> float:
     return font * (1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.52)
 
 
+#: Chinese line-breaking rules (禁则): these never begin a line, and these never end one.
+NOT_FIRST = "，、。；：？！）》”’〕】」』·…—"
+NOT_LAST = "（《“‘〔【「『"
+
+
 def wrap(text: str, width: float, font: int) -> list[str]:
-    """Greedy line breaking: at spaces for Latin text, between characters for Chinese,
-    never putting closing punctuation at the start of a line."""
+    """Greedy line breaking: at spaces for Latin text, between characters for Chinese, by the
+    Chinese rules: closing punctuation never starts a line, an opening bracket never ends one
+    (it moves down with what it opens)."""
     cjk = any(unicodedata.east_asian_width(c) in "WF" for c in text)
     tokens = list(text) if cjk else [w + " " for w in text.split(" ")]
     lines, cur = [], ""
     for tok in tokens:
         trial = cur + tok
-        if cur and sum(_char_width(c, font) for c in trial.rstrip()) > width and tok not in "，、。；：）》”":
+        if cur and sum(_char_width(c, font) for c in trial.rstrip()) > width and tok[0] not in NOT_FIRST:
+            carry = ""
+            while cur and cur[-1] in NOT_LAST:
+                carry, cur = cur[-1] + carry, cur[:-1]
             lines.append(cur.rstrip())
-            cur = tok
+            cur = carry + tok
         else:
             cur = trial
     if cur.strip():
         lines.append(cur.rstrip())
-    return lines
+    return [line for line in lines if line]
 
 
 def _tile(page: Page, lang: str, x: float, y: float, w: float, lay: Layout, href: str,
           share: float | None = None) -> tuple[str, float]:
-    """One measure: a linked box with function bands, the number, the wrapped title (with its
-    status when no witness shows it) and, below, the share of its text that witnesses attest."""
+    """One measure: a linked box with function bands, the number, the wrapped title and, below,
+    its status on the two axes: the heading's mark and the share of its text that witnesses attest."""
     number = t(lang, "preamble_short") if page.is_preamble else str(page.number)
     title = t(lang, "preamble") if page.is_preamble else page.title[lang]
-    status = page.heading_status
-    if status in ("conjecture", "reported"):
-        title += ("" if lang == "zh" else " ") + t(lang, "status.mark." + status)
+    state = page_status(page, share)
     lines = wrap(title, w - lay.band - lay.num_w - 12, lay.font)
-    share_line = t(lang, "share.short", pct=pct(share)) if share else ""
+    glyph = GLYPH.get(state.heading or "", "")
+    figure = "\u2014" if state.text == "none" else pct(1.0 if state.text == "verified" else state.share or 0.0)
+    share_line = f"{glyph} {figure}".strip()
     h = (max(len(lines), 1) + (1 if share_line else 0)) * lay.line + 18
     funcs = [f for f in FUNCTIONS if f in page.meta["functions"]]
     # The accessible name starts with the visible text (number, then title), then says
     # which measure it is and its functions, for readers who cannot see the colours.
+    words = plain(lang, state)
     if lang == "zh":
-        label = (f"{number} {title}{(' ' + share_line) if share_line else ''}——{measure_label(lang, page.number)}，"
+        label = (f"{number} {title}（{words}）——{measure_label(lang, page.number)}，"
                  f"{'、'.join(t(lang, 'function.' + f) for f in funcs)}")
     else:
-        label = (f"{number} {title}{(' ' + share_line) if share_line else ''} ({measure_label(lang, page.number)}; "
+        label = (f"{number} {title} ({words}; {measure_label(lang, page.number)}; "
                  f"{', '.join(t(lang, 'function.' + f) for f in funcs)})")
     seg = round(h / max(len(funcs), 1), 1)
     bands = "".join(f'<rect class="oe-map-fn-{f}" x="{x:g}" y="{y + i * seg:g}" width="{lay.band}" height="{seg:g}"/>'
@@ -104,7 +116,8 @@ def _tile(page: Page, lang: str, x: float, y: float, w: float, lay: Layout, href
 
 
 def _part_head(part: dict, lang: str, x: float, y: float, w: float, lay: Layout) -> tuple[str, float]:
-    lines = wrap(part_heading(lang, part, "nav"), w, lay.font + 1)
+    glyph = GLYPH.get(part.get("title_status") or "attested", "")
+    lines = wrap(f"{part_heading(lang, part, 'nav', marked=False)} {glyph}", w, lay.font + 1)
     spans = "".join(f'<tspan x="{x:g}" y="{y + lay.font + 2 + i * lay.line:g}">{escape(s)}</tspan>'
                     for i, s in enumerate(lines))
     return f'<text class="oe-map-part">{spans}</text>', len(lines) * lay.line + 8
@@ -161,5 +174,5 @@ def render_overview(corpus: Corpus, lang: str, shares: dict[int, float] | None =
     return (f'<figure class="oe-map" data-search-exclude>{render_map(corpus, lang, WIDE, shares)}'
             f'{render_map(corpus, lang, NARROW, shares)}'
             f'<figcaption><span class="oe-sr">{caption}</span>'
-            f'<ul class="oe-map-key" aria-label="{caption}">{key}</ul>'
+            f'<ul class="oe-map-key" aria-label="{caption}">{key}</ul>{status_legend(lang)}'
             f'<p class="oe-map-note">{escape(note)}</p></figcaption></figure>')

@@ -11,7 +11,8 @@ from html import escape
 from ..edition.corpus import Corpus
 from ..edition.page import Page
 from ..edition.paths import part_anchor, slug
-from .i18n import full_title, measure_label, paren, part_heading, t
+from .i18n import bare_title, measure_label, paren, part_heading, part_label, t
+from .status import titled
 
 
 def _href(number: int) -> str:
@@ -24,7 +25,8 @@ def breadcrumbs(corpus: Corpus, page: Page, lang: str) -> str:
     items = [f'<li><a href="../../">{escape(t(lang, "way.home"))}</a></li>']
     if page.meta["part"]:
         part = corpus.part(page.meta["part"])
-        items.append(f'<li><a href="../../#{part_anchor(part["number"])}">{escape(part_heading(lang, part, "crumb"))}</a></li>')
+        items.append(f'<li><a href="../../#{part_anchor(part["number"])}" title="{escape(part_heading(lang, part, "crumb"))}">'
+                     f'{escape(part_label(lang, part["number"]))}</a></li>')
     items.append(f'<li aria-current="page">{escape(measure_label(lang, page.number))}</li>')
     return f'<nav class="oe-crumbs" aria-label="{escape(t(lang, "way.crumbs"))}"><ol>{"".join(items)}</ol></nav>'
 
@@ -34,10 +36,12 @@ def all_measures(corpus: Corpus, page: Page, lang: str) -> str:
     words = escape(t(lang, "way.all"))
 
     def item(other: Page) -> str:
-        title = escape(full_title(lang, other))
+        title = escape(bare_title(lang, other))
         if other.number == page.number:
-            return f'<li><a href="./" aria-current="page">{title}</a></li>'
-        return f'<li><a href="{_href(other.number)}">{title}</a></li>'
+            link = f'<a href="./" aria-current="page">{title}</a>'
+        else:
+            link = f'<a href="{_href(other.number)}">{title}</a>'
+        return f"<li>{titled(lang, other, link)}</li>"
 
     groups = []
     if corpus.preamble is not None:
@@ -68,7 +72,7 @@ def pager(corpus: Corpus, page: Page, lang: str) -> str:
             continue
         links.append(f'<a class="oe-pager-{key}" href="{_href(other.number)}" rel="{rel}">'
                      f'<span class="oe-pager-dir">{escape(t(lang, "way." + key))}</span>'
-                     f'<span class="oe-pager-title">{escape(full_title(lang, other))}</span></a>')
+                     f'<span class="oe-pager-title">{titled(lang, other, escape(bare_title(lang, other)))}</span></a>')
     return f'<nav class="oe-pager" aria-label="{escape(t(lang, "way.pager"))}" data-search-exclude>{"".join(links)}</nav>'
 
 

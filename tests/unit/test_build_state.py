@@ -39,4 +39,6 @@ def test_broken_content_stops_a_build_but_not_a_serve_session(content) -> None:
     build.on_startup("serve")
     build.on_config(config(building=False))
     assert build.state.edition is good and "malformed paragraph id 'm8-1'" in build.state.errors
-    assert "data-oe-serve-errors" in build.on_post_page('<html><head></head><body><p>x</p></body></html>')
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="index.md"))
+    finished = build.on_post_page('<html><head></head><body><p>x</p></body></html>', page, config(building=False))
+    assert "data-oe-serve-errors" in finished

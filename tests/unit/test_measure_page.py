@@ -18,6 +18,7 @@ from scripts.edition import Edition
 from scripts.edition.corpus import Corpus
 from scripts.edition.page import parse_page
 from scripts.site.contents import render_contents
+from scripts.site.i18n import bare_title
 from scripts.site.glossary_page import mark_terms
 from scripts.site.measure import Context, mark_gaps, render_page, view_control
 from scripts.site.printview import CTX as PRINT
@@ -52,19 +53,22 @@ def test_fixture_page_renders_as_expected(lang: str) -> None:
     matches_snapshot(text, f"good.{lang}.md")
 
 
-def test_a_page_is_title_banner_text_commentary_links_contributors_in_that_order() -> None:
+def test_a_page_is_title_text_commentary_links_contributors_in_that_order() -> None:
+    """The text comes first: title, the one-line bar (status and display control, everything else
+    folded inside it), the pairs; then commentary, links and contributors."""
     corpus = fixture_corpus()
     text = render_page(corpus, corpus.pages[8], "en")
-    marks = ["# Measure 8: Strengthening the protection of trade secrets",
-             '<p class="oe-alt-title" lang="zh-Hans">（八）加强商业秘密保护〔推测〕</p>',
-             '<span class="oe-part">Part II: Keeping case-handling at the centre</span>',
-             'class="admonition warning oe-source oe-source-unverified"',
+    marks = ["# Measure 8: Strengthening the protection of trade secrets\n",
+             '<p class="oe-alt-title" lang="zh-Hans">（八）加强商业秘密保护</p>',
              'class="admonition info oe-stage oe-stage-draft"',
-             '<form class="oe-view"', 'id="m08-1"', 'id="m08-2"',
+             '<div class="oe-bar"', '<details class="oe-status"', "Heading: conjecture",
+             'class="oe-status-body"', 'class="oe-status-verdict"', '<span class="oe-part">', "</details>",
+             '<details class="oe-display"', '<form class="oe-view"', 'id="m08-1"', 'id="m08-2"',
              "## Commentary {#commentary}", '<p class="oe-links-title">Related measures</p>',
-             "- [Measure 3](03.md)", '<div class="oe-contributors"']
+             "[Measure 3](03.md)", '<div class="oe-contributors"']
     positions = [text.index(m) for m in marks]
     assert positions == sorted(positions)
+    assert "oe-source" not in text and "oe-hstatus" not in text, "no banner or badge before the text on screen"
     assert "data-oe-cite" not in text, "no cite controls without citation formats"
 
 
@@ -103,15 +107,19 @@ def test_landing_contents_list_every_part_and_measure(edition: Edition) -> None:
     assert text.count("### Part ") == len(corpus.document["parts"])
     assert "### Part II. Keeping case-handling at the centre" in text and "{#part-2}" in text
     assert len(re.findall(r"^- \[", text, re.M)) == len(corpus.pages)
-    # the heading's status is part of its title, wherever it is listed
-    assert "- [Measure 8: Strengthening the protection of trade secrets [reported]](measures/08.md)" in text
-    assert "- [Measure 1: Guiding ideology](measures/01.md)" in text
+    # every measure's title is followed by its heading's mark, named in words; never a word in the title
+    for page in corpus.measures():
+        link = f"- [{bare_title('en', page)}](measures/{page.number:02d}.md) "
+        assert link in text, link
+        after = text[text.index(link) + len(link):].split("\n", 1)[0]
+        assert f'class="oe-mark oe-h oe-h-{page.heading_status}"' in after
+        assert "[conjecture]" not in link and "[reported]" not in link
 
 
 def test_wayfinding_links_between_sibling_pages(edition: Edition) -> None:
     corpus = edition.corpus
     crumbs = breadcrumbs(corpus, corpus.pages[8], "en")
-    assert '<a href="../../#part-2">Part II: Case-handling at the centre [reported]</a>' in crumbs
+    assert re.search(r'<a href="\.\./\.\./#part-2" title="Part II: [^"]+">Part II</a>', crumbs), crumbs
     assert '<li aria-current="page">Measure 8</li>' in crumbs
     nav = pager(corpus, corpus.pages[8], "zh")
     assert 'href="../07/" rel="prev"' in nav and 'href="../09/" rel="next"' in nav and "上一条" in nav

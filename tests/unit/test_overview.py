@@ -33,4 +33,4 @@ def test_each_layout_links_every_measure_once(edition: Edition) -> None:
         assert sorted(hrefs) == sorted(f"measures/{'preamble' if n == 0 else f'{n:02d}'}/" for n in corpus.pages)
         assert f'class="oe-map-svg oe-map-{layout.name}"' in svg
     overview = render_overview(corpus, "zh")
-    assert overview.count("<svg") == 2 and "图例：检察职能" in overview
+    assert overview.count("<svg class=\"oe-map-svg") == 2 and "图例：检察职能" in overview
