@@ -25,7 +25,7 @@ import yaml
 
 from ..edition.commentary import next_label, notes, relabel
 from ..edition.corpus import Corpus
-from ..edition.page import FUNCTIONS, Page, Paragraph, in_language
+from ..edition.page import FUNCTIONS, Page, Paragraph
 from ..edition.paths import FORMER, MEASURES, note_anchor, para_prefix, slug
 from ..edition.zh import zh_numeral
 from .matching import Pairing, Weights, bigrams
@@ -363,7 +363,9 @@ class Relocation:
                 where += ", a measure this edition did not have"
         note = (f"Checked paragraph by paragraph against the official publication ({self.reference}) on "
                 f"{self.checked}, and imported from it by `python -m scripts import`; the official text gives {where}.")
-        source: dict[str, Any] = {"status": "verified", "coverage": "full", "note": self._with_earlier(note, earlier),
+        if earlier:
+            note += " Earlier note" + ("s" if len(earlier) > 1 else "") + ": " + " ".join(earlier)
+        source: dict[str, Any] = {"status": "verified", "coverage": "full", "note": note,
                                   "reference": self.reference, "checked": self.checked}
         uncertain = []
         for number in srcs:
@@ -544,18 +546,6 @@ class Relocation:
             new = re.sub(r"\]\(measures/(preamble|\d\d)\.md(#[A-Za-z0-9_-]+)?\)", repl, text)
             if new != text:
                 self.plan.docs_edits[path] = new
-
-    def _with_earlier(self, note: str, earlier: list[str | dict[str, str]]) -> str | dict[str, str]:
-        """The import's source note followed by the former pages' notes: {en, zh} as soon as one of
-        them is, so that no Chinese note is lost (a plain string is English only)."""
-        if earlier:
-            note += " Earlier note" + ("s" if len(earlier) > 1 else "") + ": " + " ".join(
-                in_language(n, "en")[0] for n in earlier)
-        if not any(isinstance(n, dict) for n in earlier):
-            return note
-        zh = (f"已于{self.checked}逐段核对正式文本（{self.reference}），并用 `python -m scripts import` 导入。"
-              "此前的说明：" + "".join(in_language(n, "zh")[0] for n in earlier))
-        return {"en": note, "zh": zh}
 
     def _flag_notes(self) -> None:
         """Commentary that speaks of numbers or of what witnesses attest needs an editor's eye once
