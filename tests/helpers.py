@@ -159,3 +159,12 @@ def source_text(el) -> str:
     for mark in el.cssselect(".oe-sig, .oe-var-ref, .oe-app"):
         mark.drop_tree()
     return el.text_content().strip()
+
+
+def choose_mode(page, view: str) -> None:
+    """Choose a reading mode as a reader does: open the display control (Aa) if it is folded,
+    then click the mode's label."""
+    label = page.locator(f'label[for="oe-view-{view}"]').first
+    if not label.is_visible():
+        page.locator("details.oe-display > summary").first.click()
+    label.click()

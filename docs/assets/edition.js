@@ -142,7 +142,7 @@
       button.textContent = w.copied;
       button.classList.add("oe-done");
       setTimeout(function () { button.textContent = label; button.classList.remove("oe-done"); }, 1500);
-      status(what + ": " + value);
+      status(what + (lang === "zh" ? "：" : ": ") + value);
     }
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(value).then(function () { done(true); }, function () { done(fallbackCopy(value)); });

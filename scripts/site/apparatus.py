@@ -188,7 +188,9 @@ def register_page(edition: Edition, lang: str, page_href: Callable[[int], str]) 
                                             if w.address else "—"),
             (t(lang, "witnesses.cited"), pages or "—"),
         ]
-        body = "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in rows)
+        # the colon is heard and copied, not seen: the grid sets label and value apart on screen
+        colon = f'<span class="oe-sr">{escape(t(lang, "colon"))}</span>'
+        body = "".join(f"<dt>{escape(k)}{colon}</dt><dd>{v}</dd>" for k, v in rows)
         out += [f'<div class="oe-witness" id="{witness_anchor(w.siglum)}">'
                 f'<p class="oe-witness-head"><span class="oe-siglum">{escape(w.siglum)}</span> '
                 f'{escape(w.publisher[lang])}</p><dl>{body}</dl></div>', ""]

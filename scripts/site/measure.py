@@ -26,6 +26,7 @@ from .status import heading_mark, legend as status_legend, plain, text_mark, tit
 from .glossary_page import commentary_terms, mark_terms
 from .i18n import bare_title, document_date, full_title, join, measure_label, paren, part_heading, t
 from .scholarship import Citable
+from .typography import keep_names
 from .wayfinding import pager, top
 
 VIEWS = ("parallel", "stacked", "zh", "en")
@@ -328,7 +329,7 @@ def _pair(page: Page, para: Paragraph, lang: str, zh_markup: ZhMarkup | None, ct
         markup = (lambda text: zh_markup(text, para)) if zh_markup else (lambda text: text)
         zh_html = apparatus_zh(page, para, register, lang, markup, ctx.witness_link, var_id)
         notes = variant_notes(page, para, register, lang, ctx.witness_link, var_id)
-    zh_html = mark_gaps(zh_html, GAP_ZH, lang)
+    zh_html = keep_names(mark_gaps(zh_html, GAP_ZH, lang))
     out = [
         f'<div class="{" ".join(classes)}" id="{pid}" markdown="1">',
         f'<div class="oe-side"><a class="oe-pid" href="#{pid}" title="{escape(t(lang, "para_link", id=para.id))}">'
@@ -427,6 +428,8 @@ def _notes(page: Page, lang: str, ctx: Context, mark: Callable[[str], str] | Non
         if laws and not ctx.print_view:
             text = link_laws(text, laws, lang, "../laws.md")  # a page link MkDocs checks and rewrites
         text = mark(text) if mark else text
+        if lang == "zh":
+            text = keep_names(text)
         review = nid in page.meta.get("review", [])
         if review:  # the import asks an editor to look at this note
             jump += f' <span class="oe-flag oe-flag-review" title="{escape(t(lang, "review.note"))}">!</span>'

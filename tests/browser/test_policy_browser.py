@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import choose_mode
+
 pytestmark = pytest.mark.browser
 
 
@@ -16,7 +18,7 @@ def test_no_policy_violations_while_reading_and_searching(browser, server) -> No
     for path in ["", "measures/08/", "zh/measures/05/", "glossary/", "print/", "functions/"]:
         page.goto(server + path)
         if path == "measures/08/":
-            page.locator('label[for="oe-view-zh"]').click()
+            choose_mode(page, "zh")
             page.locator("input.md-search__input").click()
             page.keyboard.type("商业秘密")
             page.keyboard.press("End")

@@ -27,7 +27,7 @@ def test_all_measures_list_works_from_the_keyboard(browser, server: str) -> None
     context.close()
 
 
-@pytest.mark.parametrize("width,layout", [(1280, "wide"), (360, "narrow")])
+@pytest.mark.parametrize("width,layout", [(1280, "wide"), (768, "narrow")])
 def test_overview_map_links_open_measures_and_take_focus(browser, server: str, corpus: Corpus, width: int,
                                                        layout: str) -> None:
     context = browser.new_context(viewport={"width": width, "height": 900})

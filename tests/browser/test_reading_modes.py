@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import choose_mode
+
 from scripts.edition.paths import url
 
 pytestmark = pytest.mark.browser
@@ -46,21 +48,21 @@ def test_default_mode_is_stacked_on_phones(browser, server) -> None:
     page = context.new_page()
     page.goto(server + "zh/" + url(FIRST))
     assert mode_of(page) == "stacked"
-    page.locator('label[for="oe-view-en"]').click()
+    choose_mode(page, "en")
     assert mode_of(page) == "en"
     context.close()
 
 
 def test_mode_control_switches_and_persists(page, server) -> None:
     page.goto(server + url(FIRST))
-    page.locator('label[for="oe-view-zh"]').click()
+    choose_mode(page, "zh")
     assert mode_of(page) == "zh"
     page.reload()
     assert mode_of(page) == "zh", "choice survives a reload"
     assert page.locator("#oe-view-zh").is_checked()
     page.goto(server + "zh/" + url(OTHER))
     assert mode_of(page) == "zh", "choice carries to other pages and the other interface"
-    page.locator('label[for="oe-view-stacked"]').click()
+    choose_mode(page, "stacked")
     page.goto(server + url(FIRST))
     assert mode_of(page) == "stacked"
 
@@ -82,7 +84,7 @@ def test_page_reads_fine_without_javascript(browser, server) -> None:
     assert mode_of(page) == "parallel"
     assert page.locator(".oe-pair .oe-zh").first.inner_text().startswith("（")
     # the radio buttons still switch the layout, through CSS alone
-    page.locator('label[for="oe-view-stacked"]').click()
+    choose_mode(page, "stacked")
     assert mode_of(page) == "stacked"
     context.close()
 
