@@ -25,7 +25,7 @@ import yaml
 
 from ..edition.commentary import next_label, notes, relabel
 from ..edition.corpus import Corpus
-from ..edition.page import FUNCTIONS, Page, Paragraph
+from ..edition.page import FUNCTIONS, Page, Paragraph, in_language
 from ..edition.paths import FORMER, MEASURES, note_anchor, para_prefix, slug
 from ..edition.zh import zh_numeral
 from .matching import Pairing, Weights, bigrams
@@ -350,7 +350,9 @@ class Relocation:
                 new.review[new.paragraphs[0][0]] = "; ".join(x for x in (new.review[new.paragraphs[0][0]], note) if x)
             meta["heading"] = {"status": "attested", "witnesses": [self.siglum]}
         old_source = copy.deepcopy(meta.get("source") or {})
-        earlier = [corpus.pages[n].source["note"] for n in (srcs or ([split_from] if split_from else []))]
+        # the new note is English (a plain string), so an earlier {en, zh} note is carried in English
+        earlier = [in_language(corpus.pages[n].source["note"], "en")[0]
+                   for n in (srcs or ([split_from] if split_from else []))]
         if j == 0:
             where = "the preamble"
         else:
