@@ -39,7 +39,7 @@ def entry_of(data: dict, number: int) -> dict:
 
 def test_opinions_json_carries_citation_review_version_and_history_of_every_commentary(site: Path) -> None:
     data = opinions(site)
-    assert data["schema_version"] == "2.2"
+    assert data["schema_version"] == "2.3"
     for number, page in CORPUS.pages.items():
         entry = entry_of(data, number)
         for lang in ("en", "zh"):
