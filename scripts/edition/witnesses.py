@@ -2,7 +2,10 @@
 
 A witness is cited by its siglum (R1, P1, E1 …) in a page's attestations, variants
 and heading. Its grade is the strongest attestation it can give: a reprint of the
-document (A), a report quoting it (B), a paraphrase or the English report (C).
+document (A), a report quoting it (B), a paraphrase, the English report or an echo (C).
+An echo is a later text that reuses the Opinions' wording without naming them: it can
+support a reading but never prove one, so it is held at grade C and never counts as
+one of two agreeing reports.
 """
 from __future__ import annotations
 
@@ -17,6 +20,10 @@ GRADES = ("A", "B", "C")
 SHARE_GRADES = frozenset({"A", "B"})
 #: Kinds of witness that report the document (two of them agreeing give grade B).
 REPORT_KINDS = frozenset({"quotation", "paraphrase"})
+#: A text that reuses the document's wording without naming it.
+ECHO = "echo"
+#: The strongest grade a kind of witness may be registered at, where it is capped.
+KIND_CEILING = {ECHO: "C"}
 
 
 def rank(grade: str) -> int:
@@ -56,6 +63,14 @@ def load_witnesses(root: Path) -> tuple[dict[str, Witness], list[ContentError]]:
                                        f"{register[siglum].line})", "give each witness its own siglum",
                                        "witnesses"))
             continue
+        ceiling = KIND_CEILING.get(item["kind"])
+        if ceiling is not None and rank(item["grade"]) < rank(ceiling):
+            errors.append(ContentError(path, lines.line([k, "grade"]),
+                                       f"the witness {siglum} is an {item['kind']} but is registered at grade "
+                                       f"{item['grade']}: an echo does not name the Opinions, so it can support a "
+                                       "reading but not prove it",
+                                       f"write 'grade: {ceiling}' (or, if the text names the Opinions and quotes "
+                                       "them, register it as a quotation)", "witnesses"))
         register[siglum] = Witness(siglum, item["kind"], item["grade"], item.get("date"), dict(item["publisher"]),
                                    item.get("address", ""), dict(item["covers"]), item.get("note"), line)
     return register, errors

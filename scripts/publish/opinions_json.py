@@ -10,7 +10,7 @@ from typing import Any
 
 from ..edition.corpus import Corpus
 from ..edition.apparatus import flat_attestations
-from ..edition.page import Page
+from ..edition.page import Page, in_language
 from ..edition.witnesses import Witness
 from ..edition.paths import url
 from ..plaintext import plain
@@ -18,6 +18,7 @@ from ..plaintext import plain
 SCHEMA_VERSION = "2.3"  # 2.0: witnesses, attestations, heading status, attested share, commentary_zh; 2.1: concordance
 # 2.2: citation, citation_styles, review, version and history of each commentary
 # 2.3: history from the editors' record (by, bilingual summary), reviews with what they read, withdrawn numbers
+#      and the witness kind 'echo'; note_zh beside a source note (and a doubtful passage's note) written in Chinese too
 
 
 def _paragraphs(page: Page, register: dict[str, Witness]) -> list[dict[str, Any]]:
@@ -33,11 +34,20 @@ def _variants(page: Page) -> list[dict[str, Any]]:
 
 def _source(page: Page) -> dict[str, Any]:
     src = page.source
-    out: dict[str, Any] = {"status": src["status"], "note": src["note"]}
+    out: dict[str, Any] = {"status": src["status"], **_note(src["note"])}
     for key in ("reference", "checked"):
         if key in src:
             out[key] = src[key]
-    out["uncertain"] = [dict(u) for u in src.get("uncertain", [])]
+    out["uncertain"] = [{**u, **_note(u["note"])} for u in src.get("uncertain", [])]
+    return out
+
+
+def _note(value: str | dict[str, str]) -> dict[str, str]:
+    """A front-matter note as the contract has it: `note` stays English text, as it always was,
+    and a note written in both languages adds its Chinese as `note_zh`."""
+    out = {"note": in_language(value, "en")[0]}
+    if isinstance(value, dict):
+        out["note_zh"] = in_language(value, "zh")[0]
     return out
 
 

@@ -265,6 +265,8 @@ LABELS: dict[str, dict[str, str]] = {
         "kind.paraphrase": "report paraphrasing the document",
         "kind.english-report": "English report",
         "kind.spoken": "remarks at the press conference (not the document)",
+        "kind.echo": ("echo: a later text that reuses the document's wording without naming it "
+                      "(it supports a reading but cannot prove it)"),
         # commentary as citable scholarship: citations, authorship, review and history
         # (scripts/site/citation.py, scripts/site/scholarship.py)
         "cite.title.preamble": "Commentary on the preamble",
@@ -538,6 +540,7 @@ LABELS: dict[str, dict[str, str]] = {
         "kind.paraphrase": "转述《意见》的报道",
         "kind.english-report": "英文报道",
         "kind.spoken": "新闻发布会上的讲话（并非《意见》文本）",
+        "kind.echo": "化用文本：沿用《意见》措辞而未提及《意见》的后出文本（可佐证某一读法，但不能证实）",
         "cite.title.preamble": "序言评注",
         "cite.title.measure": "{title}评注",
         "cite.title.quoted": "“{title}”",

@@ -350,6 +350,7 @@ class Relocation:
                 new.review[new.paragraphs[0][0]] = "; ".join(x for x in (new.review[new.paragraphs[0][0]], note) if x)
             meta["heading"] = {"status": "attested", "witnesses": [self.siglum]}
         old_source = copy.deepcopy(meta.get("source") or {})
+        # earlier notes as written: a plain string (English) or {en, zh}, each language carried into its own
         earlier = [corpus.pages[n].source["note"] for n in (srcs or ([split_from] if split_from else []))]
         if j == 0:
             where = "the preamble"

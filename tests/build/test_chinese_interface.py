@@ -15,3 +15,16 @@ def test_every_page_of_the_chinese_interface_speaks_chinese(site: Path) -> None:
     assert len(pages) > 30 and (site / "zh" / "404.html") in pages
     problems = [p for page in pages for p in problems_in(page, site)]
     assert not problems, f"{len(problems)} places:\n" + "\n".join(problems[:60])
+
+
+def test_no_english_only_notes_in_the_chinese_interface(site: Path) -> None:
+    """What the editors write around the text, not only the labels, is Chinese in the Chinese
+    interface: the notes on the transcription, the doubtful passages and the histories of the
+    commentaries (the English translation and the English commentary are English by nature)."""
+    from lxml import html as lxml_html
+    english = []
+    for page in sorted((site / "zh" / "measures").rglob("index.html")):
+        doc = lxml_html.parse(str(page)).getroot()
+        for el in doc.cssselect(".oe-status-body [lang|=en], .oe-history-list [lang|=en]"):
+            english.append(f"{page.relative_to(site)}: {el.text_content()[:60]!r}")
+    assert not english, f"{len(english)} notes in English only:\n" + "\n".join(english[:20])

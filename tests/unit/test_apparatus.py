@@ -18,6 +18,7 @@ from scripts.edition.apparatus import Attestation, coverage, runs, supported_gra
 from scripts.edition.citations import zh_integer
 from scripts.edition.commentary import ascii_punctuation, bare_numbers, notes
 from scripts.edition.page import parse_page
+from scripts.edition.witnesses import Witness, load_witnesses
 
 pytestmark = pytest.mark.unit
 
@@ -75,6 +76,33 @@ def test_two_agreeing_reports_support_grade_b(edition: Edition) -> None:
     assert supported_grade(["P3"], register) == "C"
     assert supported_grade(["P1", "P3"], register) == "B"
     assert supported_grade(["R1"], register) == "A"
+
+
+def _witness(siglum: str, kind: str, grade: str) -> Witness:
+    return Witness(siglum, kind, grade, None, {"en": "x", "zh": "x"}, "https://example.org/", {"en": "x", "zh": "x"},
+                   None, 1)
+
+
+def test_an_echo_never_makes_two_agreeing_reports() -> None:
+    """An echo reuses the wording without naming the Opinions: it supports a reading, proves none."""
+    register = {w.siglum: w for w in (_witness("P1", "quotation", "B"), _witness("P3", "paraphrase", "C"),
+                                      _witness("E1", "english-report", "C"), _witness("X1", "echo", "C"),
+                                      _witness("X2", "echo", "C"))}
+    assert supported_grade(["P3", "X1"], register) == "C"
+    assert supported_grade(["X1", "X2"], register) == "C"
+    assert supported_grade(["E1", "X1"], register) == "C"
+    assert supported_grade(["P1", "X1"], register) == "B"  # the quotation's grade, not the echo's
+
+
+def test_an_echo_registered_above_grade_c_fails_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "witnesses.yml").write_text(
+        "- siglum: X1\n  kind: echo\n  grade: B\n  publisher: {en: a, zh: a}\n"
+        "  address: https://example.org/\n  covers: {en: a, zh: a}\n", encoding="utf-8")
+    register, errors = load_witnesses(tmp_path)
+    assert [(e.code, e.line) for e in errors] == [("witnesses", 3)]
+    assert "X1 is an echo" in errors[0].message and "grade: C" in errors[0].fix
+    assert "X1" in register  # still registered, so the pages citing it are not reported twice
 
 
 BAD_EDITS = [

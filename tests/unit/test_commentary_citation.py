@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT, check, edit, line_of, real_edition
+from scripts.edition.authorship import HistoryEntry, Person, Review
 from scripts.edition.history import Change, Revision, commentary_history, history_of, is_typo, normalise, sections
 from scripts.edition.page import parse_page
 from scripts.site.citation import Commentary, gbt, legal, title
@@ -158,10 +159,12 @@ def test_one_git_log_gives_every_revision_and_a_shallow_clone_leaves_out_its_edg
 # --- citation formats -----------------------------------------------------------------------------
 
 def cited(number: int, lang: str, status: str | None = None) -> Commentary:
+    """A real page's commentary with a fixed record (the formats are tested, not today's record):
+    English revised after review, Chinese a draft, by the founding editors, no recorded change."""
     page = CORPUS.pages[number]
-    review = page.review(lang)
-    if status is not None:
-        review = replace(review, status=status)
+    editors = (Person("Founding editors", "2026-12-01"),)
+    review = Review(status or ("revised after review" if lang == "en" else "draft"), "2026-12-01", editors,
+                    (Person("Independent fact audit", "2026-11-29"),) if lang == "en" else ())
     history = [Change("2026-12-01", "A. Author", "Commentary revised", "abc1234", (lang,))]
     return Commentary(page, lang, review, history, {"date": "2027-01-01", "commit": "fffffff"})
 
@@ -210,9 +213,12 @@ def test_version_is_the_last_substantive_change_else_the_edition_stamp() -> None
     """The date is the newest change the history records, the commit the one git names for it;
     without either, the edition's stamp stands in."""
     c = cited(8, "en")
-    assert c.version == {"date": c.review.last_change, "commit": "abc1234"}
+    assert c.version == {"date": "2026-12-01", "commit": "abc1234"}, "no recorded change: git's date"
+    recorded = replace(c.review, changes=(HistoryEntry("2026-12-07", ("Founding editors",), {"en": "x", "zh": "x"}),))
+    c = replace(c, review=recorded)
+    assert c.version == {"date": "2026-12-07", "commit": "abc1234"}, "the newest recorded change's date"
     stamp = {"date": "2027-01-01", "commit": "fffffff"}
-    assert Commentary(c.page, "en", c.review, [], stamp).version == {"date": c.review.last_change, "commit": "fffffff"}
+    assert Commentary(c.page, "en", recorded, [], stamp).version == {"date": "2026-12-07", "commit": "fffffff"}
     assert Commentary(c.page, "en", None, [], stamp).version == stamp
 
 
