@@ -25,7 +25,7 @@ import yaml
 
 from ..edition.commentary import next_label, notes, relabel
 from ..edition.corpus import Corpus
-from ..edition.page import FUNCTIONS, Page, Paragraph
+from ..edition.page import FUNCTIONS, Page, Paragraph, in_language
 from ..edition.paths import FORMER, MEASURES, note_anchor, para_prefix, slug
 from ..edition.zh import zh_numeral
 from .matching import Pairing, Weights, bigrams
@@ -361,10 +361,15 @@ class Relocation:
                 where += f", split from this edition's former measure {split_from}"
             elif not srcs:
                 where += ", a measure this edition did not have"
-        note = (f"Checked paragraph by paragraph against the official publication ({self.reference}) on "
-                f"{self.checked}, and imported from it by `python -m scripts import`; the official text gives {where}.")
+        note: str | dict[str, str] = (
+            f"Checked paragraph by paragraph against the official publication ({self.reference}) on "
+            f"{self.checked}, and imported from it by `python -m scripts import`; the official text gives {where}.")
         if earlier:
-            note += " Earlier note" + ("s" if len(earlier) > 1 else "") + ": " + " ".join(earlier)
+            note += " Earlier note" + ("s" if len(earlier) > 1 else "") + ": " + " ".join(
+                in_language(x, "en")[0] for x in earlier)
+        if any(isinstance(x, dict) for x in earlier):  # an earlier note written in both languages stays so
+            note = {"en": note, "zh": f"已于{self.checked}与官方发布文本（{self.reference}）逐段核对，并由 "
+                    "`python -m scripts import` 导入。此前的录入说明：" + " ".join(in_language(x, "zh")[0] for x in earlier)}
         source: dict[str, Any] = {"status": "verified", "coverage": "full", "note": note,
                                   "reference": self.reference, "checked": self.checked}
         uncertain = []
