@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from .. import browser as chromium
+from .. import settings
 from ..edition.corpus import load_document
 from ..edition.paths import ROOT
 from ..vcs import edition_stamp
@@ -48,8 +49,8 @@ def missing_prerequisites() -> list[str]:
     return problems
 
 
-def finish_pdf(pdf: bytes, headings: list[str], date: str) -> bytes:
-    """Two repairs to Chromium's PDF, with pypdf.
+def finish_pdf(pdf: bytes, headings: list[str], date: str, served: str = "", public: str = "") -> bytes:
+    """Three repairs to Chromium's PDF, with pypdf.
 
     - Chromium builds the outline from the headings but drops the space where a
       long heading wraps ("raisingthe"), and, once the embedded font subsets are large
@@ -57,6 +58,10 @@ def finish_pdf(pdf: bytes, headings: list[str], date: str) -> bytes:
       ("ContentsContents"); put back the headings' own text.
     - Its creation and modification dates are the time of the run; use the
       edition date (`date`, YYYY-MM-DD), so that two runs on the same commit give the same file.
+    - A link to another page of the site (a commentary's link to the About page) points at the
+      temporary server the page was printed from (`served`, a new port each run); point it at the
+      published site (`public`, EDITION_SITE_URL), or, where that is unset, drop the link and keep
+      its text.
     """
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import NameObject, TextStringObject
@@ -78,10 +83,34 @@ def finish_pdf(pdf: bytes, headings: list[str], date: str) -> bytes:
         for key in ("/First", "/Next"):
             if key in node:
                 stack.append(node[key])
+    if served:
+        _relink(writer, served, public)
     writer.add_metadata({"/CreationDate": stamp, "/ModDate": stamp})
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _relink(writer, served: str, public: str) -> None:
+    """Links to `served` (the temporary local server) go to `public`, or are dropped."""
+    from pypdf.generic import ArrayObject, NameObject, TextStringObject
+
+    for page in writer.pages:
+        annots = page.get("/Annots")
+        if annots is None:
+            continue
+        kept = ArrayObject()
+        for ref in annots.get_object():
+            action = ref.get_object().get("/A")
+            uri = str(action.get_object().get("/URI", "")) if action is not None else ""
+            if not uri.startswith(served):
+                kept.append(ref)
+            elif public:
+                action.get_object()[NameObject("/URI")] = TextStringObject(public.rstrip("/") + "/" + uri[len(served):])
+                kept.append(ref)
+            else:  # off the page, and inert where the structure tree still names it
+                del ref.get_object()[NameObject("/A")]
+        page[NameObject("/Annots")] = kept
 
 
 def build_pdf(out: Path, lang: str = "en", view: str = "parallel", site: Path | None = None,
@@ -97,6 +126,7 @@ def build_pdf(out: Path, lang: str = "en", view: str = "parallel", site: Path | 
             subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT,
                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=True)
         with chromium.serve_directory(site) as base:
+            served = base
             url = f"{base}{'zh/' if lang == 'zh' else ''}print/?view={view}"
             if browser is not None:
                 pdf, headings = _print(browser, url, site)
@@ -109,7 +139,7 @@ def build_pdf(out: Path, lang: str = "en", view: str = "parallel", site: Path | 
                     finally:
                         own.close()
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(finish_pdf(pdf, headings, pdf_date(ROOT)))
+        out.write_bytes(finish_pdf(pdf, headings, pdf_date(ROOT), served, settings.env(settings.SITE_URL)))
         return out
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -86,6 +86,14 @@ def test_in_the_print_view_ids_are_unique_and_links_stay_on_the_page() -> None:
     assert Context().page_link(3) == "03.md" and PRINT.page_link(3) == "#measure-03"
 
 
+def test_in_the_print_view_links_to_pages_outside_the_measures_start_from_docs() -> None:
+    """A measure page links the About page or a former measure as ../X.md; the print view sits in
+    docs/, so the same link there is X.md (MkDocs checks and rewrites it)."""
+    commentary = "See [the pilot](../about.md#pilot) and [former 13](../former/13.md#m13-1)."
+    assert PRINT.rewrite(commentary) == "See [the pilot](about.md#pilot) and [former 13](former/13.md#m13-1)."
+    assert Context().rewrite(commentary) == commentary
+
+
 def test_reading_mode_control_and_gaps() -> None:
     control = view_control("en")
     assert re.findall(r'value="(\w+)"', control) == ["parallel", "stacked", "zh", "en"]
