@@ -25,7 +25,7 @@ import yaml
 
 from ..edition.commentary import next_label, notes, relabel
 from ..edition.corpus import Corpus
-from ..edition.page import FUNCTIONS, Page, Paragraph
+from ..edition.page import FUNCTIONS, Page, Paragraph, in_language
 from ..edition.paths import FORMER, MEASURES, note_anchor, para_prefix, slug
 from ..edition.zh import zh_numeral
 from .matching import Pairing, Weights, bigrams
@@ -363,9 +363,14 @@ class Relocation:
                 where += ", a measure this edition did not have"
         note = (f"Checked paragraph by paragraph against the official publication ({self.reference}) on "
                 f"{self.checked}, and imported from it by `python -m scripts import`; the official text gives {where}.")
-        if earlier:
-            note += " Earlier note" + ("s" if len(earlier) > 1 else "") + ": " + " ".join(earlier)
-        source: dict[str, Any] = {"status": "verified", "coverage": "full", "note": note,
+        if earlier:  # a note may be {en, zh}: the English goes here, the Chinese into the Chinese note
+            note += " Earlier note" + ("s" if len(earlier) > 1 else "") + ": " + " ".join(
+                in_language(e, "en")[0] for e in earlier)
+        earlier_zh = [e["zh"] for e in earlier if isinstance(e, dict)]
+        written: str | dict[str, str] = note if not earlier_zh else {
+            "en": note, "zh": f"已于{self.checked}逐段与官方发布文本核对并据以导入（详见英文说明）。此前的说明："
+                              + "".join(earlier_zh)}
+        source: dict[str, Any] = {"status": "verified", "coverage": "full", "note": written,
                                   "reference": self.reference, "checked": self.checked}
         uncertain = []
         for number in srcs:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from helpers import FIXTURES, ROOT, check, edit, line_of, official_from, run
 from scripts.edition.corpus import load_corpus
@@ -127,3 +128,25 @@ def test_apply_replaces_source_keeps_translations_and_flags_review(content: Path
     # the lock follows, and the whole project checks clean
     result = check(content)
     assert result.returncode == 0, result.stderr
+
+
+def test_apply_keeps_both_languages_of_a_bilingual_source_note(content: Path, tmp_path: Path) -> None:
+    # a front-matter note may be {en, zh} (CONTRIBUTING): the import keeps each language's earlier note
+    page = content / "docs/measures/08.md"
+    text = page.read_text(encoding="utf-8")
+    head, _, body = text[4:].partition("\n---\n")
+    meta = yaml.safe_load(head)
+    meta["source"]["note"] = {"en": "An earlier English note.", "zh": "此前的中文说明。"}
+    for item in meta["source"].get("uncertain", []):
+        item["note"] = {"en": "Doubtful in English.", "zh": "中文存疑说明。"}
+    page.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body,
+                    encoding="utf-8")
+    assert load_corpus(content).errors == []
+    official = tmp_path / "official.txt"
+    official.write_text(official_from(content), encoding="utf-8")
+    result = run("import", "--root", str(content), str(official), "--apply",
+                 "--reference", "SPP, published text of 1 March 2022 (test fixture)", "--checked", "2026-11-25")
+    assert result.returncode == 0, result.stderr
+    note = load_corpus(content).pages[8].source["note"]
+    assert "An earlier English note." in note["en"] and "此前的中文说明。" in note["zh"]
+    assert check(content).returncode == 0
