@@ -67,8 +67,9 @@ class Context:
             number = 0 if target == "preamble" else int(target)
             return f"](#{fragment[1:] if fragment else anchor(number)})"
         markdown = re.sub(rf"\]\((preamble|{NUMBER})\.md(#[^)\s]+)?\)", repl, markdown)
-        # a former measure kept outside the sequence (docs/former/): the print view sits in docs/
-        return re.sub(r"\]\(\.\./(former/\d\d\.md(?:#[^)\s]+)?)\)", r"](\1)", markdown)
+        # a page outside docs/measures/ (the About page, the register, a former measure in docs/former/):
+        # the print view sits in docs/, one level up
+        return re.sub(r"\]\(\.\./([\w-]+(?:/[\w-]+)*\.md(?:#[^)\s]+)?)\)", r"](\1)", markdown)
 
 
 PAGE = Context()
