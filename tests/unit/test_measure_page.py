@@ -132,3 +132,12 @@ def test_wayfinding_links_between_sibling_pages(edition: Edition) -> None:
     nav = pager(corpus, corpus.pages[8], "zh")
     assert 'href="../07/" rel="prev"' in nav and 'href="../09/" rel="next"' in nav and "上一条" in nav
     assert 'oe-pager-prev oe-pager-none' in pager(corpus, corpus.pages[0], "en")
+
+
+def test_print_view_keeps_links_to_pages_outside_the_measures_folder() -> None:
+    # a commentary links the About page or the register as ../about.md#x (it sits in docs/measures/);
+    # the print view sits in docs/, so the same link loses its ../ there, and measure links stay in the page
+    text = "[a](../about.md#pilot), [r](../witnesses.md), [f](../former/13.md#m13-1), [m](08.md#m08-1)"
+    assert Context(print_view=True).rewrite(text) == \
+        "[a](about.md#pilot), [r](witnesses.md), [f](former/13.md#m13-1), [m](#m08-1)"
+    assert Context().rewrite(text) == text
