@@ -144,7 +144,8 @@ class Page:
 def in_language(value: str | dict[str, str], lang: str) -> tuple[str, str]:
     """A note of the front matter in one language: (text, the language it is written in).
 
-    Notes are {en, zh}, each written for its reader; a plain string is English only."""
+    Notes are {en, zh}, each written for its reader (the schema requires both); a plain string,
+    as an older export may hold, is read as English."""
     if isinstance(value, dict):
         return (value["zh"], "zh") if lang == "zh" else (value["en"], "en")
     return value, "en"

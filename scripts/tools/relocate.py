@@ -367,10 +367,10 @@ class Relocation:
         if earlier:  # a note may be {en, zh}: the English goes here, the Chinese into the Chinese note
             note += " Earlier note" + ("s" if len(earlier) > 1 else "") + ": " + " ".join(
                 in_language(e, "en")[0] for e in earlier)
-        earlier_zh = [e["zh"] for e in earlier if isinstance(e, dict)]
-        written: str | dict[str, str] = note if not earlier_zh else {
-            "en": note, "zh": f"已于{self.checked}逐段与官方发布文本核对并据以导入（详见英文说明）。此前的说明："
-                              + "".join(earlier_zh)}
+        earlier_zh = [in_language(e, "zh")[0] for e in earlier]
+        written = {"en": note, "zh": f"已于{self.checked}逐段与官方发布文本（{self.reference}）核对，并由 "
+                                     "`python -m scripts import` 据以导入。" + ("此前的说明：" + "".join(earlier_zh)
+                                                                             if earlier_zh else "")}
         source: dict[str, Any] = {"status": "verified", "coverage": "full", "note": written,
                                   "reference": self.reference, "checked": self.checked}
         uncertain = []

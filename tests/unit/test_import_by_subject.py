@@ -60,15 +60,15 @@ def test_a_plan_that_loses_commentary_is_refused(tmp_path: Path) -> None:
 
 
 def test_an_earlier_source_note_keeps_its_languages(tmp_path: Path) -> None:
-    """The imported page's source note carries the earlier note: a note written in both languages
-    ({en, zh}) stays so, each language with its own earlier text; a plain string stays English."""
+    """The imported page's source note carries the earlier note, and is written in both languages
+    ({en, zh}, as every note is), each language with its own earlier text."""
     corpus = load_corpus(ROOT)
     corpus.pages[3].source["note"] = "The earlier note, in English only."
     corpus.pages[4].source["note"] = {"en": "The earlier note.", "zh": "此前的说明。"}
     off = parse_official(read_lines(official_file(tmp_path, "identical")), parts=4, measures=21)
     plan = Relocation(corpus, off, pair_measures(corpus, off), "O1", REFERENCE, "2026-12-01").build()
     notes = {p.number: p.meta["source"]["note"] for p in plan.pages}
-    assert isinstance(notes[3], str) and notes[3].endswith("Earlier note: The earlier note, in English only.")
+    assert notes[3]["en"].endswith("Earlier note: The earlier note, in English only.") and "2026-12-01" in notes[3]["zh"]
     assert notes[4]["en"].startswith("Checked paragraph by paragraph") and notes[4]["en"].endswith("The earlier note.")
     assert "2026-12-01" in notes[4]["zh"] and notes[4]["zh"].endswith("此前的说明。")
 
