@@ -19,7 +19,7 @@ from .errors import ContentError
 from .yamlmap import load_entries
 from .page import Page, Paragraph
 from .paths import part_anchor
-from .zh import Segmenter, segmenter, strip_tones
+from .zh import Segmenter, orthographic, orthographic_words, segmenter, strip_tones
 
 
 @dataclass
@@ -184,6 +184,11 @@ def _slug(term_pinyin: str) -> str:
     return base or "term"
 
 
+# A generated pinyin word of more syllables than this is reported (GB/T 16159 writes a name of
+# four or more syllables by its words: zhīshi chǎnquán, not zhīshichǎnquán).
+MAX_SYLLABLES = 3
+
+
 def load_glossary(root: Path) -> tuple[Glossary | None, list[ContentError]]:
     path = root / "data" / "glossary.yml"
     if not path.exists():
@@ -191,7 +196,6 @@ def load_glossary(root: Path) -> tuple[Glossary | None, list[ContentError]]:
     data, lines, errors = load_entries(path, "glossary.schema.json", "the glossary", "zh", "the term", "glossary")
     if data is None:
         return None, errors
-    words = segmenter(tuple(dict.fromkeys(item["zh"] for item in data)))  # terms stay whole in their pinyin
     terms: list[Term] = []
     seen: dict[str, int] = {}
     ids: dict[str, int] = {}
@@ -202,9 +206,11 @@ def load_glossary(root: Path) -> tuple[Glossary | None, list[ContentError]]:
                                        f"{seen[item['zh']]})", "merge the two entries", "glossary"))
             continue
         seen[item["zh"]] = line
+        if not item.get("pinyin"):
+            errors += _long_words(path, line, item["zh"])
         term = Term(zh=item["zh"], en=item["en"].strip(), definition=item["definition"].strip(), line=line,
                     alternatives=list(item.get("alternatives", [])), rejected=list(item.get("rejected", [])),
-                    note=item.get("note", ""), pinyin=item.get("pinyin") or words.pinyin(item["zh"]))
+                    note=item.get("note", ""), pinyin=item.get("pinyin") or orthographic(item["zh"]))
         slug = _slug(term.pinyin)
         ids[slug] = ids.get(slug, 0) + 1
         term.id = slug if ids[slug] == 1 else f"{slug}-{ids[slug]}"
@@ -212,7 +218,21 @@ def load_glossary(root: Path) -> tuple[Glossary | None, list[ContentError]]:
             errors.append(ContentError(path, lines.line([k, "en"]), f"the term '{term.zh}' has no English",
                                        "give the rendering this edition uses", "glossary"))
         terms.append(term)
+    # the terms stay whole in the search index, and their pinyin there is the glossary's
+    words = segmenter(tuple(t.zh for t in terms), tuple((t.zh, t.pinyin) for t in terms))
     return Glossary(terms, path, words), errors
+
+
+def _long_words(path: Path, line: int, zh: str) -> list[ContentError]:
+    """A generated pinyin word of four or more syllables: the dictionary had the term (or part of
+    it) as one word and nothing to divide it by, so a contributor must."""
+    long = [(word, py) for word, py in orthographic_words(zh) if len(word) > MAX_SYLLABLES]
+    return [ContentError(path, line, f"the generated pinyin of '{zh}' runs {len(word)} syllables together "
+                         f"('{py}' for {word})",
+                         f"add `pinyin:` to the entry with the words written apart as GB/T 16159 has them "
+                         f"(e.g. 'zhīshi chǎnquán', not 'zhīshichǎnquán'; a four-character idiom in two halves "
+                         f"with a hyphen: 'céngchū-bùqióng')", "glossary")
+            for word, py in long]
 
 
 def locations(corpus: Corpus) -> list[Location]:
