@@ -16,7 +16,8 @@ from typing import Any, Iterator
 
 from .corpus import Corpus
 from .errors import ContentError
-from .yamlmap import load_entries
+from .bilingual import paired
+from .yamlmap import LineMap, load_entries
 from .page import Page, Paragraph
 from .paths import part_anchor
 from .zh import Segmenter, orthographic, orthographic_words, segmenter, strip_tones
@@ -35,10 +36,24 @@ class Term:
     note: str = ""
     pinyin: str = ""  # as written in the glossary, or made from the Chinese (see load_glossary)
     id: str = ""
+    definition_zh: str = ""  # the definition written for a Chinese reader (释义)
+    note_zh: str = ""
 
     @property
     def renderings(self) -> list[str]:
         return [self.en, *self.alternatives]
+
+    def definition_in(self, lang: str) -> tuple[str, str]:
+        """The definition for an interface, and the language it is written in (the English one
+        where the Chinese is missing, which `make check` reports)."""
+        return (self.definition_zh, "zh") if lang == "zh" and self.definition_zh else (self.definition, "en")
+
+    def why_in(self, rejected: dict[str, str], lang: str) -> tuple[str, str]:
+        """Why a rendering is not used, for an interface (as definition_in)."""
+        return (rejected["why_zh"], "zh") if lang == "zh" and rejected.get("why_zh") else (rejected["why"], "en")
+
+    def note_in(self, lang: str) -> tuple[str, str]:
+        return (self.note_zh, "zh") if lang == "zh" and self.note_zh else (self.note, "en")
 
 
 @dataclass
@@ -208,9 +223,11 @@ def load_glossary(root: Path) -> tuple[Glossary | None, list[ContentError]]:
         seen[item["zh"]] = line
         if not item.get("pinyin"):
             errors += _long_words(path, line, item["zh"])
+        errors += _in_both_languages(path, item, k, lines)
         term = Term(zh=item["zh"], en=item["en"].strip(), definition=item["definition"].strip(), line=line,
                     alternatives=list(item.get("alternatives", [])), rejected=list(item.get("rejected", [])),
-                    note=item.get("note", ""), pinyin=item.get("pinyin") or orthographic(item["zh"]))
+                    note=item.get("note", ""), pinyin=item.get("pinyin") or orthographic(item["zh"]),
+                    definition_zh=item.get("definition_zh", "").strip(), note_zh=item.get("note_zh", "").strip())
         slug = _slug(term.pinyin)
         ids[slug] = ids.get(slug, 0) + 1
         term.id = slug if ids[slug] == 1 else f"{slug}-{ids[slug]}"
@@ -221,6 +238,14 @@ def load_glossary(root: Path) -> tuple[Glossary | None, list[ContentError]]:
     # the terms stay whole in the search index, and their pinyin there is the glossary's
     words = segmenter(tuple(t.zh for t in terms), tuple((t.zh, t.pinyin) for t in terms))
     return Glossary(terms, path, words), errors
+
+
+def _in_both_languages(path: Path, item: dict[str, Any], k: int, lines: LineMap) -> list[ContentError]:
+    """The Chinese interface shows the Chinese of a definition, a reason and a note: each English
+    one needs its Chinese counterpart, and a Chinese one its English (the two say the same)."""
+    fields: list[tuple[list[Any], dict[str, Any], str]] = [([k], item, "definition"), ([k], item, "note")]
+    fields += [([k, "rejected", j], r, "why") for j, r in enumerate(item.get("rejected", []))]
+    return paired(path, lines, f"the term '{item['zh']}'", fields)
 
 
 def _long_words(path: Path, line: int, zh: str) -> list[ContentError]:

@@ -52,6 +52,11 @@ def commentary_terms(markdown: str, mark: Callable[[str], str]) -> str:
     return "".join(out)
 
 
+def _lang_attr(_text: str, written: str) -> str:
+    """The lang attribute of a text written in `written` ('en' or 'zh')."""
+    return ' lang="zh-Hans"' if written == "zh" else ' lang="en"'
+
+
 def _en_sort_key(term: Term) -> str:
     return re.sub(r"^(the|a|an)\s+", "", term.en, flags=re.I).lower()
 
@@ -116,15 +121,20 @@ def render_glossary_page(corpus: Corpus, glossary: Glossary, lang: str, base: st
         rows = [f'<div class="oe-term-entry" id="{term.id}" markdown="1">', "",
                 (f'<p class="oe-term-head">{head_zh} {head_py} {head_en}</p>' if lang == "zh" else
                  f'<p class="oe-term-head">{head_en} {head_zh} {head_py}</p>'), "",
-                f'<p class="oe-term-def" lang="en">{escape(term.definition)}</p>', ""]
-        # renderings, reasons and notes are English data: tagged so in both interfaces
+                f'<p class="oe-term-def"{_lang_attr(*term.definition_in(lang))}>'
+                f'{escape(term.definition_in(lang)[0])}</p>', ""]
+        # renderings are English: tagged so in both interfaces; reasons and notes in the interface's language
         if term.alternatives:
             rows += [f"- {lab['also']}" + '<span lang="en">' + "; ".join(escape(a) for a in term.alternatives)
                      + "</span>"]
         for r in term.rejected:
-            rows += [f"- {lab['rejected']}" + f'<span lang="en">*{escape(r["en"])}*. {escape(r["why"])}</span>']
+            why, written = term.why_in(r, lang)
+            stop = "。" if lang == "zh" else ". "
+            rows += [f"- {lab['rejected']}" + f'<span lang="en">*{escape(r["en"])}*</span>{stop}'
+                     f'<span{_lang_attr(why, written)}>{escape(why)}</span>']
         if term.note:
-            rows += [f'- <span lang="en">{escape(term.note)}</span>']
+            note, written = term.note_in(lang)
+            rows += [f'- <span{_lang_attr(note, written)}>{escape(note)}</span>']
         rows += [f"- {lab['first']}" + (_loc_link(first, corpus, base, in_document, lang) if first else lab["none"])]
         if o["zh"]:
             rows += [f"- {lab['occurs']}" + join(lang, [_loc_link(i, corpus, base, in_document, lang) for i in o["zh"]])]

@@ -116,7 +116,7 @@ LABELS: dict[str, dict[str, str]] = {
             "The statutes, regulations, treaties and policy documents that the commentary relies on, "
             "and the measures whose commentary invokes each. Article numbers are given only where "
             "the edition relies on them, as they stood when the Opinions were issued; check them "
-            "against the versions now in force."
+            "against the versions now in force. Grouped by legal force, and by short name within each group."
         ),
         "laws.articles": "Articles relied on",
         "laws.measures": "Invoked by",
@@ -383,7 +383,7 @@ LABELS: dict[str, dict[str, str]] = {
         "glossary.count": "共 {n} 条。",
         "laws.intro": (
             "评注所依据的法律、法规、国际条约和政策文件，以及援引各项文件的条目。条文序号仅在本版依据时列出，"
-            "以《意见》发布时的版本为准，使用时请核对现行文本。"
+            "以《意见》发布时的版本为准，使用时请核对现行文本。按效力层级分类，同类文件按简称的拼音排序。"
         ),
         "laws.articles": "所依据的条文",
         "laws.measures": "援引条目",

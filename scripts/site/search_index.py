@@ -138,7 +138,7 @@ def glossary_docs(edition: Edition, lang: str) -> list[dict[str, Any]]:
         alts = "; ".join(term.alternatives)
         title = f"{term.zh} · {term.en}" if lang == "zh" else f"{term.en} · {term.zh}"
         text = (f"<p>{escape(term.pinyin)}{' · ' + escape(alts) if alts else ''}</p>"
-                f"<p>{escape(term.definition)}</p>")
+                f"<p>{escape(term.definition_in(lang)[0])}</p>")
         docs.append(_doc(edition.segmenter, f"glossary/#{term.id}", title, text, term.zh))
     return docs
 

@@ -81,7 +81,8 @@ def test_search_uses_the_glossary_pinyin_for_its_terms_lowercase_and_toneless() 
 
 def test_a_run_together_generated_word_is_reported_with_line_and_fix(content: Path) -> None:
     glossary = content / "data/glossary.yml"
-    edit(glossary, "- zh: 理念\n", "- zh: 一帆风顺\n  en: plain sailing\n  definition: Smooth progress.\n\n- zh: 理念\n")
+    edit(glossary, "- zh: 理念\n", "- zh: 一帆风顺\n  en: plain sailing\n  definition: Smooth progress.\n"
+                   "  definition_zh: 进展顺利。\n\n- zh: 理念\n")
     result = check(content)
     line = line_of(glossary, "- zh: 一帆风顺")
     assert result.returncode == 1
