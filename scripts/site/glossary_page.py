@@ -105,6 +105,23 @@ def _lang_attr(_text: str, written: str) -> str:
     return ' lang="zh-Hans"' if written == "zh" else ' lang="en"'
 
 
+# English words quoted in a Chinese text (a rejected rendering, a statute's English name): a run of
+# Latin words, with the spaces, hyphens and commas between them.
+_LATIN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z](?:[ ,]+[A-Za-z][A-Za-z'’-]*[A-Za-z])*")
+
+
+def zh_with_latin(text: str, written: str = "zh") -> str:
+    """`text` escaped; in a Chinese text, each run of English words tagged lang="en", so that it is
+    read (and hyphenated, and checked) as English."""
+    if written != "zh":
+        return escape(text)
+    out, pos = [], 0
+    for m in _LATIN.finditer(text):
+        out.append(escape(text[pos:m.start()]) + f'<span lang="en">{escape(m.group(0))}</span>')
+        pos = m.end()
+    return "".join(out) + escape(text[pos:])
+
+
 def _en_sort_key(term: Term) -> str:
     return re.sub(r"^(the|a|an)\s+", "", term.en, flags=re.I).lower()
 
@@ -170,7 +187,7 @@ def render_glossary_page(corpus: Corpus, glossary: Glossary, lang: str, base: st
                 (f'<p class="oe-term-head">{head_zh} {head_py} {head_en}</p>' if lang == "zh" else
                  f'<p class="oe-term-head">{head_en} {head_zh} {head_py}</p>'), "",
                 f'<p class="oe-term-def"{_lang_attr(*term.definition_in(lang))}>'
-                f'{escape(term.definition_in(lang)[0])}</p>', ""]
+                f'{zh_with_latin(*term.definition_in(lang))}</p>', ""]
         # renderings are English: tagged so in both interfaces; reasons and notes in the interface's language
         if term.alternatives:
             rows += [f"- {lab['also']}" + '<span lang="en">' + "; ".join(escape(a) for a in term.alternatives)
@@ -179,10 +196,10 @@ def render_glossary_page(corpus: Corpus, glossary: Glossary, lang: str, base: st
             why, written = term.why_in(r, lang)
             stop = "。" if lang == "zh" else ". "
             rows += [f"- {lab['rejected']}" + f'<span lang="en">*{escape(r["en"])}*</span>{stop}'
-                     f'<span{_lang_attr(why, written)}>{escape(why)}</span>']
+                     f'<span{_lang_attr(why, written)}>{zh_with_latin(why, written)}</span>']
         if term.note:
             note, written = term.note_in(lang)
-            rows += [f'- <span{_lang_attr(note, written)}>{escape(note)}</span>']
+            rows += [f'- <span{_lang_attr(note, written)}>{zh_with_latin(note, written)}</span>']
         rows += [f"- {lab['first']}" + (_loc_link(first, corpus, base, in_document, lang) if first else lab["none"])]
         if o["zh"]:
             rows += [f"- {lab['occurs']}" + join(lang, [_loc_link(i, corpus, base, in_document, lang) for i in o["zh"]])]

@@ -7,6 +7,7 @@ from ..edition.corpus import Corpus
 from ..edition.laws import Law, invoked_by
 from ..edition.paths import src_uri
 from ..edition.zh import orthographic, pinyin_sort_key
+from .glossary_page import zh_with_latin
 from .i18n import article_label, full_title, join, md_label, t
 
 # The kinds of instrument (data/laws.yml, `kind`), in the order the page lists them: by legal force
@@ -45,12 +46,12 @@ def render_laws_page(corpus: Corpus, laws: dict[str, Law], lang: str, base: str 
                     f'<span class="oe-alt" lang="{stag}">{escape(second)}</span></p>', ""]
             if law.note:
                 note, written = law.note_in(lang)
-                out += [f'<p class="oe-law-note" lang="{_tag(written)}">{escape(note)}</p>', ""]
+                out += [f'<p class="oe-law-note" lang="{_tag(written)}">{zh_with_latin(note, written)}</p>', ""]
             if law.articles:
                 out.append(md_label(lang, "laws.articles").rstrip())
                 out.append("")
                 out += [f"- {escape(article_label(a['article'], lang))}{t(lang, 'colon')}"
-                        f"<span lang=\"{_tag(Law.subject_in(a, lang)[1])}\">{escape(Law.subject_in(a, lang)[0])}</span>"
+                        f"<span lang=\"{_tag(Law.subject_in(a, lang)[1])}\">{zh_with_latin(*Law.subject_in(a, lang))}</span>"
                         for a in law.articles]
                 out.append("")
             numbers = invoked_by(corpus, law.id)

@@ -12,7 +12,7 @@ import pytest
 from helpers import check, edit, line_of
 from scripts.edition import Edition
 from scripts.edition.laws import Law
-from scripts.site.glossary_page import render_glossary_page
+from scripts.site.glossary_page import render_glossary_page, zh_with_latin
 from scripts.site.laws_page import KIND_ORDER, render_laws_page, sort_key
 
 pytestmark = pytest.mark.unit
@@ -60,17 +60,19 @@ def test_the_chinese_glossary_shows_chinese_definitions_and_reasons(edition: Edi
     zh = render_glossary_page(edition.corpus, edition.glossary, "zh")
     en = render_glossary_page(edition.corpus, edition.glossary, "en")
     for term in edition.glossary.terms:
-        assert f'<p class="oe-term-def" lang="zh-Hans">{term.definition_zh}</p>' in zh
+        assert f'<p class="oe-term-def" lang="zh-Hans">{zh_with_latin(term.definition_zh)}</p>' in zh
         assert f'<p class="oe-term-def" lang="en">' in en
         for r in term.rejected:
-            assert f'<span lang="zh-Hans">{r["why_zh"]}</span>' in zh
+            assert f'<span lang="zh-Hans">{zh_with_latin(r["why_zh"])}</span>' in zh
     assert '<p class="oe-term-def" lang="en">' not in zh
 
 
 def test_the_chinese_index_of_laws_is_chinese_and_ordered_by_force_then_pinyin(edition: Edition) -> None:
     laws = edition.laws
     zh = render_laws_page(edition.corpus, laws, "zh")
-    assert 'class="oe-law-note" lang="en"' not in zh and '<span lang="en">' not in zh
+    assert 'class="oe-law-note" lang="en"' not in zh
+    subjects = re.findall(r"^- 第[^：]+：<span lang=\"([^\"]+)\">", zh, re.M)
+    assert subjects and set(subjects) == {"zh-Hans"}
     order = re.findall(r'<div class="oe-law" id="([^"]+)"', zh)
     kinds = [laws[i].kind for i in order]
     assert kinds == sorted(kinds, key=KIND_ORDER.index), "kinds in the order of legal force"
@@ -80,6 +82,15 @@ def test_the_chinese_index_of_laws_is_chinese_and_ordered_by_force_then_pinyin(e
     ids = [i for i in order if i in ("criminal-law", "criminal-law-amendment-xi", "criminal-procedure-law")]
     if len(ids) == 3:
         assert ids == ["criminal-law", "criminal-law-amendment-xi", "criminal-procedure-law"]
+
+
+def test_english_words_in_chinese_data_are_tagged_as_english() -> None:
+    assert zh_with_latin("英语称 principle of legality（nullum crimen, nulla poena sine lege）。") == \
+        ('英语称 <span lang="en">principle of legality</span>（<span lang="en">nullum crimen, nulla poena sine '
+         'lege</span>）。')
+    assert zh_with_latin("见P2、R1—R3；《反垄断法》（Anti-Monopoly Law）") == \
+        '见P2、R1—R3；《反垄断法》（<span lang="en">Anti-Monopoly Law</span>）'
+    assert zh_with_latin("plain <English>", "en") == "plain &lt;English&gt;"
 
 
 def test_short_names_sort_the_law_before_its_amendment() -> None:
