@@ -402,3 +402,112 @@
   var path = window.location.pathname;
   if (path.indexOf(zh) === 0 && path !== zh + "404.html") window.location.replace(zh + "404.html");
 })();
+
+/* ==== Term cards (glossary terms in the text; scripts/site/glossary_page.py TermMarker) =====
+ * Each term in the text is a link to its glossary entry carrying its pinyin, our rendering and
+ * its definition in the interface's language (data-pinyin, data-en, data-def). Where the browser
+ * has popovers, this fills the page's one card (#oe-card, a popover) from the term and shows it
+ * beside the term instead: on a tap or a click (the card stays until Esc, the close button or a
+ * tap elsewhere; from the keyboard, focus moves into it), on a hover with a mouse, and on keyboard
+ * focus. A click with a modifier key still opens the entry. Without JavaScript or popovers, the
+ * term stays the link it is, with its title tooltip.
+ */
+(function () {
+  "use strict";
+  var card = document.getElementById("oe-card");
+  if (!card || typeof card.showPopover !== "function") return;
+  var anchored = !!(window.CSS && CSS.supports && CSS.supports("anchor-name: --oe-term"));
+  var current = null, pinned = false, timer = 0, returning = false;
+
+  function term(el) { return el && el.closest ? el.closest("a.oe-term") : null; }
+  function slot(name) { return card.querySelector(".oe-card-" + name); }
+
+  /* The title tooltip would show beside the card: its words go to the accessible description. */
+  var terms = document.querySelectorAll("a.oe-term[title]");
+  for (var i = 0; i < terms.length; i++) {
+    terms[i].setAttribute("aria-description", terms[i].getAttribute("title"));
+    terms[i].removeAttribute("title");
+  }
+
+  function place(el) {
+    if (anchored) return;
+    var r = el.getBoundingClientRect(), w = card.offsetWidth, h = card.offsetHeight;
+    var vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
+    card.style.left = Math.max(8, Math.min(r.left, vw - w - 8)) + "px";
+    card.style.top = (r.bottom + h + 8 > vh && r.top > h + 8 ? r.top - h - 6 : r.bottom + 6) + "px";
+  }
+
+  function open(el, pin) {
+    clearTimeout(timer);
+    if (current !== el || !card.matches(":popover-open")) {
+      if (current) current.style.removeProperty("anchor-name");
+      current = el;
+      el.style.setProperty("anchor-name", "--oe-term");
+      slot("zh").textContent = el.textContent;
+      slot("py").textContent = el.getAttribute("data-pinyin") || "";
+      slot("en").textContent = el.getAttribute("data-en") || "";
+      slot("def").textContent = el.getAttribute("data-def") || "";
+      slot("more").querySelector("a").href = el.href;
+      if (card.matches(":popover-open")) card.hidePopover();
+      try { card.showPopover({ source: el }); } catch (e) { card.showPopover(); }
+    }
+    pinned = pin;
+    place(el);
+  }
+
+  function close(later) {
+    clearTimeout(timer);
+    if (pinned) return;
+    timer = setTimeout(function () { if (!pinned && card.matches(":popover-open")) card.hidePopover(); },
+                       later ? 250 : 0);
+  }
+
+  document.addEventListener("click", function (ev) {
+    var el = term(ev.target);
+    if (!el || ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;
+    ev.preventDefault();
+    open(el, true);
+    if (ev.detail === 0) slot("more").querySelector("a").focus();  /* Enter: into the card */
+  });
+  document.addEventListener("pointerover", function (ev) {
+    if (ev.pointerType !== "mouse") return;
+    var el = term(ev.target);
+    if (el) { clearTimeout(timer); timer = setTimeout(function () { open(el, pinned && el === current); }, 120); }
+    else if (card.contains(ev.target)) clearTimeout(timer);
+  });
+  document.addEventListener("pointerout", function (ev) {
+    if (ev.pointerType === "mouse" && (term(ev.target) || card.contains(ev.target))) close(true);
+  });
+  document.addEventListener("focusin", function (ev) {
+    if (returning) return;
+    var el = term(ev.target);
+    if (el && el !== current) open(el, false);
+    else if (el) open(el, pinned);
+    else if (card.contains(ev.target)) clearTimeout(timer);
+  });
+  document.addEventListener("focusout", function (ev) {
+    if (term(ev.target) && !card.contains(ev.relatedTarget)) close(false);
+  });
+  card.addEventListener("focusout", function (ev) {  /* focus left the card: it closes */
+    if (!card.contains(ev.relatedTarget) && !term(ev.relatedTarget)) { pinned = false; close(false); }
+  });
+  /* Closing with Esc, the close button or a tap elsewhere: focus that was in the card goes back to
+   * its term (the browser may do so itself) without opening the card again. */
+  var hadFocus = false;
+  card.addEventListener("beforetoggle", function (ev) {
+    if (ev.newState !== "closed") return;
+    pinned = false;
+    hadFocus = card.contains(document.activeElement);
+    returning = true;
+    setTimeout(function () { returning = false; }, 0);
+  });
+  card.addEventListener("toggle", function (ev) {
+    if (ev.newState !== "closed" || !hadFocus || !current || document.activeElement === current) return;
+    returning = true;
+    current.focus();
+    returning = false;
+  });
+  if (!anchored) window.addEventListener("scroll", function () { if (!pinned) close(false); else place(current); },
+                                         { passive: true });
+})();
+/* ==== end of term cards ================================================================== */

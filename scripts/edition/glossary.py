@@ -16,10 +16,11 @@ from typing import Any, Iterator
 
 from .corpus import Corpus
 from .errors import ContentError
-from .yamlmap import load_entries
+from .bilingual import paired
+from .yamlmap import LineMap, load_entries
 from .page import Page, Paragraph
 from .paths import part_anchor
-from .zh import Segmenter, segmenter, strip_tones
+from .zh import Segmenter, orthographic, orthographic_words, segmenter, strip_tones
 
 
 @dataclass
@@ -35,10 +36,24 @@ class Term:
     note: str = ""
     pinyin: str = ""  # as written in the glossary, or made from the Chinese (see load_glossary)
     id: str = ""
+    definition_zh: str = ""  # the definition written for a Chinese reader (释义)
+    note_zh: str = ""
 
     @property
     def renderings(self) -> list[str]:
         return [self.en, *self.alternatives]
+
+    def definition_in(self, lang: str) -> tuple[str, str]:
+        """The definition for an interface, and the language it is written in (the English one
+        where the Chinese is missing, which `make check` reports)."""
+        return (self.definition_zh, "zh") if lang == "zh" and self.definition_zh else (self.definition, "en")
+
+    def why_in(self, rejected: dict[str, str], lang: str) -> tuple[str, str]:
+        """Why a rendering is not used, for an interface (as definition_in)."""
+        return (rejected["why_zh"], "zh") if lang == "zh" and rejected.get("why_zh") else (rejected["why"], "en")
+
+    def note_in(self, lang: str) -> tuple[str, str]:
+        return (self.note_zh, "zh") if lang == "zh" and self.note_zh else (self.note, "en")
 
 
 @dataclass
@@ -184,6 +199,11 @@ def _slug(term_pinyin: str) -> str:
     return base or "term"
 
 
+# A generated pinyin word of more syllables than this is reported (GB/T 16159 writes a name of
+# four or more syllables by its words: zhīshi chǎnquán, not zhīshichǎnquán).
+MAX_SYLLABLES = 3
+
+
 def load_glossary(root: Path) -> tuple[Glossary | None, list[ContentError]]:
     path = root / "data" / "glossary.yml"
     if not path.exists():
@@ -191,7 +211,6 @@ def load_glossary(root: Path) -> tuple[Glossary | None, list[ContentError]]:
     data, lines, errors = load_entries(path, "glossary.schema.json", "the glossary", "zh", "the term", "glossary")
     if data is None:
         return None, errors
-    words = segmenter(tuple(dict.fromkeys(item["zh"] for item in data)))  # terms stay whole in their pinyin
     terms: list[Term] = []
     seen: dict[str, int] = {}
     ids: dict[str, int] = {}
@@ -202,9 +221,13 @@ def load_glossary(root: Path) -> tuple[Glossary | None, list[ContentError]]:
                                        f"{seen[item['zh']]})", "merge the two entries", "glossary"))
             continue
         seen[item["zh"]] = line
+        if not item.get("pinyin"):
+            errors += _long_words(path, line, item["zh"])
+        errors += _in_both_languages(path, item, k, lines)
         term = Term(zh=item["zh"], en=item["en"].strip(), definition=item["definition"].strip(), line=line,
                     alternatives=list(item.get("alternatives", [])), rejected=list(item.get("rejected", [])),
-                    note=item.get("note", ""), pinyin=item.get("pinyin") or words.pinyin(item["zh"]))
+                    note=item.get("note", ""), pinyin=item.get("pinyin") or orthographic(item["zh"]),
+                    definition_zh=item.get("definition_zh", "").strip(), note_zh=item.get("note_zh", "").strip())
         slug = _slug(term.pinyin)
         ids[slug] = ids.get(slug, 0) + 1
         term.id = slug if ids[slug] == 1 else f"{slug}-{ids[slug]}"
@@ -212,7 +235,29 @@ def load_glossary(root: Path) -> tuple[Glossary | None, list[ContentError]]:
             errors.append(ContentError(path, lines.line([k, "en"]), f"the term '{term.zh}' has no English",
                                        "give the rendering this edition uses", "glossary"))
         terms.append(term)
+    # the terms stay whole in the search index, and their pinyin there is the glossary's
+    words = segmenter(tuple(t.zh for t in terms), tuple((t.zh, t.pinyin) for t in terms))
     return Glossary(terms, path, words), errors
+
+
+def _in_both_languages(path: Path, item: dict[str, Any], k: int, lines: LineMap) -> list[ContentError]:
+    """The Chinese interface shows the Chinese of a definition, a reason and a note: each English
+    one needs its Chinese counterpart, and a Chinese one its English (the two say the same)."""
+    fields: list[tuple[list[Any], dict[str, Any], str]] = [([k], item, "definition"), ([k], item, "note")]
+    fields += [([k, "rejected", j], r, "why") for j, r in enumerate(item.get("rejected", []))]
+    return paired(path, lines, f"the term '{item['zh']}'", fields)
+
+
+def _long_words(path: Path, line: int, zh: str) -> list[ContentError]:
+    """A generated pinyin word of four or more syllables: the dictionary had the term (or part of
+    it) as one word and nothing to divide it by, so a contributor must."""
+    long = [(word, py) for word, py in orthographic_words(zh) if len(word) > MAX_SYLLABLES]
+    return [ContentError(path, line, f"the generated pinyin of '{zh}' runs {len(word)} syllables together "
+                         f"('{py}' for {word})",
+                         f"add `pinyin:` to the entry with the words written apart as GB/T 16159 has them "
+                         f"(e.g. 'zhīshi chǎnquán', not 'zhīshichǎnquán'; a four-character idiom in two halves "
+                         f"with a hyphen: 'céngchū-bùqióng')", "glossary")
+            for word, py in long]
 
 
 def locations(corpus: Corpus) -> list[Location]:

@@ -11,9 +11,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .corpus import Corpus
 from .errors import ContentError
+from .bilingual import paired
 from .yamlmap import load_entries
 
 
@@ -29,6 +31,18 @@ class Law:
     note: str = ""
     names_zh: list[str] = field(default_factory=list)  # as the Chinese commentary names it, inside 《》
     version: str = ""  # which text the edition cites
+    note_zh: str = ""  # the note written for a Chinese reader
+
+    def note_in(self, lang: str) -> tuple[str, str]:
+        """The note for an interface, and the language it is written in."""
+        return (self.note_zh, "zh") if lang == "zh" and self.note_zh else (self.note, "en")
+
+    @staticmethod
+    def subject_in(article: dict[str, str], lang: str) -> tuple[str, str]:
+        """What an article says, for an interface, and the language it is written in."""
+        if lang == "zh" and article.get("subject_zh"):
+            return article["subject_zh"], "zh"
+        return article["subject"], "en"
 
     def patterns(self) -> list[re.Pattern[str]]:
         return list(_name_patterns(tuple(self.names)))
@@ -55,7 +69,10 @@ def load_laws(root: Path) -> tuple[dict[str, Law], list[ContentError]]:
             continue
         laws[item["id"]] = Law(item["id"], item["kind"], item["zh"], item["en"], list(item["names"]), line,
                                list(item.get("articles", [])), item.get("note", ""),
-                               list(item.get("names_zh", [])), item.get("version", ""))
+                               list(item.get("names_zh", [])), item.get("version", ""), item.get("note_zh", ""))
+        fields: list[tuple[list[Any], dict[str, Any], str]] = [([k], item, "note")]
+        fields += [([k, "articles", j], a, "subject") for j, a in enumerate(item.get("articles", []))]
+        errors += paired(path, lines, f"the law '{item['id']}'", fields)
     return laws, errors
 
 

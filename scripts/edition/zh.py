@@ -1,5 +1,11 @@
 """Chinese text utilities shared by the glossary and search: segmentation, pinyin, numerals.
 
+Pinyin comes in two forms. `orthographic` writes a term as the Basic Rules of the Chinese
+Phonetic Alphabet Orthography (GB/T 16159) and a dictionary would: words apart, names and
+proper nouns capitalised, readings by word. The glossary shows it, and the search index
+(`Segmenter.pinyin`, toneless) uses a term's pinyin for the term, so what the glossary shows
+is what a reader can type.
+
 jieba and pypinyin are loaded lazily, and only when a text is met that the store
 (scripts/edition/cache.py) has not seen: jieba's dictionary takes most of a second to
 read, and what it and pypinyin make of a text follows from the text, the words the
@@ -33,13 +39,15 @@ def _dictionary():
 
 
 class _Memo:
-    """What jieba and pypinyin made of each text, for one set of added words, kept in the store."""
+    """What jieba and pypinyin made of each text, for one set of added words (and their
+    readings), kept in the store."""
 
-    KINDS = ("seg", "fine", "py", "tone3")
+    KINDS = ("seg", "fine", "py", "tone3", "ortho")
 
-    def __init__(self, words: tuple[str, ...]) -> None:
+    def __init__(self, words: tuple[str, ...], readings: tuple[tuple[str, str], ...] = ()) -> None:
         self.key = digest(f"jieba={version('jieba')}|pypinyin={version('pypinyin')}",
-                          Path(__file__).read_bytes(), "\n".join(words))
+                          Path(__file__).read_bytes(), "\n".join(words),
+                          "\n".join(f"{zh}\t{py}" for zh, py in readings))
         stored = _STORE.get("zh", self.key) if _STORE is not None else None
         self.maps: dict[str, dict[str, object]] = {k: dict((stored or {}).get(k, {})) for k in self.KINDS}
         self.dirty = False
@@ -51,7 +59,7 @@ class _Memo:
 
 
 _STORE: Store | None = None
-_MEMOS: dict[tuple[str, ...], _Memo] = {}
+_MEMOS: dict[tuple[tuple[str, ...], tuple[tuple[str, str], ...]], _Memo] = {}
 
 
 def remember_in(store: Store) -> None:
@@ -64,10 +72,10 @@ def remember_in(store: Store) -> None:
         segmenter.cache_clear()
 
 
-def _memo(words: tuple[str, ...]) -> _Memo:
-    if words not in _MEMOS:
-        _MEMOS[words] = _Memo(words)
-    return _MEMOS[words]
+def _memo(words: tuple[str, ...], readings: tuple[tuple[str, str], ...] = ()) -> _Memo:
+    if (words, readings) not in _MEMOS:
+        _MEMOS[(words, readings)] = _Memo(words, readings)
+    return _MEMOS[(words, readings)]
 
 
 @atexit.register
@@ -84,13 +92,16 @@ class Segmenter:
     own copy of the word frequencies, so teaching it the glossary changes nothing for
     anyone else in the process (jieba's global dictionary stays as it is), and a glossary
     edited under `mkdocs serve` gets a segmenter of its own instead of adding to the last.
-    The copy is made the first time a text is not in the memo.
+    The copy is made the first time a text is not in the memo. `readings` are the words'
+    pinyin (the glossary's), used for them in `pinyin`.
     """
 
-    def __init__(self, words: Iterable[str] = ()) -> None:
+    def __init__(self, words: Iterable[str] = (), readings: Iterable[tuple[str, str]] = ()) -> None:
         self._words = tuple(words)
+        self._readings = tuple(readings)
+        self._reading = dict(self._readings)
         self._tokenizer = None
-        self._memo = _memo(self._words)
+        self._memo = _memo(self._words, self._readings)
         self._pinyin: dict[tuple[str, bool], str] = {}
 
     @property
@@ -127,17 +138,12 @@ class Segmenter:
         return self._remembered("fine", text, self._segment_fine)
 
     def _segment_fine(self, text: str) -> list[str]:
-        out: list[str] = []
-        for word in self.segment(text):
-            if len(word) <= 2:
-                out.append(word)
-                continue
-            parts = _tile(word, set(self._jieba.cut_for_search(word, HMM=False)) - {word})
-            out.extend(parts or [word])
-        return out
+        return [part for word in self.segment(text) for part in self._fine(word)]
 
     def pinyin(self, text: str, tones: bool = True) -> str:
-        """Pinyin grouped by word: 商业秘密 -> 'shāngyè mìmì' (tones=False: 'shangye mimi').
+        """Pinyin grouped by word, for the search index: 商业秘密 -> 'shāngyè mìmì' (tones=False:
+        'shangye mimi'). A word with a reading (a glossary term) is written as the reading
+        has it; other words by their dictionary parts.
 
         Syllables starting with a, o or e inside a word take an apostrophe (bàn'àn);
         punctuation between Han runs is kept as it is. Remembered per text.
@@ -152,31 +158,32 @@ class Segmenter:
         return self._pinyin[key]
 
     def _make_pinyin(self, text: str, tones: bool) -> str:
-        from pypinyin import Style, lazy_pinyin
-
-        style = Style.TONE if tones else Style.NORMAL
         out: list[str] = []
         pos = 0
         for run in HAN_RUN.finditer(text):
             if run.start() > pos:
                 out.append(text[pos:run.start()].strip())
-            for word in self.segment_fine(run.group(0)):
-                syllables = lazy_pinyin(word, style=style, errors="default")
-                joined = syllables[0]
-                for syl in syllables[1:]:
-                    joined += ("'" if strip_tones(syl)[:1] in ("a", "o", "e") else "") + syl
-                out.append(joined)
+            for word in self.segment(run.group(0)):
+                if word in self._reading:  # a glossary term: as the glossary writes it
+                    out.append(self._reading[word] if tones else strip_tones(self._reading[word]).lower())
+                    continue
+                out += [_word_pinyin(part, tones) for part in self._fine(word)]
             pos = run.end()
         if pos < len(text):
             out.append(text[pos:].strip())
-        return re.sub(r" ?[、，,] ?", ", ", " ".join(p for p in out if p)).strip()
+        return _commas(" ".join(p for p in out if p))
+
+    def _fine(self, word: str) -> list[str]:
+        if len(word) <= 2:
+            return [word]
+        return _tile(word, set(self._jieba.cut_for_search(word, HMM=False)) - {word}) or [word]
 
 
 @lru_cache(maxsize=4)
-def segmenter(words: tuple[str, ...] = ()) -> Segmenter:
-    """The segmenter for a set of words, made once per process (keyed by the words
-    themselves, so it cannot go stale)."""
-    return Segmenter(words)
+def segmenter(words: tuple[str, ...] = (), readings: tuple[tuple[str, str], ...] = ()) -> Segmenter:
+    """The segmenter for a set of words (and their pinyin), made once per process (keyed by
+    the words themselves, so it cannot go stale)."""
+    return Segmenter(words, readings)
 
 
 def _tile(word: str, parts: set[str]) -> list[str] | None:
@@ -192,6 +199,142 @@ def _tile(word: str, parts: set[str]) -> list[str] | None:
         else:
             return None
     return result if len(result) > 1 else None
+
+
+def _join_syllables(syllables: list[str]) -> str:
+    """One word's syllables written together, with an apostrophe before a syllable starting
+    with a, o or e (bàn'àn, Xī'ān)."""
+    joined = syllables[0]
+    for syl in syllables[1:]:
+        joined += ("'" if strip_tones(syl)[:1].lower() in ("a", "o", "e") else "") + syl
+    return joined
+
+
+# Readings the standard dictionary (Xiandai Hanyu Cidian) gives and pypinyin does not: a
+# neutral tone, or the sense the edition's texts use. Only words every use of which in a
+# legal text takes this reading; a reading that depends on the sentence is the glossary's
+# `pinyin:` override (以办案为中心: 为 is wéi).
+READINGS = {
+    "知识": ["zhī", "shi"],       # neutral tone on the second syllable
+    "队伍": ["duì", "wu"],        # neutral tone on the second syllable
+    "电子": ["diàn", "zǐ"],       # 子 is a full morpheme here (electron), not the suffix -zi
+    "正当": ["zhèng", "dàng"],    # proper, legitimate (不正当竞争); zhèngdāng is 'just when'
+}
+
+
+def _syllables(word: str, tones: bool) -> list[str]:
+    from pypinyin import Style, lazy_pinyin
+
+    if word in READINGS:
+        return READINGS[word] if tones else [strip_tones(s) for s in READINGS[word]]
+    return lazy_pinyin(word, style=Style.TONE if tones else Style.NORMAL, errors="default")
+
+
+def _word_pinyin(word: str, tones: bool = True) -> str:
+    return _join_syllables(_syllables(word, tones))
+
+
+def _commas(text: str) -> str:
+    return re.sub(r" ?[、，,] ?", ", ", text).strip()
+
+
+# Two-character compound surnames: the rest of a name of three or four characters is the given name.
+COMPOUND_SURNAMES = {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
+                     "司徒", "夏侯", "令狐", "端木", "西门", "南宫", "独孤", "呼延", "申屠", "澹台", "万俟"}
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    """jieba's part-of-speech tagger on its own dictionary (no words added): it says which
+    words are names of persons (nr), places (ns) and organisations (nt)."""
+    import jieba.posseg
+
+    _dictionary()
+    return jieba.posseg.POSTokenizer(jieba.dt)
+
+
+def _capitalised(pinyin: str) -> str:
+    return pinyin[:1].upper() + pinyin[1:]
+
+
+def _ortho_run(run: str) -> list[tuple[str, str]]:
+    """(word, pinyin) for the words of a Han run, by GB/T 16159 as far as rules can go:
+
+    - words as jieba's dictionary has them, written apart; one of four or more characters
+      (a name of one concept) is written by its dictionary parts (知识产权 -> zhīshi chǎnquán;
+      中华人民共和国 -> Zhōnghuá Rénmín Gònghéguó) where they cover it;
+    - a suffix jieba tags as such (式, 者) joins the word before it (chuāntòushì);
+    - names of persons: surname and given name apart, each capitalised (Xí Jìnpíng); names of
+      places and organisations: each word capitalised (Zhōngguó, Zuìgāo Rénmín Jiǎncháyuàn);
+    - readings by word (pypinyin's phrases, and READINGS above).
+    What no rule can know (为 as wéi, a common noun jieba takes for a name) is the glossary's
+    `pinyin:` override."""
+    out: list[tuple[str, str]] = []
+    for pair in _tagger().cut(run, HMM=False):
+        word, flag = pair.word, pair.flag
+        if flag == "k" and out:  # a suffix: written with the word before it
+            before, py = out.pop()
+            out.append((before + word, _join_syllables([py, _word_pinyin(word)])))
+            continue
+        if flag in ("nr", "nrfg") and 2 <= len(word) <= 3:  # a person's name (jieba takes some
+            cut = 2 if word[:2] in COMPOUND_SURNAMES and len(word) > 2 else 1  # longer words for one)
+            out += [(part, _capitalised(_word_pinyin(part))) for part in (word[:cut], word[cut:])]
+            continue
+        parts = [word]
+        if len(word) >= 4:
+            tiled = _tile_with_singles(word, set(_dictionary().cut_for_search(word, HMM=False)) - {word})
+            parts = tiled or [word]
+        proper = flag in ("ns", "nt", "nrt")  # places, organisations, transliterated names
+        out += [(part, _capitalised(_word_pinyin(part)) if proper else _word_pinyin(part)) for part in parts]
+    return out
+
+
+def _tile_with_singles(word: str, parts: set[str]) -> list[str] | None:
+    """`word` cut into known parts, a character no part covers standing alone (党的领导 ->
+    党 的 领导): of all such cuts, the one with the fewest lone characters, then the fewest
+    parts (刑事犯罪 -> 刑事 犯罪, not 刑事犯 罪). None unless it uses a part of two or more."""
+    best: list[tuple[int, int, list[str]] | None] = [None] * (len(word) + 1)
+    best[0] = (0, 0, [])
+    for i in range(len(word)):
+        if best[i] is None:
+            continue
+        singles, count, cut = best[i]  # type: ignore[misc]
+        for j in range(i + 1, len(word) + 1):
+            piece = word[i:j]
+            if j - i > 1 and piece not in parts:
+                continue
+            score = (singles + (j - i == 1), count + 1, cut + [piece])
+            if best[j] is None or score[:2] < best[j][:2]:  # type: ignore[index]
+                best[j] = score
+    result = best[len(word)][2]  # type: ignore[index]
+    return result if len(result) > 1 and any(len(p) > 1 for p in result) else None
+
+
+def orthographic_words(text: str) -> list[tuple[str, str]]:
+    """(Chinese, pinyin) of each word of `text` as GB/T 16159 writes it (see _ortho_run);
+    other characters (、) stand as they are. Remembered in the store."""
+    memo = _memo(())
+    known = memo.maps["ortho"]
+    if text not in known:
+        out: list[tuple[str, str]] = []
+        pos = 0
+        for run in HAN_RUN.finditer(text):
+            if run.start() > pos and text[pos:run.start()].strip():
+                out.append((text[pos:run.start()].strip(), text[pos:run.start()].strip()))
+            out += _ortho_run(run.group(0))
+            pos = run.end()
+        if text[pos:].strip():
+            out.append((text[pos:].strip(), text[pos:].strip()))
+        known[text] = [list(pair) for pair in out]
+        memo.dirty = True
+    return [(str(zh), str(py)) for zh, py in known[text]]  # type: ignore[union-attr]
+
+
+def orthographic(text: str) -> str:
+    """`text` in pinyin as GB/T 16159 writes it: 以办案为中心 -> 'yǐ bàn'àn wèi zhōngxīn' (a
+    reading that depends on the sentence, here 为 = wéi, needs the glossary's override);
+    习近平 -> 'Xí Jìnpíng'; 知识产权 -> 'zhīshi chǎnquán'."""
+    return _commas(" ".join(py for _, py in orthographic_words(text)))
 
 
 def strip_tones(text: str) -> str:

@@ -16,14 +16,62 @@ from ..edition.zh import pinyin_sort_key, strip_tones
 from .i18n import join, md_label, measure_label, part_label, t
 
 
-def mark_terms(glossary: Glossary, escaped: str, href: str) -> str:
-    """Wrap each term in escaped Chinese text in a link with a pinyin/English tooltip."""
+def mark_terms(glossary: Glossary, escaped: str, href: str, lang: str | None = None,
+               seen: set[str] | None = None) -> str:
+    """Wrap each term in escaped Chinese text in a link to its glossary entry, with a
+    pinyin/English tooltip. `lang`: the link also carries the definition in that interface's
+    language, for its card (see TermMarker). `seen`: ids of terms already linked in this
+    paragraph, which stay plain text (and each newly linked one is added)."""
     def repl(m: re.Match[str]) -> str:
         term = glossary.by_zh[m.group(0)]
+        if seen is not None:
+            if term.id in seen:
+                return m.group(0)
+            seen.add(term.id)
         tip = escape(f"{term.pinyin} · {term.en}")
+        card = f' data-def="{escape(term.definition_in(lang)[0])}"' if lang else ""
         return (f'<a class="oe-term" href="{href}#{term.id}" title="{tip}" '
-                f'data-pinyin="{escape(term.pinyin)}" data-en="{escape(term.en)}">{m.group(0)}</a>')
+                f'data-pinyin="{escape(term.pinyin)}" data-en="{escape(term.en)}"{card}>{m.group(0)}</a>')
     return glossary.zh_regex.sub(repl, escaped)
+
+
+class TermMarker:
+    """The term links of one measure page in one interface, as scripts/site/measure.py calls its
+    Chinese markup: (escaped text, paragraph), the paragraph None for the Chinese commentary.
+
+    A term is linked on its first occurrence in a paragraph only (an apparatus paragraph comes in
+    several runs, hence the state), so dotted underlines do not carpet the text; the commentary
+    written in the interface's own language is not marked at all (a Chinese reader needs no gloss
+    of 打击), and the Chinese commentary in the English interface is linked once per note
+    (commentary_terms). Each link carries what its card shows; the page has one card (`card`),
+    which edition.js fills and opens in place on a tap, a click, a hover or keyboard focus.
+    Without JavaScript a term is the link to its glossary entry it always was."""
+
+    def __init__(self, glossary: Glossary, href: str, lang: str) -> None:
+        self.glossary, self.href, self.lang = glossary, href, lang
+        self._para: object = None
+        self._seen: set[str] = set()
+
+    def __call__(self, escaped: str, para: object) -> str:
+        if para is None:  # the Chinese commentary
+            return escaped if self.lang == "zh" else mark_terms(self.glossary, escaped, self.href, self.lang)
+        if para is not self._para:
+            self._para, self._seen = para, set()
+        return mark_terms(self.glossary, escaped, self.href, self.lang, self._seen)
+
+    def card(self) -> str:
+        """The page's one term card: a popover that edition.js fills from the term's link. Hidden
+        until opened (and wholly without JavaScript); kept out of the search index."""
+        lang = self.lang
+        return (f'<div class="oe-card" id="oe-card" popover role="dialog" aria-labelledby="oe-card-zh" '
+                f'data-search-exclude>'
+                f'<p class="oe-card-head"><span class="oe-card-zh" id="oe-card-zh" lang="zh-Hans"></span> '
+                f'<span class="oe-card-py" lang="zh-Latn-pinyin"></span></p>'
+                f'<p class="oe-card-en" lang="en"></p>'
+                f'<p class="oe-card-def" lang="{"zh-Hans" if lang == "zh" else "en"}"></p>'
+                f'<p class="oe-card-more"><a href="{self.href}">{escape(t(lang, "card.entry"))}</a></p>'
+                f'<button type="button" class="oe-card-close" popovertarget="oe-card" popovertargetaction="hide" '
+                f'aria-label="{escape(t(lang, "card.close"))}">×</button></div>')
 
 # Stretches of Markdown where a term link must not go: links (text and target), code, HTML tags.
 _PROTECTED = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)|`[^`\n]*`|<[^>\n]*>")
@@ -50,6 +98,28 @@ def commentary_terms(markdown: str, mark: Callable[[str], str]) -> str:
         pos = m.end()
     out.append(_TERM_LINK.sub(first_only, mark(markdown[pos:])))
     return "".join(out)
+
+
+def _lang_attr(_text: str, written: str) -> str:
+    """The lang attribute of a text written in `written` ('en' or 'zh')."""
+    return ' lang="zh-Hans"' if written == "zh" else ' lang="en"'
+
+
+# English words quoted in a Chinese text (a rejected rendering, a statute's English name): a run of
+# Latin words, with the spaces, hyphens and commas between them.
+_LATIN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z](?:[ ,]+[A-Za-z][A-Za-z'’-]*[A-Za-z])*")
+
+
+def zh_with_latin(text: str, written: str = "zh") -> str:
+    """`text` escaped; in a Chinese text, each run of English words tagged lang="en", so that it is
+    read (and hyphenated, and checked) as English."""
+    if written != "zh":
+        return escape(text)
+    out, pos = [], 0
+    for m in _LATIN.finditer(text):
+        out.append(escape(text[pos:m.start()]) + f'<span lang="en">{escape(m.group(0))}</span>')
+        pos = m.end()
+    return "".join(out) + escape(text[pos:])
 
 
 def _en_sort_key(term: Term) -> str:
@@ -116,15 +186,20 @@ def render_glossary_page(corpus: Corpus, glossary: Glossary, lang: str, base: st
         rows = [f'<div class="oe-term-entry" id="{term.id}" markdown="1">', "",
                 (f'<p class="oe-term-head">{head_zh} {head_py} {head_en}</p>' if lang == "zh" else
                  f'<p class="oe-term-head">{head_en} {head_zh} {head_py}</p>'), "",
-                f'<p class="oe-term-def" lang="en">{escape(term.definition)}</p>', ""]
-        # renderings, reasons and notes are English data: tagged so in both interfaces
+                f'<p class="oe-term-def"{_lang_attr(*term.definition_in(lang))}>'
+                f'{zh_with_latin(*term.definition_in(lang))}</p>', ""]
+        # renderings are English: tagged so in both interfaces; reasons and notes in the interface's language
         if term.alternatives:
             rows += [f"- {lab['also']}" + '<span lang="en">' + "; ".join(escape(a) for a in term.alternatives)
                      + "</span>"]
         for r in term.rejected:
-            rows += [f"- {lab['rejected']}" + f'<span lang="en">*{escape(r["en"])}*. {escape(r["why"])}</span>']
+            why, written = term.why_in(r, lang)
+            stop = "。" if lang == "zh" else ". "
+            rows += [f"- {lab['rejected']}" + f'<span lang="en">*{escape(r["en"])}*</span>{stop}'
+                     f'<span{_lang_attr(why, written)}>{zh_with_latin(why, written)}</span>']
         if term.note:
-            rows += [f'- <span lang="en">{escape(term.note)}</span>']
+            note, written = term.note_in(lang)
+            rows += [f'- <span{_lang_attr(note, written)}>{zh_with_latin(note, written)}</span>']
         rows += [f"- {lab['first']}" + (_loc_link(first, corpus, base, in_document, lang) if first else lab["none"])]
         if o["zh"]:
             rows += [f"- {lab['occurs']}" + join(lang, [_loc_link(i, corpus, base, in_document, lang) for i in o["zh"]])]

@@ -111,12 +111,15 @@ LABELS: dict[str, dict[str, str]] = {
             "The Chinese interface lists the same terms in pinyin order."
         ),
         "glossary.count": "{n} terms.",
+        # a term's card on a measure page (glossary_page.TermMarker; filled by edition.js)
+        "card.entry": "Glossary entry",
+        "card.close": "Close",
         # the index of laws (scripts/site/laws_page.py)
         "laws.intro": (
             "The statutes, regulations, treaties and policy documents that the commentary relies on, "
             "and the measures whose commentary invokes each. Article numbers are given only where "
             "the edition relies on them, as they stood when the Opinions were issued; check them "
-            "against the versions now in force."
+            "against the versions now in force. Grouped by legal force, and by short name within each group."
         ),
         "laws.articles": "Articles relied on",
         "laws.measures": "Invoked by",
@@ -410,9 +413,11 @@ LABELS: dict[str, dict[str, str]] = {
             "按拼音排序；英文界面按英文字母排序。"
         ),
         "glossary.count": "共 {n} 条。",
+        "card.entry": "查看术语表词条",
+        "card.close": "关闭",
         "laws.intro": (
             "评注所依据的法律、法规、国际条约和政策文件，以及援引各项文件的条目。条文序号仅在本版依据时列出，"
-            "以《意见》发布时的版本为准，使用时请核对现行文本。"
+            "以《意见》发布时的版本为准，使用时请核对现行文本。按效力层级分类，同类文件按简称的拼音排序。"
         ),
         "laws.articles": "所依据的条文",
         "laws.measures": "援引条目",

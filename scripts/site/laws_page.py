@@ -6,16 +6,36 @@ from html import escape
 from ..edition.corpus import Corpus
 from ..edition.laws import Law, invoked_by
 from ..edition.paths import src_uri
+from ..edition.zh import orthographic, pinyin_sort_key
+from .glossary_page import zh_with_latin
 from .i18n import article_label, bare_title, join, md_label, t
 from .status import titled
 
-# The kinds of instrument (data/laws.yml, `kind`), in the order the page lists them.
+# The kinds of instrument (data/laws.yml, `kind`), in the order the page lists them: by legal force
+# (the Constitution, laws, administrative regulations), then judicial interpretations, treaties and
+# policy documents.
 KIND_ORDER = ["constitution", "statute", "administrative regulation", "judicial interpretation", "treaty",
               "policy document"]
+
+COUNTRY = "中华人民共和国"
+
+
+def sort_key(law: Law, lang: str) -> tuple[str, ...]:
+    """Within a kind, where the law gives no order of force: in the Chinese interface by the pinyin
+    of the short Chinese name, without 中华人民共和国 (刑法, then 刑法修正案（十一）, then 刑事诉讼法),
+    as a reader looks a law up; in the English one by the short English name (Criminal Law,
+    then Criminal Law Amendment XI)."""
+    if lang == "zh":
+        short = law.zh[len(COUNTRY):] if law.zh.startswith(COUNTRY) and len(law.zh) > len(COUNTRY) else law.zh
+        return pinyin_sort_key(short, orthographic(short))
+    return (law.names[0].casefold(), law.en.casefold())
+
+
 def render_laws_page(corpus: Corpus, laws: dict[str, Law], lang: str, base: str = "") -> str:
+    """Kinds in the order of legal force (KIND_ORDER), and within a kind by name (sort_key)."""
     out = [f'<p class="oe-intro">{escape(t(lang, "laws.intro"))}</p>', ""]
     for kind in KIND_ORDER:
-        group = sorted((l for l in laws.values() if l.kind == kind), key=lambda l: l.en.lower())
+        group = sorted((l for l in laws.values() if l.kind == kind), key=lambda l: sort_key(l, lang))
         if not group:
             continue
         out += [f"## {t(lang, 'law_kind.' + kind)} {{#kind-{kind.replace(' ', '-')}}}", ""]
@@ -26,15 +46,21 @@ def render_laws_page(corpus: Corpus, laws: dict[str, Law], lang: str, base: str 
                     f'<p class="oe-law-head"><span lang="{ftag}">{escape(first)}</span> '
                     f'<span class="oe-alt" lang="{stag}">{escape(second)}</span></p>', ""]
             if law.note:
-                out += [f'<p class="oe-law-note" lang="en">{escape(law.note)}</p>', ""]
+                note, written = law.note_in(lang)
+                out += [f'<p class="oe-law-note" lang="{_tag(written)}">{zh_with_latin(note, written)}</p>', ""]
             if law.articles:
                 out.append(md_label(lang, "laws.articles").rstrip())
                 out.append("")
                 out += [f"- {escape(article_label(a['article'], lang))}{t(lang, 'colon')}"
-                        f"<span lang=\"en\">{escape(a['subject'])}</span>" for a in law.articles]
+                        f"<span lang=\"{_tag(Law.subject_in(a, lang)[1])}\">{zh_with_latin(*Law.subject_in(a, lang))}</span>"
+                        for a in law.articles]
                 out.append("")
             numbers = invoked_by(corpus, law.id)
             links = join(lang, [titled(lang, corpus.pages[n], f"[{bare_title(lang, corpus.pages[n])}]({base}{src_uri(n)})")
                                 for n in numbers]) or t(lang, "laws.none")
             out += [f"{md_label(lang, 'laws.measures')}{links}", "", "</div>", ""]
     return "\n".join(out)
+
+
+def _tag(written: str) -> str:
+    return "zh-Hans" if written == "zh" else "en"

@@ -23,7 +23,7 @@ from ..edition.witnesses import Witness
 from ..edition.status import Status, status as page_status
 from .apparatus import apparatus_zh, heading_line, legend, pct, status_badge, variant_notes, witness_anchor
 from .status import heading_mark, legend as status_legend, plain, text_mark, titled
-from .glossary_page import commentary_terms, mark_terms
+from .glossary_page import TermMarker, commentary_terms
 from .i18n import bare_title, document_date, full_title, join, measure_label, paren, part_heading, t
 from .scholarship import Citable
 from .typography import keep_names
@@ -109,12 +109,13 @@ def measure_page(edition: Edition, page: Page, lang: str, cite: dict[str, str],
     to the glossary. `cite`: the citation format and the page's address (scripts/site/head.py);
     `citable`: authorship, citations and history of its commentaries (scripts/site/scholarship.py)."""
     glossary = edition.glossary
-    markup = (lambda text, para: mark_terms(glossary, text, "../../glossary/")) if glossary else None
+    markup = TermMarker(glossary, "../../glossary/", lang) if glossary else None  # links and their card
     body = render_page(edition.corpus, page, lang, zh_markup=markup, cite=cite, register=edition.witnesses,
                        share=edition.attested_share(page.number), laws=edition.laws, citable=citable)
     from .concordance_page import jump_data, moved_notice  # noqa: PLC0415 (it renders pages with this module)
     moved = moved_notice(edition, page, lang)
     body = (f"{moved}\n\n" if moved else "") + body + jump_data(edition, page, lang)
+    body += f"\n\n{markup.card()}\n" if markup else ""
     return f"{top(edition.corpus, page, lang)}\n\n{body}\n{pager(edition.corpus, page, lang)}\n"
 
 

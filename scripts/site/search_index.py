@@ -136,9 +136,11 @@ def glossary_docs(edition: Edition, lang: str) -> list[dict[str, Any]]:
     docs = []
     for term in edition.glossary.terms:
         alts = "; ".join(term.alternatives)
-        title = f"{term.zh} · {term.en}" if lang == "zh" else f"{term.en} · {term.zh}"
-        text = (f"<p>{escape(term.pinyin)}{' · ' + escape(alts) if alts else ''}</p>"
-                f"<p>{escape(term.definition)}</p>")
+        # the Chinese interface names the entry in Chinese; its English rendering is in the text
+        title = f"{term.zh} · {t(lang, 'nav.glossary')}" if lang == "zh" else f"{term.en} · {term.zh}"
+        english = "; ".join([term.en, *term.alternatives]) if lang == "zh" else alts
+        text = (f"<p>{escape(term.pinyin)}{' · ' + escape(english) if english else ''}</p>"
+                f"<p>{escape(term.definition_in(lang)[0])}</p>")
         docs.append(_doc(edition.segmenter, f"glossary/#{term.id}", title, text, term.zh))
     return docs
 
