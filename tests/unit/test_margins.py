@@ -191,3 +191,24 @@ def test_free_numbers_take_letters_between_and_whole_numbers_at_the_end() -> Non
     assert sorted(["10", "2", "2a", "1"], key=label_key) == ["1", "2", "2a", "10"]
     _, impossible = free_labels(notes("new\n\n{N 1} a", 1), used=set())
     assert impossible == [0]  # before N 1 no number fits without moving another
+
+
+def test_a_link_to_a_withdrawn_number_is_told_what_happened(content: Path) -> None:
+    """The withdrawn number keeps its address on the page: a line that says when it was withdrawn
+    and links the paragraph that now makes its point (shown to a reader who followed the link)."""
+    from scripts.site.measure import render_page
+    page = _page_with(content)
+    gone, now = page.notes("en")[1], page.notes("en")[0]
+    text = page.path.read_text(encoding="utf-8")
+    page.path.write_text(text.replace(gone.token + " " + gone.text + "\n\n", "", 1), encoding="utf-8")
+    meta, body = _front(page.path)
+    meta["commentary"]["en"].setdefault("withdrawn", []).append({"n": gone.n, "date": "2030-01-01", "now": now.n})
+    _write_front(page.path, meta, body)
+    corpus = load_corpus(content)
+    html = render_page(corpus, corpus.pages[page.number], "en")
+    anchor = f'id="{"pre" if page.is_preamble else f"m{page.number:02d}"}-n{gone.n}"'
+    assert anchor in html
+    stub = html[html.index(anchor) - 40:html.index(anchor) + 400]
+    assert "oe-withdrawn" in stub and "withdrawn on 1 January 2030" in stub and f"-n{now.n}" in stub
+    zh = render_page(corpus, corpus.pages[page.number], "zh")
+    assert "已于2030年1月1日撤销" in zh
