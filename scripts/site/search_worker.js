@@ -182,11 +182,12 @@
       if (pieces.length || latins.length) words.push({ word: word, pieces: pieces, latin: latins });
     });
     /* A pinyin query marks the Chinese of the glossary term it spells: shangye mimi -> 商业秘密. */
-    var spelt = typed.join("");
-    [spelt].concat(typed).forEach(function (p) { if (pinyinTerms.has(p)) han.push(pinyinTerms.get(p)); });
+    var spelt = [typed.join("")].concat(typed).filter(function (p) { return pinyinTerms.has(p); })
+      .map(function (p) { return pinyinTerms.get(p); });
+    han = han.concat(spelt);
     han = han.filter(function (w, i) { return w && han.indexOf(w) === i; })
       .sort(function (a, b) { return b.length - a.length; });
-    return { words: words, han: han, latin: latin, literal: literal, phrase: flat(query).trim() };
+    return { words: words, han: han, latin: latin, literal: literal, spelt: spelt, phrase: flat(query).trim() };
   }
 
   function flat(text) {
@@ -206,6 +207,8 @@
       terms[w.word] = w.pieces.some(has) || w.latin.some(hasLatin);
       complete = complete && w.pieces.every(has) && w.latin.every(hasLatin);
     });
+    /* the Chinese a pinyin query spells is marked on the page opened too (search.highlight) */
+    a.spelt.forEach(function (zh) { if (has(zh)) terms[zh] = true; });
     return { terms: terms, complete: complete };
   }
 
@@ -275,7 +278,7 @@
       if (last && r[0] <= last[1]) {
         if (r[1] > last[1]) last[1] = r[1];
         last.keys[r[2]] = 1;
-      } else if (last && /^ ?$/.test(text.slice(last[1], r[0]))) {
+      } else if (last && /^[ -]?$/.test(text.slice(last[1], r[0]))) {
         last[1] = r[1];
         last.keys[r[2]] = 1;
       } else {
@@ -342,8 +345,8 @@
     return "<p" + (block.lang ? ' lang="' + escapeHtml(block.lang) + '"' : "") + ">" + html + "</p>";
   }
 
-  /* What an entry shows: all of a short text (a glossary entry, a short pair), else its
-   * best-matching block (or its first), cut around the match. */
+  /* What an entry shows: all of a short text of two blocks (a glossary entry, a short pair),
+   * else its best-matching block (or its first), cut around the match. */
   function passage(source, a) {
     var best = null, all = blocks(source.text || ""), total = 0;
     var found = all.map(function (block) {
@@ -355,7 +358,7 @@
       return found;
     });
     if (!best) return "";
-    if (total <= ROOM) return all.map(function (block, i) { return paragraph(block, marked(block.text, found[i], 0)); }).join("");
+    if (all.length <= 2 && total <= ROOM) return all.map(function (block, i) { return paragraph(block, marked(block.text, found[i], 0)); }).join("");
     return paragraph(best.block, excerpt(best.block, best.found));
   }
 
