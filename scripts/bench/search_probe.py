@@ -8,12 +8,67 @@ from __future__ import annotations
 
 import fnmatch
 import time
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
+
+BOX = "input.md-search__input"
+# Material's search runs in a worker: it posts each query (message type 2) and draws each answer
+# (type 3) in its own listener of the answer's message event. This init script counts both; a task
+# after an answer, when every query posted has its answer and so the list shows the last one, it
+# writes that query to <html data-oe-searched>. A reader's test waits for that state, never for a
+# time: under load the answer to an early keystroke ("M") can be on screen when the test looks.
+WATCH_SEARCH = """
+(() => {
+  if (window.__oeSearch) return;
+  const state = window.__oeSearch = {queries: [], answered: 0};
+  const Native = window.Worker;
+  const post = Native.prototype.postMessage;
+  Native.prototype.postMessage = function (message, ...rest) {
+    if (message && message.type === 2) state.queries.push(message.data);
+    return post.call(this, message, ...rest);
+  };
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", event => {
+        if (!event.data || event.data.type !== 3) return;
+        setTimeout(() => {
+          state.answered += 1;
+          if (state.answered === state.queries.length)
+            document.documentElement.setAttribute("data-oe-searched", state.queries[state.queries.length - 1]);
+        }, 0);
+      });
+    }
+  };
+})();
+"""
+_watched: "weakref.WeakSet[Any]" = weakref.WeakSet()
+
+
+def watch_search(page) -> None:
+    """Make every later load of `page` report its search state (see WATCH_SEARCH); once per page."""
+    if page not in _watched:
+        page.add_init_script(WATCH_SEARCH)
+        _watched.add(page)
+
+
+def searched(page) -> list[str]:
+    """The queries Material has sent to its search worker since the page loaded."""
+    return page.evaluate("window.__oeSearch ? window.__oeSearch.queries : []")
+
+
+def wait_for_answer(page, timeout_ms: int = 8000) -> None:
+    """Wait until the search has answered what the box holds now and shows that answer (the page
+    must have been loaded after watch_search)."""
+    value = page.locator(BOX).input_value()
+    quoted = value.replace("\\", "\\\\").replace('"', '\\"')
+    page.locator(f'html[data-oe-searched="{quoted}"]').wait_for(state="attached", timeout=timeout_ms)
+
 
 @dataclass
 class Case:
@@ -71,18 +126,19 @@ def type_query(page, query: str) -> None:
 
 def run_case(page, base: str, case: Case, timeout_ms: int = 8000) -> Outcome:
     root = base + ("zh/" if case.iface == "zh" else "")
+    watch_search(page)
     page.goto(root)
     page.wait_for_load_state("load")
-    page.locator("input.md-search__input").click()
+    page.locator(BOX).click()
     start = time.perf_counter()
     type_query(page, case.query)
     try:
-        # a locator wait, not wait_for_function: the site's CSP forbids the eval that needs
+        # locator waits, not wait_for_function: the site's CSP forbids the eval that needs
         page.locator(".md-search-result__item").first.wait_for(timeout=timeout_ms)
+        seconds = time.perf_counter() - start
+        wait_for_answer(page, timeout_ms)  # the answer to the whole query, not to its first letters
     except Exception:  # noqa: BLE001 - no result at all is an outcome, not a crash
         return Outcome(case, None, False, False, error="no results")
-    seconds = time.perf_counter() - start
-    page.wait_for_timeout(150)  # let the last keystroke's results settle
     results = page.locator(".md-search-result__item > a").evaluate_all(
         "els => els.slice(0, 5).map(e => e.getAttribute('href'))")
     try:

@@ -86,6 +86,11 @@ class Apparatus:
     def variants_for(self, pid: str) -> list[Variant]:
         return [v for v in self.variants if v.para == pid]
 
+    def sigla(self) -> set[str]:
+        """Every witness the page cites: in an attestation, for its heading, or in a variant."""
+        used = {s for atts in self.attestations.values() for a in atts for s in a.witnesses}
+        return used | set(self.heading_witnesses) | {s for v in self.variants for r in v.readings for s in r.witnesses}
+
 
 def _find(haystack: str, needle: str, occurrence: int) -> int:
     start = -1

@@ -12,12 +12,16 @@ two, one per interface, each with:
 - Chinese segmented into dictionary parts (商业 秘密), joined with U+200B so
   lunr's tokenizer splits them while the text displays unchanged;
 - a `pinyin` field (toneless) so `shangye mimi` finds 商业秘密;
-- glossary terms as entries of their own;
-- a `kind` per entry, so that the worker ranks the text of a measure above
-  commentary and commentary above other pages.
+- glossary terms, laws and witnesses as entries of their own, each field with
+  its label ("类型：《意见》转载本"), so a hit shows the entry and a snippet
+  never runs a label into its value;
+- a `kind` per entry, so that the worker ranks the text of a measure above the
+  glossary, laws and witnesses, and those above commentary and other pages.
 
 The browser side (scripts/site/search_worker.js) segments the query the
-same way, strips pinyin tones and turns ids and "measure 8"/第八条 into jumps.
+same way, strips pinyin tones, turns ids and "measure 8"/第八条 into jumps, and
+shows each page's best-matching passage with the query marked (the U+200B taken
+out again, so no line of a snippet starts with a comma).
 """
 from __future__ import annotations
 
@@ -28,24 +32,32 @@ from pathlib import Path
 from typing import Any
 
 from ..edition import Edition
+from ..edition.laws import Law, invoked_by
 from ..edition.page import Page
 from ..edition.paths import MEASURES, url
 from ..edition.zh import HAN_RUN, Segmenter
 from ..plaintext import plain
-from .i18n import full_title, t
+from .apparatus import pct, witness_anchor
+from .i18n import article_label, full_title, join, measure_label, t
 from .measure import note_id
 
 # Whitespace, U+200B (between Chinese words), and punctuation of both languages. lunr's
 # trimmer would strip punctuation from English words, but it also strips every Chinese
 # character, so it is not used and punctuation must separate words here.
-SEPARATOR = r"[\s\u200b\-,.;:!?()\[\]/\"'‘’“”、。，．？！；：（）《》〈〉【】]+"
+SEPARATOR_CHARS = "\\s\\u200b\\-,.;:!?()\\[\\]/\"'‘’“”、。，．？！；：（）《》〈〉【】〔〕「」『』·…—"
+SEPARATOR = f"[{SEPARATOR_CHARS}]+"
 FIELDS = {"title": {"boost": 1.0}, "text": {"boost": 1.0}, "pinyin": {"boost": 1.0}}
 # Each entry says what kind of text it is; the worker ranks a hit in the text of a
-# measure (source or translation) above one in commentary, and both above other pages.
-# A margin-numbered note (the Chinese commentary is indexed note by note) is as short as a
-# paragraph of the text, so lunr scores it as high as one: it has a kind, and weight, of its own.
+# measure (source or translation) above a glossary term, law or witness, and those above
+# commentary and other pages. A margin-numbered note (the Chinese commentary is indexed note
+# by note) is as short as a paragraph of the text, so lunr scores it as high as one: it has a
+# kind, and weight, of its own.
 KIND_TEXT, KIND_COMMENTARY, KIND_NOTE, KIND_PAGE = "text", "commentary", "note", "page"
+KIND_TERM, KIND_LAW, KIND_WITNESS = "term", "law", "witness"
 ZWSP = "\u200b"
+# A word boundary needs no U+200B where a separator (or a tag, or the end) already is one; and a
+# U+200B before a comma is a line-break opportunity before it, which no snippet should have.
+_NEEDS_NO_BOUNDARY = re.compile(f"[{SEPARATOR_CHARS}<>]")
 
 
 def index_words(seg: Segmenter, run: str) -> list[str]:
@@ -74,10 +86,16 @@ def index_words(seg: Segmenter, run: str) -> list[str]:
 
 
 def segment_text(seg: Segmenter, text: str) -> str:
-    """Insert U+200B between the index words of every Chinese run."""
+    """Insert U+200B between the index words of every Chinese run, and between a run and a
+    letter or digit beside it (2022年); never beside punctuation, a space or a tag."""
+    text = text.replace(ZWSP, "")
+
     def repl(m: re.Match[str]) -> str:
-        return ZWSP + ZWSP.join(index_words(seg, m.group(0))) + ZWSP
-    return HAN_RUN.sub(repl, text.replace(ZWSP, "")).strip(ZWSP)
+        before, after = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
+        lead = ZWSP if before and not _NEEDS_NO_BOUNDARY.match(before) else ""
+        trail = ZWSP if after and not _NEEDS_NO_BOUNDARY.match(after) else ""
+        return lead + ZWSP.join(index_words(seg, m.group(0))) + trail
+    return HAN_RUN.sub(repl, text)
 
 
 def pinyin_field(seg: Segmenter, text: str) -> str:
@@ -141,7 +159,56 @@ def glossary_docs(edition: Edition, lang: str) -> list[dict[str, Any]]:
         english = "; ".join([term.en, *term.alternatives]) if lang == "zh" else alts
         text = (f"<p>{escape(term.pinyin)}{' · ' + escape(english) if english else ''}</p>"
                 f"<p>{escape(term.definition_in(lang)[0])}</p>")
-        docs.append(_doc(edition.segmenter, f"glossary/#{term.id}", title, text, term.zh))
+        docs.append(_doc(edition.segmenter, f"glossary/#{term.id}", title, text, term.zh, KIND_TERM))
+    return docs
+
+
+def _fields(lang: str, rows: list[tuple[str, str]]) -> str:
+    """Labelled fields, one paragraph each ('类型：《意见》转载本'): a snippet shows a field with its
+    label, never a label run into its value. `rows` are (label key, plain value)."""
+    colon = t(lang, "colon")
+    return "".join(f"<p>{escape(t(lang, key))}{colon}{escape(value)}</p>" for key, value in rows if value)
+
+
+def law_docs(edition: Edition, lang: str) -> list[dict[str, Any]]:
+    """One entry per law at its place on the laws page (laws/#id): its names, the articles relied
+    on and the measures invoking it, so a query for a statute finds the statute."""
+    other = "en" if lang == "zh" else "zh"
+    tag = {"en": "en", "zh": "zh-Hans"}
+    colon = t(lang, "colon")
+    docs = []
+    for law in edition.laws.values():
+        first, second = (law.zh, law.en) if lang == "zh" else (law.en, law.zh)
+        text = f'<p lang="{tag[other]}">{escape(second)}</p>'
+        if law.note:
+            note, written = law.note_in(lang)
+            text += f'<p lang="{tag[written]}">{escape(note)}</p>'
+        text += "".join(f'<p>{escape(article_label(a["article"], lang))}{colon}{escape(Law.subject_in(a, lang)[0])}</p>'
+                        for a in law.articles)
+        measures = join(lang, [measure_label(lang, n) for n in invoked_by(edition.corpus, law.id)])
+        text += _fields(lang, [("laws.measures", measures)])
+        docs.append(_doc(edition.segmenter, f"laws/#{law.id}", first, text, law.zh, KIND_LAW))
+    return docs
+
+
+def witness_docs(edition: Edition, lang: str, title: str) -> list[dict[str, Any]]:
+    """The witnesses page (its introduction) and one entry per witness (witnesses/#w-R1), every
+    field labelled, as the register shows it."""
+    seg = edition.segmenter
+    intro = (f"<p>{escape(t(lang, 'witnesses.intro'))}</p>"
+             f"<p>{escape(t(lang, 'witnesses.share', pct=pct(edition.attested_share())))}</p>")
+    docs = [_doc(seg, "witnesses/", title, intro)]
+    pages = edition.corpus.ordered()
+    for w in edition.witnesses.values():
+        covers = w.covers[lang] + (t(lang, "sep.stop") + w.note[lang] if w.note else "")
+        rows = [("witnesses.kind", t(lang, "kind." + w.kind)), ("witnesses.grade", t(lang, "grade." + w.grade)),
+                ("witnesses.date", w.date or t(lang, "witnesses.undated")),
+                ("witnesses.publisher", w.publisher[lang]), ("witnesses.covers", covers),
+                ("witnesses.address", w.address),
+                ("witnesses.cited", join(lang, [measure_label(lang, p.number) for p in pages if w.siglum in p.apparatus.sigla()]))]
+        # pinyin for the values only: the labels, the same in every entry, would match every witness
+        docs.append(_doc(seg, f"witnesses/#{witness_anchor(w.siglum)}", f"{w.siglum} {w.publisher[lang]}",
+                         _fields(lang, rows), f"{w.publisher[lang]} {covers}", KIND_WITNESS))
     return docs
 
 
@@ -149,6 +216,7 @@ def build_index(edition: Edition, material: dict[str, Any], lang: str) -> dict[s
     """The index for one interface, locations relative to that interface's root."""
     prefix = "zh/" if lang == "zh" else ""
     docs: list[dict[str, Any]] = []
+    witnesses_title = ""
     for entry in material.get("docs", []):
         loc = entry["location"]
         in_lang = loc.startswith("zh/") if lang == "zh" else not loc.startswith("zh/")
@@ -157,12 +225,17 @@ def build_index(edition: Edition, material: dict[str, Any], lang: str) -> dict[s
         loc = loc[len(prefix):]
         if loc.startswith(MEASURES + "/"):
             continue  # replaced below, paragraph by paragraph
-        if loc.startswith("glossary/#"):
-            continue  # the glossary is indexed term by term below
+        if loc.startswith(("glossary/#", "laws/#", "witnesses/")):
+            if loc == "witnesses/":  # the register runs its fields together: indexed entry by entry below
+                witnesses_title = entry["title"].replace(ZWSP, "")
+            continue  # glossary, laws and witnesses are indexed entry by entry below
         docs.append(_doc(edition.segmenter, loc, entry["title"].replace(ZWSP, ""), entry["text"].replace(ZWSP, "")))
     for page in edition.corpus.ordered():
         docs += measure_docs(edition, page, lang)
     docs += glossary_docs(edition, lang)
+    docs += law_docs(edition, lang)
+    if edition.witnesses:
+        docs += witness_docs(edition, lang, witnesses_title or t(lang, "nav.witnesses"))
     config = dict(material.get("config", {}))
     # No trimmer: lunr's trimmer strips every non-ASCII character, i.e. all Chinese tokens.
     config.update({"lang": ["en"], "separator": SEPARATOR, "fields": FIELDS,

@@ -2,10 +2,10 @@
 
 Material's search reads the box on keyup; the input bridge at the end of
 docs/assets/edition.js passes every other real input on. Each test records the
-queries Material sends to its search worker (an init script wraps
-Worker.prototype.postMessage; Material's message type QUERY is 2), so it sees
-exactly what was searched and when, then checks what the reader sees: the first
-result leads to the measure. The inputs are made by the browser itself wherever
+queries Material sends to its search worker and the answers it draws
+(scripts/bench/search_probe.py, WATCH_SEARCH), so it sees exactly what was
+searched and when, waits until the answer to what the box holds is on screen,
+then checks what the reader sees: the first result leads to the measure. The inputs are made by the browser itself wherever
 Chromium's DevTools protocol can make them:
 
 - **IME composition**: what a pinyin input method sends while 商业秘密 is typed in
@@ -31,16 +31,10 @@ import re
 
 import pytest
 
+from scripts.bench.search_probe import BOX, WATCH_SEARCH, searched, wait_for_answer
+
 pytestmark = pytest.mark.browser
 
-QUERY_MESSAGES = """
-window.__oeQueries = [];
-const oePost = Worker.prototype.postMessage;
-Worker.prototype.postMessage = function (message, ...rest) {
-  if (message && message.type === 2) window.__oeQueries.push(message.data);
-  return oePost.call(this, message, ...rest);
-};
-"""
 # Marks the search box as bridged before edition.js runs, so the bridge leaves it alone.
 NO_BRIDGE = """
 new MutationObserver((_, observer) => {
@@ -48,14 +42,13 @@ new MutationObserver((_, observer) => {
   if (box) { box.setAttribute("data-oe-input-bridge", "off"); observer.disconnect(); }
 }).observe(document, {childList: true, subtree: true});
 """
-BOX = "input.md-search__input"
 PLACEHOLDER = "键入以开始搜索"  # Material's Chinese "type to start searching": ready, nothing searched
 
 
 def open_search(browser, server: str, bridge: bool = True):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
-    context.add_init_script(QUERY_MESSAGES)
+    context.add_init_script(WATCH_SEARCH)
     if not bridge:
         context.add_init_script(NO_BRIDGE)
     page = context.new_page()
@@ -66,11 +59,12 @@ def open_search(browser, server: str, bridge: bool = True):
 
 
 def queries(page) -> list[str]:
-    return [q for q in page.evaluate("window.__oeQueries") if q.strip()]
+    return [q for q in searched(page) if q.strip()]
 
 
 def first_result(page) -> str:
-    page.locator(".md-search-result__item").first.wait_for(timeout=8000)
+    """Where the first result leads, once the answer to what the box holds is on screen."""
+    wait_for_answer(page)
     return page.locator(".md-search-result__item > a").first.get_attribute("href")
 
 
@@ -97,7 +91,7 @@ def compose(cdp, page, pinyin: list[str], words: str) -> None:
 def test_ime_composition_of_shangye_mimi_searches_each_commit_and_no_pinyin(browser, server: str) -> None:
     context, page, cdp = open_search(browser, server)
     compose(cdp, page, ["shang", "ye"], "商业")
-    page.locator(".md-search-result__item").first.wait_for(timeout=8000)
+    wait_for_answer(page)
     assert queries(page)[-1] == "商业"
     compose(cdp, page, ["mi", "mi"], "秘密")
     assert page.locator(BOX).input_value() == "商业秘密"
@@ -174,9 +168,9 @@ def test_chinese_search_results_use_chinese_punctuation(browser, server: str) ->
     page.evaluate("navigator.clipboard.writeText(' 境外')")
     cdp.send("Input.dispatchKeyEvent", {"type": "rawKeyDown", "key": "Unidentified", "commands": ["paste"]})
     first_result(page)
-    page.wait_for_timeout(300)
     missing = page.locator(".md-search-result__terms").evaluate_all("els => els.map(e => e.textContent)")
     assert missing and all(m.startswith("缺少：") for m in missing), missing
-    titles = page.locator(".md-search-result__article h2").evaluate_all("els => els.map(e => e.textContent)")
-    assert not [t for t in titles if re.search(r"[A-Za-z]{2,}", t.replace("\u200b", ""))], titles
+    # the titles of entries on measure pages (a glossary term is bilingual, a witness names its publisher)
+    titles = page.locator(".md-search-result__link[href*='/measures/'] h2").evaluate_all("els => els.map(e => e.textContent)")
+    assert titles and not [t for t in titles if re.search(r"[A-Za-z]{2,}", t.replace("\u200b", ""))], titles
     context.close()
