@@ -56,15 +56,20 @@ CHECK_MARGIN = 0.1  # … and so does one whose next-best candidate comes this c
 
 
 def doubtful(pairing: Pairing, j: int) -> str | None:
-    """Why the pairing of official measure `j` needs an editor's eye, or None."""
+    """Why the pairing of official measure `j` needs an editor's eye, or None.
+
+    The runner-up is weighed against the pair's own score, like for like: the confidence
+    blends that score with the margin, so comparing a raw score with it flagged perfect pairs."""
     confidence = pairing.confidence.get(j)
-    if confidence is None or not pairing.sources.get(j):
+    sources = pairing.sources.get(j)
+    if confidence is None or not sources:
         return None
-    runner = pairing.runner_up.get(j)
     if confidence < CHECK_BELOW:
         return f"confidence under {CHECK_BELOW}"
-    if runner and runner[1] >= confidence - CHECK_MARGIN:
-        return f"ours {runner[0]} fits {'better' if runner[1] > confidence else 'almost as well'}"
+    runner = pairing.runner_up.get(j)
+    evidence = pairing.evidence.get((sources[0], j))
+    if runner and evidence and runner[1] >= evidence.score - CHECK_MARGIN:
+        return f"ours {runner[0]} fits {'better' if runner[1] > evidence.score else 'almost as well'}"
     return None
 
 
