@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from html import unescape as html_unescape
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -379,15 +378,21 @@ def source_addresses(text: str) -> tuple[Stripped, ...]:
     A browser removes those characters from a URL before it reads the scheme ('java<TAB>script:'
     is javascript:), but Markdown expands a tab into spaces before the allowlist sees the HTML,
     so the rendered check alone would judge a different address from the one written. Each such
-    value is judged here as the browser would read it (`_url`)."""
+    tag is judged here with its addresses as the browser reads them."""
     found: list[Stripped] = []
     for tag in _SOURCE_TAG.finditer(text):
-        name = tag.group(1).lower()
-        for attr in _SOURCE_ATTR.finditer(tag.group(2)):
-            key = attr.group(1).lower()
-            value = html_unescape(next((v for v in attr.groups()[1:] if v is not None), ""))
-            if key in URL_ATTRIBUTES and re.search(r"[\t\n\r]", value) and url_problem(name, key, value):
-                found += _attribute(name, key, value, None)
+        changed = False
+
+        def normalise(attr: re.Match[str]) -> str:
+            nonlocal changed
+            if attr.group(1).lower() in URL_ATTRIBUTES and re.search(r"[\t\n\r]", attr.group(0)):
+                changed = True
+                name, _, value = attr.group(0).partition("=")
+                return name + "=" + re.sub(r"[\t\n\r]", "", value)
+            return attr.group(0)
+        rewritten = _SOURCE_ATTR.sub(normalise, tag.group(2))
+        if changed:
+            found += [x for x in stripped(f"<{tag.group(1)}{rewritten}>") if " address " in x.what]
     return tuple(found)
 
 
