@@ -28,6 +28,43 @@ def test_check_reports_unknown_related_measure(content: Path) -> None:
     assert f"docs/measures/08.md:{line}: error [related]: related measure 15 does not exist" in result.stderr
 
 
+def _linked_measure(root: Path) -> tuple[int, list[Path]]:
+    """A measure that other pages link to, and those pages (whatever the content is today)."""
+    pages = sorted((root / "docs/measures").glob("[0-9][0-9].md"))
+    for target in pages:
+        linking = [p for p in pages if p != target and f"]({target.name}" in p.read_text(encoding="utf-8")]
+        if linking:
+            return int(target.stem), linking
+    raise AssertionError("no measure page links another")
+
+
+def test_a_renamed_page_is_reported_first_as_a_rename(content: Path) -> None:
+    """12.md renamed 12a.md: the first error names the rename and its fix; the links to it say the
+    page stands elsewhere, and none of them offers the range of file names as the fix."""
+    number, linking = _linked_measure(content)
+    old = content / f"docs/measures/{number:02d}.md"
+    new = old.with_name(f"{number:02d}a.md")
+    old.rename(new)
+    result = check(content)
+    assert result.returncode == 1
+    first = result.stderr.split("\n", 2)[:2]
+    assert first[0].startswith(f"docs/measures/{new.name}:1: error [structure]: '{new.name}' holds measure {number}"), first
+    assert f"git mv docs/measures/{new.name} docs/measures/{old.name}" in first[1]
+    links = [line for line in result.stderr.splitlines() if f"the link '{old.name}" in line]
+    assert links and all(f"stands in {new.name}" in line for line in links)
+    assert "01.md to" not in result.stderr and f"the page for measure {number} is missing" not in result.stderr
+
+
+def test_a_missing_page_leads_and_its_links_do_not_offer_the_range_as_the_fix(content: Path) -> None:
+    number, linking = _linked_measure(content)
+    (content / f"docs/measures/{number:02d}.md").unlink()
+    result = check(content)
+    assert result.stderr.startswith(f"docs/measures/{number:02d}.md:1: error [structure]: the page for measure "
+                                    f"{number} is missing")
+    assert f"whose page docs/measures/{number:02d}.md is missing" in result.stderr
+    assert "01.md to" not in result.stderr
+
+
 def test_check_reports_heading_mismatch(content: Path) -> None:
     edit(content / "docs/measures/08.md", "  zh: 加强商业秘密保护", "  zh: 加强商业秘密司法保护")
     result = check(content)
