@@ -31,6 +31,7 @@ from pathlib import Path
 
 import yaml
 
+from ..checks import check_edition
 from ..edition import load_edition
 from ..edition.commentary import notes
 from ..edition.concordance import CONCORDANCE, HEADER as CONCORDANCE_HEADER
@@ -43,7 +44,8 @@ from ..edition.witnesses import load_witnesses
 from ..edition.zh import zh_numeral
 from .matching import Pairing, pair_measures
 from .official import Official, parse_official, read_lines
-from .relocate import EN_NUMBER, LINK, NewPage, Plan, Relocation
+from .shares import check_readme, write_readme
+from .relocate import EN_CONJECTURAL, EN_NUMBER, LINK, OFFICIAL_FORMS, ZH_CONJECTURAL, NewPage, Plan, Relocation
 
 SHAPE_WORDS = {"same": "same number", "moved": "renumbered", "merged": "merged", "split": "split off",
                "new": "new", "unplaced": "no counterpart"}
@@ -144,6 +146,10 @@ def report(corpus: Corpus, off: Official, pairing: Pairing, plan: Plan, lost: li
     if plan.docs_edits:
         out.append("")
         out.append("HAND-WRITTEN PAGES WHOSE LINKS CHANGE: " + ", ".join(_rel(p, corpus.root) for p in plan.docs_edits))
+    if plan.numbers_rewritten:
+        out.append("")
+        out.append(f"NUMBERS IN PROSE: {plan.numbers_rewritten} conjectural numbers rewritten to the official ones "
+                   "(\"no. 11 in the official text\", “官方文本序号为（十一）”); other mentions are listed under REVIEW")
     out.append("")
     renumbered = sum(1 for e in plan.concordance if e.get("official") != e.get("edition"))
     check = [f"（{zh_numeral(j)}）" for j in sorted(off.measures) if doubtful(pairing, j)]
@@ -178,6 +184,8 @@ def _rel(path: Path, root: Path) -> str:
 def _plain(text: str) -> str:
     """Text with link targets and measure numbers removed, for comparing before and after."""
     text = LINK.sub("]", text)
+    for numbers in (EN_CONJECTURAL, ZH_CONJECTURAL, OFFICIAL_FORMS):  # rewritten to the official numbers
+        text = numbers.sub("#", text)
     return re.sub(r"\s+", " ", EN_NUMBER.sub("", text)).strip()
 
 
@@ -368,15 +376,24 @@ def run(args: argparse.Namespace) -> int:
     update_document(args.root, off, siglum)
     written = write_plan(args.root, plan, reference, args.checked, siglum)
     write_lock(load_corpus(args.root))
-    edition = load_edition(args.root)
-    print(f"import: wrote {len(written)} files, data/witnesses.yml, data/document.yml and data/source.lock")
-    if edition.errors:
-        print(format_errors(edition.errors, args.root), file=sys.stderr)
-        print("import: written, but the checks above fail: fix them (or `git checkout .`) before committing",
+    readme = write_readme(args.root, load_edition(args.root))  # the table of shares, as `make lock` writes it
+    print(f"import: wrote {len(written)} files, data/witnesses.yml, data/document.yml and data/source.lock"
+          + (", and the table of attested shares in README.md" if readme else ""))
+    errors = check_all(args.root)
+    if errors:
+        print(format_errors(errors, args.root), file=sys.stderr)
+        print("import: written, but make check fails (above): fix it (or `git checkout .`) before committing",
               file=sys.stderr)
         return 1
     print("import: make check passes. Review what `python -m scripts review` lists, then open the pull request.")
     return 0
+
+
+def check_all(root: Path) -> list:
+    """What `make check` reports (scripts/tools/check.py): every content check, the allowlist and the
+    README's table included, so that the import says it passes only when it does."""
+    edition = check_edition(root)
+    return edition.errors + (check_readme(root, edition) if not edition.errors else [])
 
 
 def report_problems(off: Official) -> str:
