@@ -181,7 +181,7 @@ def tree_sums(root: Path) -> dict[str, str]:
 
 
 def apply(tmp_path: Path, name: str) -> tuple[Path, object]:
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", fixture=True)  # an edition not yet imported
     old = load_corpus(project)
     result = run("import", "--root", str(project), str(official_file(tmp_path, name)), "--apply",
                         "--reference", REFERENCE, "--checked", "2026-12-01")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, check, edit, line_of, real_edition
+from helpers import FIXTURE_EDITION, check, edit, fixture_edition, line_of, real_edition
 from scripts.edition.history import Change, Revision, commentary_history, history_of, is_typo, normalise, sections
 from scripts.edition.page import parse_page
 from scripts.site.citation import Commentary, gbt, legal, title
@@ -20,7 +20,7 @@ from scripts.vcs import revisions
 
 pytestmark = pytest.mark.unit
 
-CORPUS = real_edition().corpus
+CORPUS = fixture_edition().corpus  # a known input: the citations below are what it must give
 EN_NAME = "SPP Opinions on IP Procuratorial Work (2022) · Bilingual Edition"
 ZH_NAME = "《知识产权检察工作意见》（2022）中英对照注释版"
 
@@ -157,8 +157,8 @@ def test_one_git_log_gives_every_revision_and_a_shallow_clone_leaves_out_its_edg
 
 # --- citation formats -----------------------------------------------------------------------------
 
-def cited(number: int, lang: str, status: str | None = None) -> Commentary:
-    page = CORPUS.pages[number]
+def cited(number: int, lang: str, status: str | None = None, corpus=CORPUS) -> Commentary:
+    page = corpus.pages[number]
     review = page.review(lang)
     if status is not None:
         review = replace(review, status=status)
@@ -190,12 +190,13 @@ def test_gbt_7714_citation_in_the_commentarys_own_language() -> None:
         " (commit abc1234). (2026-12-01). u.")
 
 
-def test_no_citation_presents_a_conjectural_number_as_the_documents() -> None:
-    for number, page in CORPUS.pages.items():
+@pytest.mark.parametrize("corpus", [CORPUS, real_edition().corpus], ids=["fixture", "real"])
+def test_no_citation_presents_a_conjectural_number_as_the_documents(corpus) -> None:
+    for number, page in corpus.pages.items():
         for lang in ("en", "zh"):
             if not page.commentary_in(lang).strip():
                 continue
-            c = cited(number, lang)
+            c = cited(number, lang, corpus=corpus)
             texts = [title(c, "en"), title(c, "zh"), legal(c, EN_NAME, "u"), gbt(c, ZH_NAME, "u")]
             if page.heading_status == "attested" or page.is_preamble:
                 continue
@@ -225,7 +226,7 @@ REVIEWED = """  en:
 """
 
 
-def reparse(text: str, path: Path = ROOT / "docs/measures/08.md"):
+def reparse(text: str, path: Path = FIXTURE_EDITION / "docs/measures/08.md"):
     page, errors = parse_page(path, text)
     return page, [e for e in errors if e.code in ("review", "authorship", "schema")]
 
@@ -238,7 +239,7 @@ def reparse(text: str, path: Path = ROOT / "docs/measures/08.md"):
     ("", "names no reviewer"),
 ])
 def test_a_reviewed_commentary_needs_a_reviewer_who_is_not_its_author(reviewers: str, message: str) -> None:
-    original = (ROOT / "docs/measures/08.md").read_text(encoding="utf-8")
+    original = (FIXTURE_EDITION / "docs/measures/08.md").read_text(encoding="utf-8")
     bad = REVIEWED.replace("    reviewers:\n      - {name: Independent fact audit, date: 2026-12-01}\n", reviewers)
     text = original.replace(REVIEWED, bad.replace("revised after review", "reviewed"))
     _, errors = reparse(text)
@@ -248,7 +249,7 @@ def test_a_reviewed_commentary_needs_a_reviewer_who_is_not_its_author(reviewers:
 
 
 def test_authorship_entries_must_match_the_commentaries_and_dates_must_be_real() -> None:
-    original = (ROOT / "docs/measures/08.md").read_text(encoding="utf-8")
+    original = (FIXTURE_EDITION / "docs/measures/08.md").read_text(encoding="utf-8")
     _, errors = reparse(original)
     assert errors == []
     no_entry = original.replace(REVIEWED, "")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, copy_project, run
+from helpers import FIXTURE_EDITION, copy_project, run
 from official_variants import VARIANTS, REFERENCE, official_file, tree_sums, variant
 from scripts.edition.corpus import load_corpus
 from scripts.tools.import_official import doubtful, lost_content
@@ -31,7 +31,7 @@ def test_measures_are_paired_by_subject(name: str, tmp_path: Path) -> None:
     _, expected, split = variant(name)
     off = parse_official(read_lines(official_file(tmp_path, name)), parts=4, measures=21)
     assert off.problems == [] and len(off.preamble) == 2
-    pairing = pair_measures(load_corpus(ROOT), off)
+    pairing = pair_measures(load_corpus(FIXTURE_EDITION), off)
     assert {j: pairing.sources.get(j, []) for j in off.measures} == expected
     assert pairing.split_of == split
     assert pairing.unplaced == ([13] if name == "inserted" else [])
@@ -49,7 +49,7 @@ def test_the_spp_page_and_plain_text_read_alike(tmp_path: Path) -> None:
 
 
 def test_a_plan_that_loses_commentary_is_refused(tmp_path: Path) -> None:
-    corpus = load_corpus(ROOT)
+    corpus = load_corpus(FIXTURE_EDITION)
     off = parse_official(read_lines(official_file(tmp_path, "merged")), parts=4, measures=21)
     plan = Relocation(corpus, off, pair_measures(corpus, off), "O1", REFERENCE, "2026-12-01").build()
     assert lost_content(corpus, plan) == []
@@ -98,7 +98,7 @@ def test_the_outline_unchanged_raises_no_false_alarm(tmp_path: Path) -> None:
 
 
 def test_a_dry_run_changes_no_file(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", fixture=True)
     before = tree_sums(project)
     result = run("import", "--root", str(project), str(official_file(tmp_path, "inserted")), "--reference", REFERENCE)
     assert result.returncode == 0, result.stderr

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import ROOT, check, copy_project, run
+from helpers import FIXTURE_EDITION, check, copy_project, run
 from official_variants import REFERENCE, official_file, variant
 from scripts.edition.commentary import label_key, notes
 from scripts.edition.corpus import load_corpus
@@ -28,7 +28,7 @@ pytestmark = pytest.mark.unit
 
 def imported(tmp_path: Path, name: str) -> tuple[Path, object, object]:
     """A copy of the project with README.md, the variant applied: (root, the corpus before, the result)."""
-    project = copy_project(tmp_path / "project", ("mkdocs.yml", "docs", "data", "README.md"))
+    project = copy_project(tmp_path / "project", ("mkdocs.yml", "docs", "data", "README.md"), fixture=True)
     before = load_corpus(project)
     result = run("import", "--root", str(project), str(official_file(tmp_path, name)), "--apply",
                  "--reference", REFERENCE, "--checked", "2026-12-01")
@@ -44,7 +44,7 @@ def test_the_import_says_make_check_passes_only_when_it_does(tmp_path: Path) -> 
 
 
 def test_a_failing_check_after_the_import_is_said_so(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project", ("mkdocs.yml", "docs", "data", "README.md"))
+    project = copy_project(tmp_path / "project", ("mkdocs.yml", "docs", "data", "README.md"), fixture=True)
     about = project / "docs/about.md"
     about.write_text(about.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
     result = run("import", "--root", str(project), str(official_file(tmp_path, "moved")), "--apply",
@@ -116,7 +116,7 @@ def test_front_matter_is_edited_in_place(tmp_path: Path) -> None:
 def test_joined_commentaries_continue_the_first_ones_margin_numbers(tmp_path: Path) -> None:
     """Two measures joined: the second's notes keep their order and text, numbered after the
     first's and the editors' note between them; old addresses of its notes follow them."""
-    corpus = load_corpus(ROOT)
+    corpus = load_corpus(FIXTURE_EDITION)
     off = parse_official(read_lines(official_file(tmp_path, "merged")), parts=4, measures=21)
     pairing = pair_measures(corpus, off)
     joined = next(j for j, src in pairing.sources.items() if len(src) == 2)
