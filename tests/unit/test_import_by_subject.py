@@ -62,7 +62,8 @@ def test_a_plan_that_loses_commentary_is_refused(tmp_path: Path) -> None:
 def test_the_report_marks_the_pairings_an_editor_must_check(tmp_path: Path) -> None:
     """Every line marked CHECK is one `doubtful` names, with its reason; the summary counts and
     names the same lines; a pairing whose heading, text and spans all agree is never marked."""
-    result = run("import", str(official_file(tmp_path, "swapped")), "--reference", REFERENCE)
+    result = run("import", "--root", str(FIXTURE_EDITION), str(official_file(tmp_path, "swapped")),
+                 "--reference", REFERENCE)
     assert result.returncode == 0, result.stderr
     table = result.stdout.split("PAIRING", 1)[1].split("\n\n", 1)[0].splitlines()[2:]
     lines = {line.split("）", 1)[0] + "）": line for line in table}
@@ -93,7 +94,8 @@ def test_a_runner_up_is_weighed_against_the_pairs_own_score(score: float, runner
 
 
 def test_the_outline_unchanged_raises_no_false_alarm(tmp_path: Path) -> None:
-    result = run("import", str(official_file(tmp_path, "identical")), "--reference", REFERENCE)
+    result = run("import", "--root", str(FIXTURE_EDITION), str(official_file(tmp_path, "identical")),
+                 "--reference", REFERENCE)
     assert "fits better" not in result.stdout
 
 
