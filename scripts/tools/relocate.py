@@ -375,7 +375,12 @@ class Relocation:
         note = (f"Checked paragraph by paragraph against the official publication ({self.reference}) on "
                 f"{self.checked}, and imported from it by `python -m scripts import`; the official text gives {where}.")
         if earlier:
-            note += " Earlier note" + ("s" if len(earlier) > 1 else "") + ": " + " ".join(earlier)
+            note += " Earlier note" + ("s" if len(earlier) > 1 else "") + ": " + " ".join(_in(x, "en") for x in earlier)
+        if any(isinstance(x, dict) and x.get("zh") for x in earlier):  # notes written in both languages stay so
+            zh_where = "序言" if j == 0 else f"本条为（{zh_numeral(j)}）"
+            note = {"en": note, "zh": f"已于{self.checked}逐段核对官方发布文本（{self.reference}），并由 "
+                                      f"`python -m scripts import` 导入；官方文本中{zh_where}。此前的说明："
+                                      + "".join(_in(x, "zh") for x in earlier)}
         source: dict[str, Any] = {"status": "verified", "coverage": "full", "note": note,
                                   "reference": self.reference, "checked": self.checked}
         uncertain = []
@@ -637,6 +642,13 @@ class Relocation:
             if page.review:
                 entry["review"] = [{"id": k, "why": v} for k, v in page.review.items()]
             self.plan.concordance.append(entry)
+
+
+def _in(note: str | dict[str, str], lang: str) -> str:
+    """A front-matter note in one language: a plain string is English only, {en, zh} has both."""
+    if isinstance(note, dict):
+        return note.get(lang) or ""
+    return note if lang == "en" else ""
 
 
 def _front_matter(page: Page) -> str | None:

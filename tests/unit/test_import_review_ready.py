@@ -138,3 +138,19 @@ def test_joined_commentaries_continue_the_first_ones_margin_numbers(tmp_path: Pa
             old = f"m{second:02d}-{'zh-' if lang == 'zh' else ''}n{note.n}"
             assert plan.moves[(second, old)] == ("measures", joined,
                                                   f"m{joined:02d}-{'zh-' if lang == 'zh' else ''}n{label}")
+
+
+def test_a_source_note_written_in_both_languages_stays_in_both(tmp_path: Path) -> None:
+    """Front-matter notes may be {en, zh}; the import keeps each language's earlier note in its own."""
+    project = copy_project(tmp_path / "project", ("mkdocs.yml", "docs", "data", "README.md"), fixture=True)
+    page = project / "docs/measures/08.md"
+    text = page.read_text(encoding="utf-8")
+    new, count = re.subn(r"^  note: >-\n((?:    .*\n)+)", "  note:\n    en: English note.\n    zh: 中文说明。\n",
+                         text, count=1, flags=re.M)
+    assert count == 1
+    page.write_text(new, encoding="utf-8")
+    result = run("import", "--root", str(project), str(official_file(tmp_path, "moved")), "--apply",
+                 "--reference", REFERENCE, "--checked", "2026-12-01")
+    assert result.returncode == 0, result.stderr[-3000:]
+    note = load_corpus(project).pages[8].source["note"]
+    assert isinstance(note, dict) and note["en"].endswith("English note.") and note["zh"].endswith("中文说明。")
