@@ -190,5 +190,14 @@ def apply(tmp_path: Path, name: str) -> tuple[Path, object]:
 
 
 def note_texts(page, lang: str) -> list[str]:
+    """A page's commentary notes with what the import rewrites masked: link targets, and conjectural
+    numbers in the prescribed form (which become the official ones)."""
     import re
-    return [re.sub(r"\]\([^)]*\)", "]", n.text) for n in page.notes(lang)]
+    from scripts.tools.relocate import EN_CONJECTURAL, OFFICIAL_FORMS, ZH_CONJECTURAL
+    out = []
+    for n in page.notes(lang):
+        text = re.sub(r"\]\([^)]*\)", "]", n.text)
+        for numbers in (EN_CONJECTURAL, ZH_CONJECTURAL, OFFICIAL_FORMS):
+            text = numbers.sub("#", text)
+        out.append(text)
+    return out

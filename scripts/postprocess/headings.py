@@ -49,8 +49,15 @@ def _join(match: re.Match[str]) -> str:
     return start + inner[:cut] + UNIT.format(tail=inner[cut:], link=link) + end
 
 
+#: The whole-document view (scripts/site/printview.py) is what `make pdf` prints: on paper the ¶ is
+#: hidden, and Chromium builds the PDF's outline from the headings' inline boxes, repeating the words
+#: before and inside the unit ("Part I. General Part I. General requirementsrequirements"), so it is
+#: left as it is.
+PRINT_VIEW = 'class="oe-text oe-print"'
+
+
 def keep_permalinks_with_words(html: str) -> str:
     """Every heading's permalink joined to the heading's last characters in one unbreakable unit."""
-    if 'class="headerlink"' not in html:
+    if 'class="headerlink"' not in html or PRINT_VIEW in html:
         return html
     return HEADING.sub(_join, html)

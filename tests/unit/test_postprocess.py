@@ -94,3 +94,10 @@ def test_every_headings_permalink_is_joined_to_its_last_words(inner: str, tail: 
 def test_the_unit_is_styled_not_to_break() -> None:
     css = (ROOT / "docs/assets/edition.css").read_text(encoding="utf-8")
     assert re.search(r"\.oe-hl\s*\{\s*white-space:\s*nowrap", css)
+
+
+def test_the_whole_document_view_is_left_as_it_is() -> None:
+    """On paper the ¶ is hidden, and the PDF's outline is made from the headings as they are."""
+    html = ('<div class="oe-text oe-print"><h1 id="part-1">Part I. General requirements'
+            '<a class="headerlink" href="#part-1">&para;</a></h1></div>')
+    assert keep_permalinks_with_words(html) == html
