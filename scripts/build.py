@@ -32,6 +32,7 @@ from .edition.errors import format_errors
 from .edition.history import commentary_history
 from .edition.paths import MEASURES, slug
 from .postprocess.csp import add_csp
+from .postprocess.headings import keep_permalinks_with_words
 from .postprocess.material_patch import PatchError, drop_alternate_sitemaps, missing_terms_colon, unsegmented_search
 from .postprocess.minify import collapse_html, minify
 from .postprocess.nav_marks import add_nav_marks
@@ -315,10 +316,11 @@ class EditionBuild:
         return output
 
     def _finish_html(self, html: str) -> str:
-        """Template indentation collapsed, then the Content-Security-Policy for what remains."""
+        """Each heading's ¶ kept with its last words, template indentation collapsed, then the
+        Content-Security-Policy for what remains."""
         if self.state is not None and self.state.errors:
             html = add_notice(html, self.state.errors)
-        return add_csp(collapse_html(html), live_reload=self.serving)
+        return add_csp(collapse_html(keep_permalinks_with_words(html)), live_reload=self.serving)
 
     # --- the build ends -------------------------------------------------------------------------
 

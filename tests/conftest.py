@@ -93,8 +93,10 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
-    """A private copy of docs/ and data/ only: enough for `check`, `lock` and `import`."""
-    return copy_project(tmp_path / "content", CONTENT_PARTS)
+    """A private copy of the fixture edition's docs/ and data/ (tests/fixtures/edition/), with the
+    project's mkdocs.yml: enough for `check`, `lock` and `import`, and the same whatever the real
+    pages say today."""
+    return copy_project(tmp_path / "content", CONTENT_PARTS, fixture=True)
 
 
 @pytest.fixture

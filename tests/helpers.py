@@ -25,6 +25,10 @@ TEST_REPO_URL = "https://github.com/example/edition"  # edit links need an addre
 TEST_SITE_URL = "https://example.org/edition/"  # canonical, hreflang and sitemap addresses need one too
 CONTENT_PARTS = ("mkdocs.yml", "docs", "data")  # what `check` needs (mkdocs.yml: the Markdown extensions)
 FIXTURES = ROOT / "tests" / "fixtures"
+# A frozen copy of docs/ and data/ (tests/fixtures/edition/README.md): what the tests that break the
+# content on purpose, and the tests of the import, start from, so they hold whatever the real pages say.
+FIXTURE_EDITION = FIXTURES / "edition"
+CONTENT = ("docs", "data")  # the parts of a copy that come from the fixture edition when it is asked for
 QUERIES = ROOT / "tests" / "data" / "search-queries.yml"
 
 
@@ -34,15 +38,24 @@ def real_edition() -> Edition:
     return load_edition(ROOT)
 
 
-def copy_project(dest: Path, parts: tuple[str, ...] = BUILD_INPUTS) -> Path:
-    """Copy what a build needs (or only `parts`) into `dest` and return it."""
+@functools.cache
+def fixture_edition() -> Edition:
+    """The frozen fixture edition, loaded once per test session (never modified by a test)."""
+    return load_edition(FIXTURE_EDITION)
+
+
+def copy_project(dest: Path, parts: tuple[str, ...] = BUILD_INPUTS, fixture: bool = False) -> Path:
+    """Copy what a build needs (or only `parts`) into `dest` and return it; with `fixture`, docs/
+    and data/ come from the frozen fixture edition (the site's assets still from docs/assets/)."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in parts:
-        src = ROOT / part
+        src = (FIXTURE_EDITION if fixture and part in CONTENT else ROOT) / part
         if src.is_dir():
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
         elif src.exists():
             shutil.copy2(src, dest / part)
+    if fixture and "docs" in parts and (ROOT / "docs/assets").is_dir():
+        shutil.copytree(ROOT / "docs/assets", dest / "docs/assets", dirs_exist_ok=True)
     return dest
 
 

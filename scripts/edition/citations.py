@@ -15,16 +15,20 @@ import re
 from typing import Iterable
 
 from .errors import ContentError
-from .laws import Law, mentions
+from .laws import Law, article_number, mentions
 from .page import Page
 
 # "Article 219", "Articles 213 to 220", "Arts 3 and 4", "Art. 219-1"
 ART_EN = re.compile(r"\bArt(?:icles?\b|s?\.?(?=\s+\d))\s+(?P<nums>\d+(?:-\d+)?(?:\s*(?:,|and|or|to|–|—)\s*\d+(?:-\d+)?)*)")
 NUM_EN = re.compile(r"\d+(?:-\d+)?")
+OF_OPINIONS = re.compile(r"\s+of\s+the\s+(?:SPP'?s?\s+)?Opinions\b")
 OF_LAW = re.compile(r"\s+of\s+(?:the\s+)?(?:PRC\s+)?")
 # 第二百一十九条之一, 第三条
 ART_ZH = re.compile(r"第(?P<n>[零〇一二两三四五六七八九十百千]+)条(?:之(?P<sub>[一二三四五六七八九十]))?")
 TITLE_ZH = re.compile(r"《([^《》\n]+)》")
+#: How the Chinese commentary names the Opinions themselves, and the measures whose number a witness shows.
+OPINIONS_TITLES = ("意见", "最高人民检察院关于全面加强新时代知识产权检察工作的意见")
+ATTESTED_MEASURES = {1}
 ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 ZH_UNIT = {"十": 10, "百": 100, "千": 1000}
 
@@ -74,6 +78,14 @@ def check_citations(page: Page, laws: dict[str, Law]) -> list[ContentError]:
                 before = [x for s, e, x in found if e <= m.start() and x.articles]
                 law = before[-1] if before else None
             cited = m.group(0).strip()
+            if OF_OPINIONS.match(note.text, m.end()):
+                errors.append(ContentError(page.path, line, f"'{cited} of the Opinions' refers to a measure by a "
+                                           "number, as if the document showed it: the Opinions have measures, not "
+                                           "articles, and no witness shows the numbers after (1)",
+                                           "name the measure by its subject, e.g. 'the [trade-secret measure](08.md)', "
+                                           "and give its number only with \"(no. 8 in this edition's conjectural "
+                                           "outline)\"", "outline"))
+                continue
             if law is None:
                 errors.append(ContentError(page.path, line, f"'{cited}': the commentary does not say which "
                                            "instrument the article belongs to",
@@ -95,6 +107,16 @@ def check_citations(page: Page, laws: dict[str, Law]) -> list[ContentError]:
             n = zh_integer(m.group("n"))
             sub = zh_integer(m.group("sub")) if m.group("sub") else None
             article = f"{n}-{sub}" if sub else str(n)
+            nearest = [title for _, end, title in titles if end <= m.start() and note.text[end:m.start()] in ("", "的")]
+            if nearest and nearest[-1] in OPINIONS_TITLES and n not in ATTESTED_MEASURES:
+                # 《意见》第十五条: the Opinions have measures, not articles, and no witness numbers them
+                errors.append(ContentError(page.path, line, f"'《{nearest[-1]}》{m.group(0)}' refers to a measure of "
+                                           "the Opinions by a number, as if the document showed it: the Opinions "
+                                           "have measures （一）…, not articles, and no witness shows the numbers "
+                                           "after (1)",
+                                           "以主题指称该条，如“[商业秘密条款](08.md)”，给出序号时注明“本版推测序号为（八）”",
+                                           "outline"))
+                continue
             # the nearest instrument named before it (in 《》) that has numbered articles
             before = [law for _, end, title in titles if end <= m.start()
                       for law in [_zh_law(title, laws.values())] if law is not None and law.articles]
@@ -113,7 +135,12 @@ def _unknown_articles(page: Page, line: int, cited: str, law: Law, numbers: list
     known = known_articles(law)
     errors = []
     for number in numbers:
-        if number not in known:
+        if law.last_article is not None and article_number(number) > law.last_article:
+            errors.append(ContentError(
+                page.path, line, f"'{cited}' cites article {number} of the {law.en}, which ends at Article "
+                f"{law.last_article} (data/laws.yml, last_article)",
+                "check the article number against the text in force on 1 March 2022", "citation"))
+        elif number not in known:
             listed = ", ".join(sorted(known, key=lambda a: [int(x) for x in a.split("-") if x.isdigit()])) or "none"
             errors.append(ContentError(
                 page.path, line, f"'{cited}' cites article {number} of the {law.en}, which data/laws.yml does not "

@@ -129,11 +129,20 @@ def ascii_punctuation(text: str, first_line: int) -> list[tuple[int, str, str]]:
 
 # --- conjectural numbers -------------------------------------------------------------------
 
-# "measure 8", "measures 3 to 6", "Measure (12)"; （八） in Chinese (not 修正案（十一）, 解释（三）)
-MEASURE_EN = re.compile(r"\b[Mm]easures?\s+\(?(\d+)\)?")
-MEASURE_ZH = re.compile(r"(?<!修正案)(?<!解释)(?<!》)（([二三四五六七八九十]{1,3})）")
-QUALIFIED_EN = re.compile(r"outline|conjectur", re.I)
-QUALIFIED_ZH = re.compile(r"推测|没有文献|未见|无文献")
+# "measure 8", "measures 3 to 6", "Measure (12)", "Item no. 15", "no. 15 of the Opinions"
+OF_OPINIONS = r"(?=\s+of\s+the\s+(?:SPP'?s?\s+)?Opinions)"
+MEASURE_EN = re.compile(r"\b(?:[Mm]easures?\s+(?:no\.\s*|number\s+)?|[Ii]tems?\s+(?:no\.\s*|number\s+))\(?(\d+)\)?"
+                        rf"|\b(?:[Nn]o\.\s*|[Ii]tems?\s+)\(?(\d+)\)?{OF_OPINIONS}")
+# （八） in Chinese (not 修正案（十一）, 解释（三）, nor after another title: 《……规定》（三）), but
+# 《意见》（十五）; and 第十五项 in a sentence that names the Opinions (not an item of an article:
+# 第二百一十九条第一款第一项, nor of another list: 四大检察中的第四项)
+ZH_NUMERAL = "[二三四五六七八九十]{1,3}"
+MEASURE_ZH = re.compile(r"(?:(?<!修正案)(?<!解释)(?<!》)|(?<=《意见》)|(?<=《最高人民检察院关于全面加强新时代知识产权检察工作的意见》))"
+                        rf"（({ZH_NUMERAL})）"
+                        rf"|(?<![条款])第({ZH_NUMERAL})项")
+NAMES_OPINIONS_ZH = re.compile(r"《意见》|《最高人民检察院关于全面加强新时代知识产权检察工作的意见》|本意见|该意见")
+QUALIFIED_EN = re.compile(r"outline|conjectur|official text", re.I)
+QUALIFIED_ZH = re.compile(r"推测|没有文献|未见|无文献|官方文本")
 
 
 def _sentence(text: str, start: int, end: int, stops: str) -> str:
@@ -150,16 +159,19 @@ def bare_numbers(text: str, lang: str, attested: set[int]) -> list[tuple[int, st
     found = []
     if lang == "en":
         for m in MEASURE_EN.finditer(text):
-            if int(m.group(1)) in attested:
+            if int(m.group(1) or m.group(2)) in attested:
                 continue
             if not QUALIFIED_EN.search(_sentence(text, m.start(), m.end(), ".;!?")):
                 found.append((m.start(), m.group(0)))
     else:
         from .zh import parse_zh_number  # noqa: PLC0415
         for m in MEASURE_ZH.finditer(text):
-            if (parse_zh_number(m.group(1)) or 0) in attested:
+            if (parse_zh_number(m.group(1) or m.group(2)) or 0) in attested:
                 continue
-            if not QUALIFIED_ZH.search(_sentence(text, m.start(), m.end(), "。；！？")):
+            sentence = _sentence(text, m.start(), m.end(), "。；！？")
+            if m.group(2) and not NAMES_OPINIONS_ZH.search(sentence):
+                continue  # an item of some other list
+            if not QUALIFIED_ZH.search(sentence):
                 found.append((m.start(), m.group(0)))
     return found
 

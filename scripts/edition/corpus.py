@@ -31,6 +31,8 @@ class Corpus:
     apparatus: DocumentApparatus = field(default_factory=DocumentApparatus)  # the title's and parts' witnesses
     # measures of the former outline that the official text lacks (docs/former/NN.md), by former number
     former: dict[int, Page] = field(default_factory=dict)
+    # measures whose page stands under another file name (12.md renamed to 12a.md), by number
+    renamed: dict[int, Path] = field(default_factory=dict)
     _resolved: dict[Path, Path] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
@@ -95,12 +97,11 @@ def load_corpus(root: Path = ROOT) -> Corpus:
     corpus = Corpus(root=root, document=document, errors=errors, apparatus=doc_apparatus)
     mdir = root / "docs" / MEASURES
     count = corpus.measure_count
+    strays: list[Path] = []
     for path in sorted(mdir.glob("*.md")):
         m = FILE_RE.match(path.name)
         if not m or (m.group(1) and count and not 1 <= int(m.group(1)) <= count):
-            corpus.errors.append(ContentError(path, 1, f"unexpected file name '{path.name}' in docs/measures",
-                                              f"measure pages are named 01.md ... {page_file(count or 1)}, "
-                                              "and preamble.md", "structure"))
+            strays.append(path)
             continue
         page, errs = parse_page(path)
         corpus.errors += errs
@@ -113,9 +114,47 @@ def load_corpus(root: Path = ROOT) -> Corpus:
                                               f"set 'number: {expected}' or rename the file", "structure"))
             continue
         corpus.pages[page.number] = page
-    corpus.errors += _cross_check(corpus)
+    corpus.errors += _misnamed(corpus, strays) + _cross_check(corpus)
     _load_former(corpus)
     return corpus
+
+
+def _misnamed(corpus: Corpus, strays: list[Path]) -> list[ContentError]:
+    """A file in docs/measures/ whose name is not a page's. When it holds a measure whose page is
+    missing (12.md renamed to 12a.md), that is the one root cause of the missing page and of every
+    link to it, so it is said once, as a rename, and the missing page is not reported again."""
+    errors: list[ContentError] = []
+    count = corpus.measure_count
+    mdir = corpus.docs_dir / MEASURES
+    for path in strays:
+        number = _declared_number(path)
+        if number is not None and number not in corpus.pages and not (mdir / page_file(number)).exists() \
+                and (count is None or 0 <= number <= count):
+            corpus.renamed[number] = path
+            errors.append(ContentError(path, 1, f"'{path.name}' holds {_page_name(number)} (number: {number}), "
+                                       f"whose page must be named {page_file(number)}; every link to "
+                                       f"{page_file(number)} and every 'related: [{number}]' fails until it is",
+                                       f"rename it: git mv {MEASURES_REL}/{path.name} {MEASURES_REL}/{page_file(number)}",
+                                       "structure"))
+        else:
+            errors.append(ContentError(path, 1, f"unexpected file name '{path.name}' in docs/measures",
+                                       f"measure pages are named 01.md ... {page_file(count or 1)}, "
+                                       "and preamble.md", "structure"))
+    return errors
+
+
+MEASURES_REL = f"docs/{MEASURES}"
+
+
+def _page_name(number: int) -> str:
+    return "the preamble" if number == 0 else f"measure {number}"
+
+
+def _declared_number(path: Path) -> int | None:
+    """The `number:` a stray page's front matter gives, if it can be read."""
+    text, _ = read_text(path)
+    m = re.search(r"^number:\s*(\d+)\s*$", (text or "").split("\n---", 1)[0], re.M)
+    return int(m.group(1)) if m else None
 
 
 def _load_former(corpus: Corpus) -> None:
@@ -149,7 +188,7 @@ def _cross_check(corpus: Corpus) -> list[ContentError]:
     mdir = corpus.docs_dir / MEASURES
     count = corpus.measure_count or 0  # unreadable data/document.yml is reported on its own
     for n in range(0, count + 1):
-        if n not in corpus.pages and not (mdir / page_file(n)).exists():
+        if n not in corpus.pages and not (mdir / page_file(n)).exists() and n not in corpus.renamed:
             errors.append(ContentError(mdir / page_file(n), 1, f"the page for {'the preamble' if n == 0 else f'measure {n}'} is missing",
                                        "every measure has a page, even if only a stub (stage: stub)",
                                        "structure"))
@@ -170,7 +209,13 @@ def _cross_check(corpus: Corpus) -> list[ContentError]:
         errors += _check_heading(page)
     for page in corpus.pages.values():
         for k, rel in enumerate(page.meta["related"]):
-            if not (mdir / page_file(rel)).exists():
+            if rel in corpus.renamed:
+                errors.append(ContentError(page.path, page.lines.line(["related", k]),
+                                           f"related measure {rel} has no page {page_file(rel)}: it stands in "
+                                           f"{corpus.renamed[rel].name}",
+                                           f"rename {corpus.renamed[rel].name} to {page_file(rel)} (the error on "
+                                           "that file); 'related' is right as it is", "related"))
+            elif not (mdir / page_file(rel)).exists():
                 errors.append(ContentError(page.path, page.lines.line(["related", k]),
                                            f"related measure {rel} does not exist",
                                            f"related measures are numbers 0 (preamble) to {count}", "related"))

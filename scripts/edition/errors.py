@@ -33,7 +33,9 @@ class ContentError:
 
 
 def format_errors(errors: list[ContentError], root: Path | None = None) -> str:
-    lines = [e.format(root) for e in sorted(errors, key=lambda e: (str(e.path), e.line))]
+    # Errors about which files exist come first: a missing or misnamed page is the root cause of
+    # every link and reference to it that follows.
+    lines = [e.format(root) for e in sorted(errors, key=lambda e: (e.code != "structure", str(e.path), e.line))]
     count = len(errors)
     lines.append(f"{count} error{'s' if count != 1 else ''} found.")
     return "\n".join(lines)

@@ -13,10 +13,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .corpus import Corpus
 from .errors import ContentError
 from .bilingual import paired
-from .yamlmap import load_entries
+from .yamlmap import LineMap, load_entries
 
 
 @dataclass
@@ -32,6 +34,7 @@ class Law:
     names_zh: list[str] = field(default_factory=list)  # as the Chinese commentary names it, inside 《》
     version: str = ""  # which text the edition cites
     note_zh: str = ""  # the note written for a Chinese reader
+    last_article: int | None = None  # the instrument's last article, in the version cited
 
     def note_in(self, lang: str) -> tuple[str, str]:
         """The note for an interface, and the language it is written in."""
@@ -67,13 +70,54 @@ def load_laws(root: Path) -> tuple[dict[str, Law], list[ContentError]]:
             errors.append(ContentError(path, line, f"the law id '{item['id']}' is used twice",
                                        "give each instrument its own id", "laws"))
             continue
-        laws[item["id"]] = Law(item["id"], item["kind"], item["zh"], item["en"], list(item["names"]), line,
-                               list(item.get("articles", [])), item.get("note", ""),
-                               list(item.get("names_zh", [])), item.get("version", ""), item.get("note_zh", ""))
+        law = Law(item["id"], item["kind"], item["zh"], item["en"], list(item["names"]), line,
+                  list(item.get("articles", [])), item.get("note", ""),
+                  list(item.get("names_zh", [])), item.get("version", ""), item.get("note_zh", ""),
+                  item.get("last_article"))
+        laws[law.id] = law
         fields: list[tuple[list[Any], dict[str, Any], str]] = [([k], item, "note")]
         fields += [([k, "articles", j], a, "subject") for j, a in enumerate(item.get("articles", []))]
         errors += paired(path, lines, f"the law '{item['id']}'", fields)
+        errors += _articles_in_range(path, lines, k, law, reference_articles(root, law.id))
     return laws, errors
+
+
+def article_number(article: str) -> int:
+    """The article's place in the sequence: '219-1' (第二百一十九条之一) stands after 219."""
+    return int(article.strip().split("-", 1)[0])
+
+
+def reference_articles(root: Path, law_id: str) -> set[str] | None:
+    """The articles the reference extract of the statute holds (../shared/reference/statutes/<id>.yml,
+    beside the checkout), or None where there is no extract: on a contributor's machine, or for an
+    instrument it does not cover. Read only to check numbers; never copied."""
+    path = root.parent / "shared" / "reference" / "statutes" / f"{law_id}.yml"
+    if not path.is_file():
+        return None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return None
+    return {str(a.get("article", "")).strip() for a in data.get("articles") or [] if isinstance(a, dict)}
+
+
+def _articles_in_range(path: Path, lines: LineMap, k: int, law: Law, reference: set[str] | None) -> list[ContentError]:
+    """A listed article exists: not past the instrument's last, and held by the reference extract where there is one."""
+    errors = []
+    for a, entry in enumerate(law.articles):
+        article = str(entry.get("article", "")).strip()
+        line = lines.line([k, "articles", a, "article"])
+        if law.last_article is not None and article_number(article) > law.last_article:
+            errors.append(ContentError(path, line, f"article {article} is listed for '{law.id}', whose last article "
+                                       f"is {law.last_article}",
+                                       "check the number against the text in force on 1 March 2022 (or correct "
+                                       "last_article, citing the text)", "laws"))
+        elif reference is not None and article not in reference:
+            errors.append(ContentError(path, line, f"article {article} is listed for '{law.id}', but the reference "
+                                       f"text (shared/reference/statutes/{law.id}.yml) does not hold it",
+                                       "check the number against the reference text; list only articles it holds",
+                                       "laws"))
+    return errors
 
 
 def mentioned(law: Law, text: str) -> int | None:

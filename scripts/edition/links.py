@@ -87,6 +87,17 @@ class _Pages:
         count = self.corpus.measure_count or 0
         if not dest.is_file():
             name = FILE_RE.match(dest.name) if in_measures else None
+            if name and name.group(1) and int(name.group(1)) in self.corpus.renamed:
+                number = int(name.group(1))
+                return ContentError(path, line, f"the link '{target}' points to measure {number}, whose page "
+                                    f"stands in {self.corpus.renamed[number].name} instead of {page_file(number)}",
+                                    f"rename {self.corpus.renamed[number].name} to {page_file(number)} (the error "
+                                    "on that file); the link is right as it is", "link")
+            if name and name.group(1) and 1 <= int(name.group(1)) <= count:
+                return ContentError(path, line, f"the link '{target}' points to measure {int(name.group(1))}, "
+                                    f"whose page docs/{MEASURES}/{dest.name} is missing",
+                                    f"restore docs/{MEASURES}/{dest.name} (the error on it is listed first); "
+                                    "the link is right as it is", "link")
             if name and name.group(1):
                 return ContentError(path, line, f"the link '{target}' points to measure {int(name.group(1))}, "
                                     "which does not exist",

@@ -31,11 +31,13 @@ from pathlib import Path
 
 import yaml
 
+from ..checks import check_edition
 from ..edition import load_edition
 from ..edition.commentary import notes
 from ..edition.concordance import CONCORDANCE, HEADER as CONCORDANCE_HEADER
 from ..edition.corpus import Corpus, load_corpus
 from ..edition.errors import format_errors
+from ..edition.ledger import record, write_ledger
 from ..edition.lock import write_lock
 from ..edition.page import parse_page
 from ..edition.paths import ROOT
@@ -43,7 +45,8 @@ from ..edition.witnesses import load_witnesses
 from ..edition.zh import zh_numeral
 from .matching import Pairing, pair_measures
 from .official import Official, parse_official, read_lines
-from .relocate import EN_NUMBER, LINK, NewPage, Plan, Relocation
+from .shares import check_readme, write_readme
+from .relocate import EN_CONJECTURAL, EN_NUMBER, LINK, OFFICIAL_FORMS, ZH_CONJECTURAL, NewPage, Plan, Relocation
 
 SHAPE_WORDS = {"same": "same number", "moved": "renumbered", "merged": "merged", "split": "split off",
                "new": "new", "unplaced": "no counterpart"}
@@ -56,15 +59,20 @@ CHECK_MARGIN = 0.1  # … and so does one whose next-best candidate comes this c
 
 
 def doubtful(pairing: Pairing, j: int) -> str | None:
-    """Why the pairing of official measure `j` needs an editor's eye, or None."""
+    """Why the pairing of official measure `j` needs an editor's eye, or None.
+
+    The runner-up is weighed against the pair's own score, like for like: the confidence
+    blends that score with the margin, so comparing a raw score with it flagged perfect pairs."""
     confidence = pairing.confidence.get(j)
-    if confidence is None or not pairing.sources.get(j):
+    sources = pairing.sources.get(j)
+    if confidence is None or not sources:
         return None
-    runner = pairing.runner_up.get(j)
     if confidence < CHECK_BELOW:
         return f"confidence under {CHECK_BELOW}"
-    if runner and runner[1] >= confidence - CHECK_MARGIN:
-        return f"ours {runner[0]} fits {'better' if runner[1] > confidence else 'almost as well'}"
+    runner = pairing.runner_up.get(j)
+    evidence = pairing.evidence.get((sources[0], j))
+    if runner and evidence and runner[1] >= evidence.score - CHECK_MARGIN:
+        return f"ours {runner[0]} fits {'better' if runner[1] > evidence.score else 'almost as well'}"
     return None
 
 
@@ -139,6 +147,10 @@ def report(corpus: Corpus, off: Official, pairing: Pairing, plan: Plan, lost: li
     if plan.docs_edits:
         out.append("")
         out.append("HAND-WRITTEN PAGES WHOSE LINKS CHANGE: " + ", ".join(_rel(p, corpus.root) for p in plan.docs_edits))
+    if plan.numbers_rewritten:
+        out.append("")
+        out.append(f"NUMBERS IN PROSE: {plan.numbers_rewritten} conjectural numbers rewritten to the official ones "
+                   "(\"no. 11 in the official text\", “官方文本序号为（十一）”); other mentions are listed under REVIEW")
     out.append("")
     renumbered = sum(1 for e in plan.concordance if e.get("official") != e.get("edition"))
     check = [f"（{zh_numeral(j)}）" for j in sorted(off.measures) if doubtful(pairing, j)]
@@ -173,6 +185,8 @@ def _rel(path: Path, root: Path) -> str:
 def _plain(text: str) -> str:
     """Text with link targets and measure numbers removed, for comparing before and after."""
     text = LINK.sub("]", text)
+    for numbers in (EN_CONJECTURAL, ZH_CONJECTURAL, OFFICIAL_FORMS):  # rewritten to the official numbers
+        text = numbers.sub("#", text)
     return re.sub(r"\s+", " ", EN_NUMBER.sub("", text)).strip()
 
 
@@ -363,15 +377,29 @@ def run(args: argparse.Namespace) -> int:
     update_document(args.root, off, siglum)
     written = write_plan(args.root, plan, reference, args.checked, siglum)
     write_lock(load_corpus(args.root))
-    edition = load_edition(args.root)
-    print(f"import: wrote {len(written)} files, data/witnesses.yml, data/document.yml and data/source.lock")
-    if edition.errors:
-        print(format_errors(edition.errors, args.root), file=sys.stderr)
-        print("import: written, but the checks above fail: fix them (or `git checkout .`) before committing",
+    # the commentary record made afresh: the pages' numbers, margin numbers and texts are the official
+    # outline's now, and every old address is in the concordance (data/concordance.yml)
+    write_ledger(args.root, {})
+    record(load_corpus(args.root))
+    readme = write_readme(args.root, load_edition(args.root))  # the table of shares, as `make lock` writes it
+    print(f"import: wrote {len(written)} files, data/witnesses.yml, data/document.yml, data/source.lock "
+          "and data/commentary.lock"
+          + (", and the table of attested shares in README.md" if readme else ""))
+    errors = check_all(args.root)
+    if errors:
+        print(format_errors(errors, args.root), file=sys.stderr)
+        print("import: written, but make check fails (above): fix it (or `git checkout .`) before committing",
               file=sys.stderr)
         return 1
     print("import: make check passes. Review what `python -m scripts review` lists, then open the pull request.")
     return 0
+
+
+def check_all(root: Path) -> list:
+    """What `make check` reports (scripts/tools/check.py): every content check, the allowlist and the
+    README's table included, so that the import says it passes only when it does."""
+    edition = check_edition(root)
+    return edition.errors + (check_readme(root, edition) if not edition.errors else [])
 
 
 def report_problems(off: Official) -> str:

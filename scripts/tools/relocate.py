@@ -15,19 +15,20 @@ unchanged but for its links, at docs/former/NN.md. The result is held in memory
 from __future__ import annotations
 
 import copy
+from datetime import date
 import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from ..edition.commentary import next_label, notes, relabel
 from ..edition.corpus import Corpus
-from ..edition.page import FUNCTIONS, Page, Paragraph, in_language
+from ..edition.page import FUNCTIONS, Page, Paragraph, in_language, split_front_matter
 from ..edition.paths import FORMER, MEASURES, note_anchor, para_prefix, slug
-from ..edition.zh import zh_numeral
+from ..edition.zh import parse_zh_number, zh_numeral
+from . import frontmatter
 from .matching import Pairing, Weights, bigrams
 from .official import MEASURE_RE, Official
 
@@ -36,6 +37,13 @@ STAGES = ("stub", "draft", "complete")
 EN_NUMBER = re.compile(r"^\((\d+)\)\s*")
 LINK = re.compile(r"\]\((?:(\.\./(?:measures|former)/)?(preamble|\d\d)\.md)?(#[A-Za-z0-9_-]+)?\)")
 NUMBER_TALK = re.compile(r"\bno\. ?\d+|\bnos?\. \d+|\bmeasures? \d+|\(\d+\)|（[一二三四五六七八九十]+）|序号|第[一二三四五六七八九十]+条")
+# The conjectural-number forms CONTRIBUTING prescribes, which the import can rewrite to the official number:
+# "(no. 15 in this edition's conjectural outline)", "（本版推测序号为（十五））"
+EN_CONJECTURAL = re.compile(r"\bno\. (\d+) in (?:this edition's|its) (?:conjectural )?outline")
+ZH_CONJECTURAL = re.compile(r"本版推测序号为（([一二三四五六七八九十]+)）(?:(至|、|和|及)（([一二三四五六七八九十]+)）)?")
+EN_OFFICIAL, ZH_OFFICIAL = "no. {n} in the official text", "官方文本序号为（{n}）"
+OFFICIAL_FORMS = re.compile(r"\bno\. \d+ in the official text"
+                            r"|官方文本序号为（[一二三四五六七八九十]+）(?:(?:至|、|和|及)（[一二三四五六七八九十]+）)?")
 WITNESS_TALK = re.compile(r"conjectur|attest|witness|推测|佐证|见证")
 SEPARATOR = {
     "en": ("*Editors' note added by the import of the official text: the notes that follow were written "
@@ -61,11 +69,17 @@ class NewPage:
     sources: list[int] = field(default_factory=list)  # our measures it continues
     review: dict[str, str] = field(default_factory=dict)  # id -> why
     chunks: dict[str, list[tuple[int | None, str]]] = field(default_factory=dict)  # commentary by origin
+    origin: str | None = None  # the front matter, as written, of the page of ours it continues
+    imported: str | None = None  # the day of the import: its change goes into each commentary's history
 
     def text(self) -> str:
         meta = dict(self.meta)
         texts = {"en": self.commentary.strip(), "zh": self.commentary_zh.strip() if self.commentary.strip() else ""}
         authorship = {lang: entry for lang, entry in (meta.get("commentary") or {}).items() if texts.get(lang)}
+        if authorship and self.imported:  # the import's change, told to each commentary's readers
+            authorship = _record_import(authorship, self.imported)
+            if IMPORT_CONTRIBUTOR["name"] not in {c["name"] for c in meta.get("contributors", [])}:
+                meta["contributors"] = list(meta.get("contributors", [])) + [dict(IMPORT_CONTRIBUTOR)]
         if authorship:  # only the commentaries the page keeps say who wrote them (make check)
             meta["commentary"] = authorship
         else:
@@ -74,7 +88,7 @@ class NewPage:
             meta["review"] = list(self.review)
         else:
             meta.pop("review", None)
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100)
+        front = frontmatter.rewrite(self.origin, meta)  # edited in place: the diff shows only what changed
         blocks = [f"/// para | {pid}\n{zh}\n" + (f"\n{en}\n" if en else "") + "///" for pid, zh, en in self.paragraphs]
         body = "\n\n".join(blocks)
         out = f"---\n{front}---\n\n{body}\n"
@@ -83,6 +97,27 @@ class NewPage:
             if self.commentary_zh.strip():
                 out += f"\n## 评注\n\n{self.commentary_zh.strip()}\n"
         return out
+
+
+#: What the import changes in a commentary it carries over, for its readers (CONTRIBUTING.md,
+#: "The history of a commentary").
+IMPORT_CHANGE = {
+    "en": ("The official text was imported: the measures now carry its numbers, and the numbers the commentary "
+           "gives follow it (see the concordance of numbers)."),
+    "zh": "导入官方文本：各条改用官方文本的序号，评注中所称序号随之更改（见序号对照表）。",
+}
+
+
+def _record_import(authorship: dict[str, Any], day: str) -> dict[str, Any]:
+    """Each commentary's history gains the import's change; one that stood reviewed is reviewed
+    no longer (its text changed after the review), so it becomes a draft until read again."""
+    out = copy.deepcopy(authorship)
+    for entry in out.values():
+        entry["changes"] = [{"date": day, "by": [IMPORT_CONTRIBUTOR["name"]], "summary": dict(IMPORT_CHANGE)}] + \
+            list(entry.get("changes", []))
+        if entry.get("status") == "reviewed":
+            entry["status"], entry["date"] = "draft", day
+    return out
 
 
 @dataclass
@@ -94,6 +129,7 @@ class Plan:
     decisions: list[str] = field(default_factory=list)
     lost_spans: list[str] = field(default_factory=list)
     docs_edits: dict[Path, str] = field(default_factory=dict)  # hand-written pages whose links change
+    numbers_rewritten: int = 0  # conjectural numbers in prose rewritten to the official ones
 
 
 def note_id(number: int, lang: str, n: int | str) -> str:
@@ -246,7 +282,10 @@ class Relocation:
         srcs = [0] if j == 0 else pairing.sources.get(j, [])
         split_from = pairing.split_of.get(j)
         donors = srcs or ([split_from] if split_from else [])
-        new = NewPage(j, corpus.docs_dir / MEASURES / f"{slug(j)}.md", {}, [], sources=list(srcs))
+        new = NewPage(j, corpus.docs_dir / MEASURES / f"{slug(j)}.md", {}, [], sources=list(srcs),
+                      imported=date.today().isoformat())  # the change happens today, whenever the text was checked
+        if srcs:
+            new.origin = _front_matter(corpus.pages[srcs[0]])
         prefix = para_prefix(j)
         # paragraphs and translations
         held: dict[int, list[tuple[int, Paragraph]]] = {k: [] for k in range(len(paras))}
@@ -368,9 +407,10 @@ class Relocation:
             note += " Earlier note" + ("s" if len(earlier) > 1 else "") + ": " + " ".join(
                 in_language(e, "en")[0] for e in earlier)
         earlier_zh = [in_language(e, "zh")[0] for e in earlier]
-        written = {"en": note, "zh": f"已于{self.checked}逐段与官方发布文本（{self.reference}）核对，并由 "
-                                     "`python -m scripts import` 据以导入。" + ("此前的说明：" + "".join(earlier_zh)
-                                                                             if earlier_zh else "")}
+        zh_where = "序言" if j == 0 else f"本条为（{zh_numeral(j)}）"
+        written = {"en": note, "zh": f"已于{self.checked}逐段核对官方发布文本（{self.reference}），并由 "
+                                     f"`python -m scripts import` 导入；官方文本中{zh_where}。"
+                                     + ("此前的说明：" + "".join(earlier_zh) if earlier_zh else "")}
         source: dict[str, Any] = {"status": "verified", "coverage": "full", "note": written,
                                   "reference": self.reference, "checked": self.checked}
         uncertain = []
@@ -464,7 +504,7 @@ class Relocation:
         meta = copy.deepcopy(page.meta)
         new = NewPage(page.number, self.corpus.root / "docs" / FORMER / f"{slug(page.number)}.md", meta,
                       [[p.id, p.zh, p.en] for p in page.paragraphs], page.commentary, page.commentary_zh,
-                      former=True, sources=[page.number])
+                      former=True, sources=[page.number], origin=_front_matter(page))
         why = "no counterpart in the official text: reuse what fits elsewhere, or keep it here"
         for p in page.paragraphs:
             new.review[p.id] = why
@@ -515,6 +555,31 @@ class Relocation:
             return f"]({path}{'#' + frag if frag else ''})"
         return LINK.sub(repl, text)
 
+    def _official_number(self, old: int) -> int | None:
+        hit = self.plan.moves.get((old, ""))
+        return hit[1] if hit and hit[0] == MEASURES else None
+
+    def _rewrite_numbers(self, text: str) -> str:
+        """"(no. 15 in this edition's conjectural outline)" -> "(no. 11 in the official text)", and the
+        Chinese form alike: once the official text is in, a number is neither conjecture nor ours.
+        A number of a measure without official counterpart, and every other form, is left for review."""
+        def en(m: re.Match[str]) -> str:
+            new = self._official_number(int(m.group(1)))
+            if new is None:
+                return m.group(0)
+            self.plan.numbers_rewritten += 1
+            return EN_OFFICIAL.format(n=new)
+
+        def zh(m: re.Match[str]) -> str:
+            olds = [parse_zh_number(x) for x in (m.group(1), m.group(3)) if x]
+            news = [self._official_number(old) if old else None for old in olds]
+            if None in news or (m.group(2) == "至" and news[1] - news[0] != olds[1] - olds[0]):
+                return m.group(0)  # a range the official outline breaks up: left for review
+            self.plan.numbers_rewritten += 1
+            out = ZH_OFFICIAL.format(n=zh_numeral(news[0]))
+            return out + (f"{m.group(2)}（{zh_numeral(news[1])}）" if len(news) > 1 else "")
+        return ZH_CONJECTURAL.sub(zh, EN_CONJECTURAL.sub(en, text))
+
     def _rewrite_links(self) -> None:
         for page in self.plan.pages:
             here_old = page.sources[0] if page.sources else page.number
@@ -525,6 +590,8 @@ class Relocation:
             else:
                 page.commentary = self._rewrite(page.commentary, here_old, page)
                 page.commentary_zh = self._rewrite(page.commentary_zh, here_old, page)
+            page.commentary = self._rewrite_numbers(page.commentary)
+            page.commentary_zh = self._rewrite_numbers(page.commentary_zh)
             for para in page.paragraphs:
                 if para[2]:
                     para[2] = self._rewrite(para[2], here_old, page)
@@ -566,8 +633,10 @@ class Relocation:
                     if nid in page.review:
                         continue
                     why = []
-                    if renumbered and NUMBER_TALK.search(LINK.sub("]", note.text)):
-                        why.append("names measure numbers, which now follow the official text")
+                    if NUMBER_TALK.search(OFFICIAL_FORMS.sub("", LINK.sub("]", note.text))):
+                        why.append("names measure numbers in a form the import does not rewrite: check each "
+                                   "against the official outline" if renumbered else
+                                   "names measure numbers, which are now the official text's: check the wording")
                     if WITNESS_TALK.search(note.text):
                         why.append("discusses what the witnesses attest; the text is now the official one")
                     if "../former/" in note.text:
@@ -603,6 +672,19 @@ class Relocation:
             if page.review:
                 entry["review"] = [{"id": k, "why": v} for k, v in page.review.items()]
             self.plan.concordance.append(entry)
+
+
+def _in(note: str | dict[str, str], lang: str) -> str:
+    """A front-matter note in one language: a plain string is English only, {en, zh} has both."""
+    if isinstance(note, dict):
+        return note.get(lang) or ""
+    return note if lang == "en" else ""
+
+
+def _front_matter(page: Page) -> str | None:
+    """The page's front matter as its file holds it (None if it cannot be read again)."""
+    text, _, errors = split_front_matter(page.path.read_text(encoding="utf-8"), page.path)
+    return None if errors or text is None else text + "\n"
 
 
 def _corresponding(old: str, new: str, start: int, end: int) -> str:

@@ -1,8 +1,12 @@
-"""`make review`: every paragraph and commentary note awaiting an editor, page by page, and why.
+"""`make review`: every commentary, paragraph and commentary note awaiting an editor, page by page, and why.
 
-The pages' `review:` lists are the record (a paragraph whose translation must be
-checked or written, a margin number whose commentary must be looked at); the reason
-comes from data/concordance.yml when the import of the official text put it there.
+Two records say what awaits review. A commentary's own entry (`commentary.en`,
+`commentary.zh`): `status: draft` has been read by no one but its authors, and
+`revised after review` awaits a reviewer again unless one is dated after the
+revision. And the pages' `review:` lists (a paragraph whose translation must be
+checked or written, a margin number whose commentary must be looked at); their
+reason comes from data/concordance.yml when the import of the official text put it
+there.
 Remove an id from `review:` once it has been dealt with.
 """
 from __future__ import annotations
@@ -12,12 +16,36 @@ import sys
 from pathlib import Path
 
 from ..edition import load_edition
+from ..edition.authorship import read_review
+from ..edition.page import Page
 from ..edition.page import NOTE_ID
 from ..edition.paths import ROOT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--root", type=Path, default=ROOT)
+
+
+LANGUAGES = {"en": "English", "zh": "Chinese"}
+
+
+def commentaries_awaiting(page: Page) -> list[tuple[str, str]]:
+    """(which commentary, why) for each commentary of the page that awaits a reviewer."""
+    out = []
+    for lang, name in LANGUAGES.items():
+        if not page.commentary_in(lang).strip():
+            continue
+        review = read_review(page.meta, lang)
+        if review is None:
+            out.append((f"{name} commentary", "no authorship entry: its status is unknown (make check says so)"))
+        elif review.status == "draft":
+            authors = ", ".join(p.name for p in review.authors) or "its authors"
+            out.append((f"{name} commentary", f"draft since {review.date}: not yet reviewed by anyone but "
+                                              f"{authors}"))
+        elif review.status == "revised after review" and not any(p.date > review.date for p in review.independent):
+            out.append((f"{name} commentary", f"revised after review on {review.date}; no reviewer has read it "
+                                              "since (set 'status: reviewed' once one has)"))
+    return out
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,9 +55,13 @@ def run(args: argparse.Namespace) -> int:
     total = 0
     for page, former in pages:
         items = page.meta.get("review", [])
-        if not items:
+        waiting = commentaries_awaiting(page)
+        if not items and not waiting:
             continue
         print(f"{page.path.relative_to(args.root)}:")
+        for what, why in waiting:
+            print(f"  {what}: {why}")
+            total += 1
         ids = {p.id: p for p in page.paragraphs}
         for pid in items:
             why = conc.review_reason(page.number, pid, former)

@@ -7,8 +7,8 @@ pytestmark = pytest.mark.browser
 
 
 # Each heading's ¶ permalink: on the line of the heading's last words, and inside the window.
-PERMALINKS = """() => [...document.querySelectorAll('.md-content :is(h1,h2,h3,h4,h5,h6) > a.headerlink')].map(a => {
-  const h = a.parentElement, r = a.getBoundingClientRect(), range = document.createRange();
+PERMALINKS = """() => [...document.querySelectorAll('.md-content :is(h1,h2,h3,h4,h5,h6) a.headerlink')].map(a => {
+  const h = a.closest('h1,h2,h3,h4,h5,h6'), r = a.getBoundingClientRect(), range = document.createRange();
   range.setStartBefore(h.firstChild); range.setEndBefore(a);
   const lines = [...range.getClientRects()].filter(x => x.width > 0);
   const lastBottom = lines.length ? Math.max(...lines.map(x => x.bottom)) : r.bottom;

@@ -26,7 +26,7 @@ def test_strict_build_refuses_broken_content(project: Path, tmp_path: Path) -> N
 def test_a_page_carrying_vectors_does_not_build(project: Path, tmp_path: Path) -> None:
     vectors = yaml.safe_load((ROOT / "tests/data/xss-vectors.yml").read_text(encoding="utf-8"))
     page = project / "docs/measures/08.md"
-    carried = [v["markdown"] for v in vectors if v["kind"] in ("svg", "encoding", "formaction", "css", "data-url")]
+    carried = [v["markdown"] for v in vectors if v["kind"] in ("svg", "encoding", "raw-control", "formaction", "css", "data-url")]
     page.write_text(page.read_text(encoding="utf-8") + "\n" + "\n\n".join(carried) + "\n", encoding="utf-8")
     out = tmp_path / "site"
     result = build_site(out, root=project)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT
+from helpers import FIXTURE_EDITION, fixture_edition
 from scripts.edition import Edition, check_against_data
 from scripts.edition.apparatus import Attestation, coverage, runs, supported_grade
 from scripts.edition.citations import zh_integer
@@ -24,9 +24,9 @@ pytestmark = pytest.mark.unit
 
 
 def _edited(edition: Edition, name: str, old: str, new: str) -> tuple[str, list]:
-    """A page of the real edition with one edit, and every error it then gets (its own checks and
+    """A page of the fixture edition with one edit, and every error it then gets (its own checks and
     those against the witness register and data/laws.yml): what `make check` would say of it."""
-    path = ROOT / name
+    path = FIXTURE_EDITION / name
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {name}"
     text = text.replace(old, new, 1)
@@ -43,7 +43,20 @@ def _att(text: str, start: int, grade: str, *sigla: str) -> Attestation:
     return Attestation("m08-1", text, tuple(sigla), grade, 1, start=start, end=start + len(text))
 
 
-def test_the_real_edition_passes_and_has_its_shares(edition: Edition) -> None:
+@pytest.fixture
+def fixed() -> Edition:
+    """The fixture edition (tests/fixtures/edition/): a fixed input whose shares and statuses are known."""
+    return fixture_edition()
+
+
+def test_the_real_edition_passes_and_its_shares_are_shares(edition: Edition) -> None:
+    assert [e.format() for e in edition.errors] == []
+    assert 0 <= edition.attested_share() <= 1
+    assert all(0 <= edition.attested_share(n) <= 1 for n in edition.corpus.pages)
+
+
+def test_shares_and_heading_statuses_of_a_known_edition(fixed: Edition) -> None:
+    edition = fixed
     assert [e.format() for e in edition.errors] == []
     assert 0.3 < edition.attested_share() < 0.5
     assert edition.attested_share(1) > 0.7 and edition.attested_share(12) == 0
@@ -71,8 +84,8 @@ def test_coverage_counts_han_characters_of_grade_a_and_b_only() -> None:
     assert coverage(text, [_att("一二三", 0, "A", "R1"), _att("四五", 4, "C", "E1")]) == (3, 6)
 
 
-def test_two_agreeing_reports_support_grade_b(edition: Edition) -> None:
-    register = edition.witnesses
+def test_two_agreeing_reports_support_grade_b(fixed: Edition) -> None:
+    register = fixed.witnesses
     assert supported_grade(["P3"], register) == "C"
     assert supported_grade(["P1", "P3"], register) == "B"
     assert supported_grade(["R1"], register) == "A"
@@ -135,31 +148,31 @@ BAD_EDITS = [
 
 
 @pytest.mark.parametrize("name, old, new, code, words, needle", BAD_EDITS, ids=[b[4][:40] for b in BAD_EDITS])
-def test_bad_edit_fails_with_file_and_line(edition: Edition, name: str, old: str, new: str, code: str, words: str,
+def test_bad_edit_fails_with_file_and_line(fixed: Edition, name: str, old: str, new: str, code: str, words: str,
                                           needle: str) -> None:
-    text, errors = _edited(edition, name, old, new)
+    text, errors = _edited(fixed, name, old, new)
     match = [e for e in errors if e.code == code and words in e.message]
     assert match, [e.format() for e in errors]
     assert match[0].line == _line(text, needle)
-    assert Path(match[0].path) == ROOT / name and match[0].fix
+    assert Path(match[0].path) == FIXTURE_EDITION / name and match[0].fix
 
 
-def test_a_chinese_commentary_that_names_an_unlisted_law_fails(edition: Edition) -> None:
-    text, errors = _edited(edition, "docs/measures/02.md", "**本条的作用和对象。**",
+def test_a_chinese_commentary_that_names_an_unlisted_law_fails(fixed: Edition) -> None:
+    text, errors = _edited(fixed, "docs/measures/02.md", "**本条的作用和对象。**",
                            "**本条的作用和对象。**依照《中华人民共和国专利法》，")
     match = [e for e in errors if e.code == "laws" and "《中华人民共和国专利法》" in e.message]
     assert match and match[0].line == _line(text, "依照《中华人民共和国专利法》")
 
 
-def test_a_complete_page_without_a_chinese_commentary_fails(edition: Edition) -> None:
-    text = (ROOT / "docs/measures/10.md").read_text(encoding="utf-8")
-    _, errors = _edited(edition, "docs/measures/10.md", text[text.index("## 评注"):], "")
+def test_a_complete_page_without_a_chinese_commentary_fails(fixed: Edition) -> None:
+    text = (FIXTURE_EDITION / "docs/measures/10.md").read_text(encoding="utf-8")
+    _, errors = _edited(fixed, "docs/measures/10.md", text[text.index("## 评注"):], "")
     assert any(e.code == "commentary" and "no Chinese commentary" in e.message for e in errors)
 
 
-def test_a_chinese_commentary_far_shorter_than_the_english_fails(edition: Edition) -> None:
-    text = (ROOT / "docs/measures/10.md").read_text(encoding="utf-8")
-    edited, errors = _edited(edition, "docs/measures/10.md", text[text.index("## 评注"):],
+def test_a_chinese_commentary_far_shorter_than_the_english_fails(fixed: Edition) -> None:
+    text = (FIXTURE_EDITION / "docs/measures/10.md").read_text(encoding="utf-8")
+    edited, errors = _edited(fixed, "docs/measures/10.md", text[text.index("## 评注"):],
                              "## 评注\n\n**简短。** 本条内容从略。\n")
     match = [e for e in errors if e.code == "commentary" and "far shorter" in e.message]
     assert match and match[0].line == _line(edited, "## 评注")

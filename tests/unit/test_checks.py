@@ -11,7 +11,7 @@ from typing import Callable
 
 import pytest
 
-from helpers import ROOT, check, edit, edit_line, line_of
+from helpers import FIXTURE_EDITION, ROOT, check, edit, edit_line, line_of
 from scripts.edition.limits import COMMENTARY_CHARS, PAGE_BYTES
 
 pytestmark = pytest.mark.unit
@@ -26,6 +26,43 @@ def test_check_reports_unknown_related_measure(content: Path) -> None:
     assert "docs/measures/15.md:1: error [structure]: the page for measure 15 is missing" in result.stderr
     line = line_of(content / "docs/measures/08.md", "related:")
     assert f"docs/measures/08.md:{line}: error [related]: related measure 15 does not exist" in result.stderr
+
+
+def _linked_measure(root: Path) -> tuple[int, list[Path]]:
+    """A measure that other pages link to, and those pages (whatever the content is today)."""
+    pages = sorted((root / "docs/measures").glob("[0-9][0-9].md"))
+    for target in pages:
+        linking = [p for p in pages if p != target and f"]({target.name}" in p.read_text(encoding="utf-8")]
+        if linking:
+            return int(target.stem), linking
+    raise AssertionError("no measure page links another")
+
+
+def test_a_renamed_page_is_reported_first_as_a_rename(content: Path) -> None:
+    """12.md renamed 12a.md: the first error names the rename and its fix; the links to it say the
+    page stands elsewhere, and none of them offers the range of file names as the fix."""
+    number, linking = _linked_measure(content)
+    old = content / f"docs/measures/{number:02d}.md"
+    new = old.with_name(f"{number:02d}a.md")
+    old.rename(new)
+    result = check(content)
+    assert result.returncode == 1
+    first = result.stderr.split("\n", 2)[:2]
+    assert first[0].startswith(f"docs/measures/{new.name}:1: error [structure]: '{new.name}' holds measure {number}"), first
+    assert f"git mv docs/measures/{new.name} docs/measures/{old.name}" in first[1]
+    links = [line for line in result.stderr.splitlines() if f"the link '{old.name}" in line]
+    assert links and all(f"stands in {new.name}" in line for line in links)
+    assert "01.md to" not in result.stderr and f"the page for measure {number} is missing" not in result.stderr
+
+
+def test_a_missing_page_leads_and_its_links_do_not_offer_the_range_as_the_fix(content: Path) -> None:
+    number, linking = _linked_measure(content)
+    (content / f"docs/measures/{number:02d}.md").unlink()
+    result = check(content)
+    assert result.stderr.startswith(f"docs/measures/{number:02d}.md:1: error [structure]: the page for measure "
+                                    f"{number} is missing")
+    assert f"whose page docs/measures/{number:02d}.md is missing" in result.stderr
+    assert "01.md to" not in result.stderr
 
 
 def test_check_reports_heading_mismatch(content: Path) -> None:
@@ -280,11 +317,15 @@ def test_a_paragraph_swap_is_not_blamed_on_the_title(content: Path) -> None:
     assert not [e for e in errors if "title.zh" in e[4]], "the fix must not send the contributor to title.zh"
 
 
-def test_every_locked_entry_is_one_readable_line() -> None:
-    lock = (ROOT / "data/source.lock").read_text(encoding="utf-8").splitlines()
+@pytest.mark.parametrize("root", [ROOT, FIXTURE_EDITION], ids=["real", "fixture"])
+def test_every_locked_entry_is_one_readable_line(root: Path) -> None:
+    lock = (root / "data/source.lock").read_text(encoding="utf-8").splitlines()
     entries = [line.split(" ", 1) for line in lock if line and not line.startswith("#")]
     keys = [k for k, _ in entries]
-    assert len(keys) == len(set(keys))
+    assert len(keys) == len(set(keys)) and all(len(e) == 2 for e in entries)
+    assert {"title", "title.attestations", "part-1", "pre.order", "witness.R1"} <= set(keys)
+    if root != FIXTURE_EDITION:
+        return  # what follows is about a known input
     assert {"title", "title.attestations", "part-1", "part-1.apparatus", "pre.order", "m02.order", "m08.heading",
             "m08.heading-status", "m08-1.attestations", "m08.variants", "witness.R1"} <= set(keys)
     assert dict(entries)["m02.order"] == "m02-1,m02-2,m02-3", "an order is written as the ids, readable in a diff"

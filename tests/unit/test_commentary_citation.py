@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, check, edit, line_of, real_edition
+from helpers import FIXTURE_EDITION, ROOT, check, edit, fixture_edition, line_of, real_edition
 from scripts.edition.authorship import HistoryEntry, Person, Review
 from scripts.edition.history import Change, Revision, commentary_history, history_of, is_typo, normalise, sections
 from scripts.edition.page import parse_page
@@ -21,7 +21,7 @@ from scripts.vcs import revisions
 
 pytestmark = pytest.mark.unit
 
-CORPUS = real_edition().corpus
+CORPUS = fixture_edition().corpus  # a known input: the citations below are what it must give
 EN_NAME = "SPP Opinions on IP Procuratorial Work (2022) · Bilingual Edition"
 ZH_NAME = "《知识产权检察工作意见》（2022）中英对照注释版"
 
@@ -158,10 +158,10 @@ def test_one_git_log_gives_every_revision_and_a_shallow_clone_leaves_out_its_edg
 
 # --- citation formats -----------------------------------------------------------------------------
 
-def cited(number: int, lang: str, status: str | None = None) -> Commentary:
+def cited(number: int, lang: str, status: str | None = None, corpus=CORPUS) -> Commentary:
     """A real page's commentary with a fixed record (the formats are tested, not today's record):
     English revised after review, Chinese a draft, by the founding editors, no recorded change."""
-    page = CORPUS.pages[number]
+    page = corpus.pages[number]
     editors = (Person("Founding editors", "2026-12-01"),)
     review = Review(status or ("revised after review" if lang == "en" else "draft"), "2026-12-01", editors,
                     (Person("Independent fact audit", "2026-11-29"),) if lang == "en" else ())
@@ -193,12 +193,13 @@ def test_gbt_7714_citation_in_the_commentarys_own_language() -> None:
         " (commit abc1234). (2026-12-01). u.")
 
 
-def test_no_citation_presents_a_conjectural_number_as_the_documents() -> None:
-    for number, page in CORPUS.pages.items():
+@pytest.mark.parametrize("corpus", [CORPUS, real_edition().corpus], ids=["fixture", "real"])
+def test_no_citation_presents_a_conjectural_number_as_the_documents(corpus) -> None:
+    for number, page in corpus.pages.items():
         for lang in ("en", "zh"):
             if not page.commentary_in(lang).strip():
                 continue
-            c = cited(number, lang)
+            c = cited(number, lang, corpus=corpus)
             texts = [title(c, "en"), title(c, "zh"), legal(c, EN_NAME, "u"), gbt(c, ZH_NAME, "u")]
             if page.heading_status == "attested" or page.is_preamble:
                 continue
@@ -250,7 +251,7 @@ def with_commentary(block: str, path: Path = ROOT / "docs/measures/08.md") -> st
     return text[:start] + ("commentary:\n" + block if block else "") + text[end + 1:]
 
 
-def reparse(text: str, path: Path = ROOT / "docs/measures/08.md"):
+def reparse(text: str, path: Path = FIXTURE_EDITION / "docs/measures/08.md"):
     page, errors = parse_page(path, text)
     return page, [e for e in errors if e.code in ("review", "authorship", "schema", "history")]
 

@@ -3,11 +3,19 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import fixture_edition
 from scripts.edition import Edition
 from scripts.edition.glossary import en_pattern, locations, occurrences
 from scripts.edition.zh import Segmenter, segmenter
 
 pytestmark = pytest.mark.unit
+
+
+@pytest.fixture
+def edition() -> Edition:
+    """The fixture edition (tests/fixtures/edition/), not the real one: these tests pin what a known
+    input gives (titles, statuses, terms), so the real pages may change without touching them."""
+    return fixture_edition()
 
 
 def test_glossary_has_enough_complete_terms(edition: Edition) -> None:

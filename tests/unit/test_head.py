@@ -3,11 +3,19 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import fixture_edition
 from scripts.edition import Edition
 from scripts.site.footer import branch_of, page_footer
 from scripts.site.head import cite_templates, description, identifier, interface_urls, robots
 
 pytestmark = pytest.mark.unit
+
+
+@pytest.fixture
+def edition() -> Edition:
+    """The fixture edition (tests/fixtures/edition/), not the real one: these tests pin what a known
+    input gives (titles, statuses, terms), so the real pages may change without touching them."""
+    return fixture_edition()
 
 
 def test_relative_alternates_when_the_site_address_is_unknown() -> None:

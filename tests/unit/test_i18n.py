@@ -5,11 +5,19 @@ import string
 
 import pytest
 
+from helpers import fixture_edition
 from scripts.edition import Edition
 from scripts.site.i18n import (LABELS, bare_title, PART_STYLES, article_label, document_date, full_title, measure_label,
                                part_heading, part_label, t)
 
 pytestmark = pytest.mark.unit
+
+
+@pytest.fixture
+def edition() -> Edition:
+    """The fixture edition (tests/fixtures/edition/), not the real one: these tests pin what a known
+    input gives (titles, statuses, terms), so the real pages may change without touching them."""
+    return fixture_edition()
 
 
 def fields(text: str) -> set[str]:

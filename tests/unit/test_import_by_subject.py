@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, copy_project, run
+from helpers import FIXTURE_EDITION, copy_project, run
 from official_variants import VARIANTS, REFERENCE, official_file, tree_sums, variant
 from scripts.edition.corpus import load_corpus
-from scripts.tools.import_official import lost_content
-from scripts.tools.matching import pair_measures
+from scripts.tools.import_official import doubtful, lost_content
+from scripts.tools.matching import Evidence, Pairing, pair_measures
 from scripts.tools.official import parse_official, read_lines
 from scripts.tools.relocate import Relocation
 
@@ -31,7 +31,7 @@ def test_measures_are_paired_by_subject(name: str, tmp_path: Path) -> None:
     _, expected, split = variant(name)
     off = parse_official(read_lines(official_file(tmp_path, name)), parts=4, measures=21)
     assert off.problems == [] and len(off.preamble) == 2
-    pairing = pair_measures(load_corpus(ROOT), off)
+    pairing = pair_measures(load_corpus(FIXTURE_EDITION), off)
     assert {j: pairing.sources.get(j, []) for j in off.measures} == expected
     assert pairing.split_of == split
     assert pairing.unplaced == ([13] if name == "inserted" else [])
@@ -49,7 +49,7 @@ def test_the_spp_page_and_plain_text_read_alike(tmp_path: Path) -> None:
 
 
 def test_a_plan_that_loses_commentary_is_refused(tmp_path: Path) -> None:
-    corpus = load_corpus(ROOT)
+    corpus = load_corpus(FIXTURE_EDITION)
     off = parse_official(read_lines(official_file(tmp_path, "merged")), parts=4, measures=21)
     plan = Relocation(corpus, off, pair_measures(corpus, off), "O1", REFERENCE, "2026-12-01").build()
     assert lost_content(corpus, plan) == []
@@ -62,7 +62,7 @@ def test_a_plan_that_loses_commentary_is_refused(tmp_path: Path) -> None:
 def test_an_earlier_source_note_keeps_its_languages(tmp_path: Path) -> None:
     """The imported page's source note carries the earlier note, and is written in both languages
     ({en, zh}, as every note is), each language with its own earlier text."""
-    corpus = load_corpus(ROOT)
+    corpus = load_corpus(FIXTURE_EDITION)
     corpus.pages[3].source["note"] = "The earlier note, in English only."
     corpus.pages[4].source["note"] = {"en": "The earlier note.", "zh": "此前的说明。"}
     off = parse_official(read_lines(official_file(tmp_path, "identical")), parts=4, measures=21)
@@ -74,20 +74,47 @@ def test_an_earlier_source_note_keeps_its_languages(tmp_path: Path) -> None:
 
 
 def test_the_report_marks_the_pairings_an_editor_must_check(tmp_path: Path) -> None:
-    """The swap is sure; a pairing under 0.6, or one another measure of ours fits about as well,
-    is marked on its line and counted in the summary."""
-    result = run("import", str(official_file(tmp_path, "swapped")), "--reference", REFERENCE)
+    """Every line marked CHECK is one `doubtful` names, with its reason; the summary counts and
+    names the same lines; a pairing whose heading, text and spans all agree is never marked."""
+    result = run("import", "--root", str(FIXTURE_EDITION), str(official_file(tmp_path, "swapped")),
+                 "--reference", REFERENCE)
     assert result.returncode == 0, result.stderr
     table = result.stdout.split("PAIRING", 1)[1].split("\n\n", 1)[0].splitlines()[2:]
     lines = {line.split("）", 1)[0] + "）": line for line in table}
-    assert "CHECK" not in lines["（八）"] and "CHECK" not in lines["（九）"]
-    assert lines["（十三）"].endswith("<- CHECK: confidence under 0.6")
-    assert lines["（十四）"].endswith("<- CHECK: ours 9 fits better")
-    assert "2 pairings to check (（十三）, （十四）)" in result.stdout
+    marked = [k for k, line in lines.items() if "<- CHECK: " in line]
+    for key, line in lines.items():
+        if "heading 1.00, text 1.00, spans 1.00" in line:
+            assert "CHECK" not in line, line
+    assert f"{len(marked)} pairings to check" + (f" ({', '.join(marked)})" if marked else "") in result.stdout
+
+
+def _pairing(score: float, runner: float, confidence: float) -> Pairing:
+    p = Pairing(sources={1: [1]}, confidence={1: confidence}, runner_up={1: (9, runner)})
+    p.evidence[(1, 1)] = Evidence(score, 1.0, 1.0, 1.0)
+    return p
+
+
+@pytest.mark.parametrize("score, runner, confidence, why", [
+    (1.00, 0.77, 0.73, None),  # the trial's false alarm: a perfect pair, its runner-up far behind
+    (0.95, 0.20, 0.95, None),
+    (0.50, 0.10, 0.50, "confidence under 0.6"),
+    (0.80, 0.75, 0.65, "ours 9 fits almost as well"),
+    (0.80, 0.85, 0.61, "ours 9 fits better"),
+])
+def test_a_runner_up_is_weighed_against_the_pairs_own_score(score: float, runner: float, confidence: float,
+                                                             why: str | None) -> None:
+    """The runner-up's score is compared with the pair's score, not with the blended confidence."""
+    assert doubtful(_pairing(score, runner, confidence), 1) == why
+
+
+def test_the_outline_unchanged_raises_no_false_alarm(tmp_path: Path) -> None:
+    result = run("import", "--root", str(FIXTURE_EDITION), str(official_file(tmp_path, "identical")),
+                 "--reference", REFERENCE)
+    assert "fits better" not in result.stdout
 
 
 def test_a_dry_run_changes_no_file(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", fixture=True)
     before = tree_sums(project)
     result = run("import", "--root", str(project), str(official_file(tmp_path, "inserted")), "--reference", REFERENCE)
     assert result.returncode == 0, result.stderr

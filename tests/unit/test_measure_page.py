@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from helpers import FIXTURES
+from helpers import FIXTURES, fixture_edition
 from scripts.edition import Edition
 from scripts.edition.corpus import Corpus
 from scripts.edition.page import parse_page
@@ -25,6 +25,13 @@ from scripts.site.printview import CTX as PRINT
 from scripts.site.wayfinding import breadcrumbs, pager
 
 pytestmark = pytest.mark.unit
+
+
+@pytest.fixture
+def edition() -> Edition:
+    """The fixture edition (tests/fixtures/edition/), not the real one: these tests pin what a known
+    input gives (titles, statuses, terms), so the real pages may change without touching them."""
+    return fixture_edition()
 
 PART_2 = {"number": 2, "numeral": "二", "source_status": "unverified",
           "title": {"zh": "坚持以办案为中心", "en": "Keeping case-handling at the centre"},

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 
 import pytest
 
+from helpers import ROOT
 from scripts.postprocess.csp import add_csp, policy
+from scripts.postprocess.headings import keep_permalinks_with_words
 from scripts.postprocess.material_patch import PatchError, drop_alternate_sitemaps
 from scripts.postprocess.minify import collapse_html, minify
 from scripts.postprocess.serve_notice import add_notice
@@ -67,3 +70,34 @@ def test_the_serve_notice_stands_first_in_the_body() -> None:
     html = add_notice('<html><body class="x"><p>page</p></body></html>', "docs/a.md:1: error <b>")
     assert html.startswith('<html><body class="x"><div class="md-banner md-banner--warning" role="alert"')
     assert "docs/a.md:1: error &lt;b&gt;" in html and html.endswith("<p>page</p></body></html>")
+
+
+# --- a heading's ¶ stays with its last words (issue 26: Chromium 150 wrapped it alone) ---------
+
+@pytest.mark.parametrize("inner, tail", [
+    ("第二部分　坚持以办案为中心，全面提升知识产权检察综合保护质效〔据报道〕", "报道〕"),
+    ("关于《意见》", "意见》"),
+    ("Commentary", "Commentary"),
+    ("Laws &amp; rules", "rules"),
+    ('Measure 8: Trade secrets <span class="oe-hstatus" title="x">reported</span>',
+     '<span class="oe-hstatus" title="x">reported</span>'),
+])
+def test_every_headings_permalink_is_joined_to_its_last_words(inner: str, tail: str) -> None:
+    link = '<a class="headerlink" href="#x" title="Permanent link">&para;</a>'
+    html = f'<article><h2 id="x">{inner}{link}</h2><p>Text.</p></article>'
+    out = keep_permalinks_with_words(html)
+    assert f'<span class="oe-hl">{tail}{link}</span></h2>' in out
+    assert re.sub(r'</?span( class="oe-hl")?>', "", out.replace('<span class="oe-hl">', "")) == \
+        re.sub(r'</?span( class="oe-hl")?>', "", html), "nothing but the unit changes"
+
+
+def test_the_unit_is_styled_not_to_break() -> None:
+    css = (ROOT / "docs/assets/edition.css").read_text(encoding="utf-8")
+    assert re.search(r"\.oe-hl\s*\{\s*white-space:\s*nowrap", css)
+
+
+def test_the_whole_document_view_is_left_as_it_is() -> None:
+    """On paper the ¶ is hidden, and the PDF's outline is made from the headings as they are."""
+    html = ('<div class="oe-text oe-print"><h1 id="part-1">Part I. General requirements'
+            '<a class="headerlink" href="#part-1">&para;</a></h1></div>')
+    assert keep_permalinks_with_words(html) == html

@@ -28,7 +28,7 @@ def test_the_corpus_covers_every_family_the_issue_names() -> None:
     assert len(VECTORS) >= 30
     kinds = {v["kind"] for v in VECTORS}
     assert {"encoding", "svg", "mathml", "srcdoc", "formaction", "css", "protocol-relative", "data-url",
-            "broken-tag", "attr-list", "javascript-url", "handler"} <= kinds
+            "broken-tag", "attr-list", "javascript-url", "handler", "raw-control"} <= kinds
     css = " ".join(v["markdown"] for v in VECTORS if v["kind"] == "css")
     assert "expression(" in css and "url(" in css
 

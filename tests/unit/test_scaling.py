@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import ROOT
+from helpers import FIXTURE_EDITION
 from scripts.bench.scaling import growth, growth_order, renumber_page, search_within_plain, shift
 
 pytestmark = pytest.mark.unit
@@ -40,7 +40,7 @@ def test_growth_per_site_and_the_search_target() -> None:
 
 
 def test_a_copy_of_measure_8_is_renumbered_throughout() -> None:
-    text = (ROOT / "docs" / "measures" / "08.md").read_text(encoding="utf-8")
+    text = (FIXTURE_EDITION / "docs" / "measures" / "08.md").read_text(encoding="utf-8")
     copy = renumber_page(text, 8, 1, 21, 4, "加强商业秘密保护")  # copy 1: measure 29, part 6
     front = copy.split("\n---\n", 1)[0]
     assert "\nnumber: 29\n" in front and "\npart: 6\n" in front and "\nrelated: [24, 25, 35, 36]\n" in front
@@ -53,7 +53,7 @@ def test_a_copy_of_measure_8_is_renumbered_throughout() -> None:
 
 
 def test_past_99_measures_ids_take_three_digits_and_the_preamble_stays() -> None:
-    text = (ROOT / "docs" / "measures" / "01.md").read_text(encoding="utf-8")
+    text = (FIXTURE_EDITION / "docs" / "measures" / "01.md").read_text(encoding="utf-8")
     copy = renumber_page(text, 1, 19, 21, 4, "指导思想")  # measure 400
     assert "\nnumber: 400\n" in copy and "/// para | m400-1" in copy
     assert "{text: （四百）指导思想," in copy and "\n（四百）指导思想。" in copy and "\n(400) Guiding ideology" in copy
