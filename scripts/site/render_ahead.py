@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 
 from ..edition.cache import turned_off
 from ..settings import FORK
-from .render_cache import WarningCount, put_back, snapshot
+from .render_cache import ENGINE, WarningCount, put_back, snapshot
 
 # the names of the pages rendered ahead (docs/print.md, docs/print.zh.md): written after the measure pages,
 # so never waited for before an edited measure is served (the glossary, written before them, would be)
@@ -70,8 +70,8 @@ class RenderAhead:
                 code = 1
                 try:
                     counter = WarningCount()  # the child prints nothing: the parent shows what it warns
-                    mkdocs_log = logging.getLogger("mkdocs")
-                    mkdocs_log.handlers = [h for h in mkdocs_log.handlers
+                    engine_log = logging.getLogger(ENGINE)  # "mkdocs", or "properdocs"
+                    engine_log.handlers = [h for h in engine_log.handlers
                                            if not isinstance(h, logging.StreamHandler)] + [counter]
                     page = file.page
                     _populate_page(page, config, files)

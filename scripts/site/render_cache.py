@@ -21,6 +21,7 @@ import logging
 from importlib.metadata import version
 from typing import Any
 
+import mkdocs
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -29,7 +30,11 @@ from mkdocs.structure.toc import get_toc
 from ..edition.cache import Store, digest
 
 KIND = "page"
-PACKAGES = ("mkdocs", "markdown", "pymdown-extensions")
+# The engine that runs: MkDocs, or ProperDocs, which answers `import mkdocs` with itself and logs
+# under its own name (ENGINES.md). Its logger is the one `--strict` counts; its name and version
+# go into every key, so one engine is never handed the other's render.
+ENGINE = mkdocs.__name__
+PACKAGES = ("markdown", "pymdown-extensions")
 
 
 class WarningCount(logging.Handler):
@@ -78,8 +83,8 @@ class PageCache:
         self.store = store
         self.hits = self.misses = 0
         self._warnings = WarningCount()
-        logging.getLogger("mkdocs").addHandler(self._warnings)
-        self._versions = "|".join(f"{p}={version(p)}" for p in PACKAGES)
+        logging.getLogger(ENGINE).addHandler(self._warnings)
+        self._versions = "|".join([f"{ENGINE}={mkdocs.__version__}", *(f"{p}={version(p)}" for p in PACKAGES)])
         self._site = ""  # what the pages of the interface being built share (see `site`)
         self._pending: dict[int, Any] = {}  # id(page) -> stored render, restored in `after`
         self._fresh: dict[int, tuple[str, int]] = {}  # id(page) -> (key, warnings before its render)
