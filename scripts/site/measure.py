@@ -22,7 +22,7 @@ from ..edition.laws import Law, mentions
 from ..edition.witnesses import Witness
 from ..edition.status import Status, status as page_status
 from .apparatus import apparatus_zh, heading_line, legend, pct, status_badge, variant_notes, witness_anchor
-from .status import heading_mark, legend as status_legend, plain, text_mark, titled
+from .status import heading_mark, legend as status_legend, text_mark, titled
 from .glossary_page import TermMarker, commentary_terms
 from .i18n import bare_title, document_date, full_title, join, measure_label, paren, part_heading, t
 from .scholarship import Citable
@@ -157,8 +157,7 @@ def _bar(page: Page, lang: str, state: Status, details: str, control: str) -> st
     """The one line above the text: the page's status on its two axes, whose details open in
     place, and the display control (reading mode, apparatus and its key)."""
     summary = " ".join(x for x in (heading_mark(lang, state, words=True), text_mark(lang, state, words=True)) if x)
-    status = (f'<details class="oe-status" id="oe-status"><summary aria-label="{escape(t(lang, "st.label"))}: '
-              f'{escape(plain(lang, state))}"><span class="oe-status-line">{summary}</span>'
+    status = (f'<details class="oe-status" id="oe-status"><summary><span class="oe-status-line">{summary}</span>'
               f'<span class="oe-status-more">{escape(t(lang, "st.details"))}</span></summary>'
               f'<div class="oe-status-body">{details}</div></details>')
     return f'<div class="oe-bar" data-search-exclude>{status}{control}</div>'

@@ -91,11 +91,12 @@ def _tile(page: Page, lang: str, x: float, y: float, w: float, lay: Layout, href
     # The accessible name starts with the visible text (number, then title), then says
     # which measure it is and its functions, for readers who cannot see the colours.
     words = plain(lang, state)
+    # the accessible name starts with the visible text (number, title, status line), then says it in words
     if lang == "zh":
-        label = (f"{number} {title}（{words}）——{measure_label(lang, page.number)}，"
+        label = (f"{number} {title} {share_line}（{words}）——{measure_label(lang, page.number)}，"
                  f"{'、'.join(t(lang, 'function.' + f) for f in funcs)}")
     else:
-        label = (f"{number} {title} ({words}; {measure_label(lang, page.number)}; "
+        label = (f"{number} {title} {share_line} ({words}; {measure_label(lang, page.number)}; "
                  f"{', '.join(t(lang, 'function.' + f) for f in funcs)})")
     seg = round(h / max(len(funcs), 1), 1)
     bands = "".join(f'<rect class="oe-map-fn-{f}" x="{x:g}" y="{y + i * seg:g}" width="{lay.band}" height="{seg:g}"/>'

@@ -44,16 +44,20 @@ def test_measure_page_in_both_interfaces(site: Path, corpus: Corpus, lang: str, 
         if para.en is not None:
             assert en[0].get("lang") == "en" and en[0].text_content().strip()
     assert len(tree.cssselect(".oe-pair")) == len(page.paragraphs), "no paragraph dropped or added"
-    # the source status is shown above the text, and says what it means
-    banner = tree.cssselect(".oe-source")
-    assert banner, "source-status banner missing"
-    text = banner[0].text_content()
+    # the status is one line above the text, on its two axes; its details say what it means
+    bar = tree.cssselect(".oe-bar details.oe-status")
+    assert bar, "status bar missing"
+    summary = bar[0].cssselect("summary")[0].text_content()
+    if page.heading_status:
+        assert ("Heading" in summary) if lang == "en" else ("标题" in summary)
+    assert ("Text" in summary) if lang == "en" else ("正文" in summary)
+    text = bar[0].cssselect(".oe-status-body")[0].text_content()
     if page.source["status"] == "unverified":
         assert ("working transcription" in text) if lang == "en" else ("工作录入稿" in text)
         assert ("official publication prevails" in text) if lang == "en" else ("以官方发布文本为准" in text)
     if page.paragraphs:
         first_pair = tree.cssselect(".oe-pair")[0]
-        assert banner[0].sourceline < first_pair.sourceline
+        assert bar[0].sourceline < first_pair.sourceline
     # a page not yet written says so
     if page.stage == "stub":
         assert tree.cssselect(".oe-stage-stub")

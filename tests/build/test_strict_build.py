@@ -63,4 +63,4 @@ def test_pages_awaiting_review_show_it(project: Path, tmp_path: Path) -> None:
     tree = html.fromstring((tmp_path / "site/measures/05/index.html").read_bytes())
     assert tree.get_element_by_id("m05-1").cssselect(".oe-flag-review")
     assert tree.get_element_by_id("m05-2").cssselect(".oe-missing")  # ids follow the official text
-    assert "verified" in tree.cssselect(".oe-source")[0].get("class")
+    assert tree.cssselect(".oe-bar .oe-t-verified"), "the text axis says the text is verified"
