@@ -40,6 +40,7 @@ ALLOWED = re.compile("|".join([
     r"https?://\S+",
     r"\b[\w-]+(?:\.[\w-]+)+\b",            # spp.gov.cn, tellerreport.com, opinions.pdf
     r"\b(?:m\d\d|pre)-\d+[a-z]?\b",         # paragraph ids
+    r"\bAa\b",                             # the display control's sign (type size and face), as in every reader
     r"\b[0-9a-f]{7,40}\b",                  # the commit of the edition
     r"\bGB/T\b", r"\bCC BY\b", r"\bJSON Schema\b", r"\bMaterial for MkDocs\b",
     r"\b(?:PDF|JSON|TMX|TBX|CSV|MIT|MkDocs|Markdown|TRIPS|Tab|A4)\b",

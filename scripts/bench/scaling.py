@@ -17,7 +17,8 @@ of the same shape:
   its English title is marked synthetic; the limits of the front-matter and document schemas follow it, as
   tests/unit/test_paths.py requires of the real one (the copy's own scripts/schemas/);
 - the source lock and the README's table of shares are regenerated in the copy by
-  `python -m scripts lock --update`, as `make lock` does.
+  `python -m scripts lock --update`, as `make lock` does, and the commentary record by
+  `python -m scripts record`, as `make record` does.
 
 The copy must pass the edition's own strict build (`mkdocs build --strict`, which runs
 every check), or the run stops. The plain site of the same size is written from the
@@ -162,6 +163,11 @@ def synthesize(dest: Path, measures: int) -> Path:
                               capture_output=True, text=True)
         if done.returncode:
             raise RuntimeError(f"make lock failed in the synthetic edition of {measures}:\n{done.stderr[-4000:]}")
+        # the copies' commentaries recorded as a first record is made (make record)
+        done = subprocess.run([sys.executable, "-m", "scripts", "record"], cwd=project, env=bench_build.ENV,
+                              capture_output=True, text=True)
+        if done.returncode:
+            raise RuntimeError(f"make record failed in the synthetic edition of {measures}:\n{done.stderr[-4000:]}")
     return project
 
 

@@ -23,7 +23,7 @@ from ..edition.witnesses import Witness
 from ..edition.status import Status, status as page_status
 from .apparatus import apparatus_zh, heading_line, legend, pct, status_badge, variant_notes, witness_anchor
 from .status import heading_mark, legend as status_legend, text_mark, titled
-from .glossary_page import TermMarker, commentary_terms
+from .glossary_page import TermMarker, commentary_terms, zh_with_latin
 from .i18n import bare_title, document_date, full_title, join, measure_label, paren, part_heading, t
 from .scholarship import Citable
 from .typography import keep_names
@@ -242,7 +242,7 @@ def _source_banner(page: Page, lang: str, ctx: Context, share: float | None = No
 def _note_html(tag: str, value: str | dict[str, str], lang: str) -> str:
     """A front-matter note in the interface's language (English where it has no Chinese)."""
     text, written = in_language(value, lang)
-    return f'<{tag} lang="{"zh-Hans" if written == "zh" else "en"}">{escape(text)}</{tag}>'
+    return f'<{tag} lang="{"zh-Hans" if written == "zh" else "en"}">{zh_with_latin(text, written)}</{tag}>'
 
 
 def _witness_lines(page: Page, lang: str, share: float | None) -> str:

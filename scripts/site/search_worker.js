@@ -52,7 +52,8 @@
         }
       });
       if (doc.kind === "term" && doc.pinyin) {
-        var zh = (doc.title.replace(/\u200b/g, "").match(HAN) || []).join("");
+        /* the term is the first Chinese of its title ("商业秘密 · 术语表", "trade secrets · 商业秘密") */
+        var zh = (doc.title.replace(/\u200b/g, "").match(HAN) || [])[0];
         if (zh) pinyinTerms.set(doc.pinyin.replace(/ /g, ""), zh);
       }
     });
@@ -203,13 +204,15 @@
     var terms = {}, complete = true;
     function has(piece) { return haystack.indexOf(piece) >= 0; }
     function hasLatin(l) { return has(l) || has(stem(l)); }
+    var exact = true;  /* every Chinese word typed stands in the entry as typed, not only its pieces */
     a.words.forEach(function (w) {
       terms[w.word] = w.pieces.some(has) || w.latin.some(hasLatin);
       complete = complete && w.pieces.every(has) && w.latin.every(hasLatin);
+      if (w.pieces.length > 1 && !has(flat(w.word).replace(/[^\u3400-\u9fff]/g, ""))) exact = false;
     });
     /* the Chinese a pinyin query spells is marked on the page opened too (search.highlight) */
     a.spelt.forEach(function (zh) { if (has(zh)) terms[zh] = true; });
-    return { terms: terms, complete: complete };
+    return { terms: terms, complete: complete, exact: exact };
   }
 
   var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
@@ -380,6 +383,9 @@
    * a long commentary that repeats a word outscores the clause that says it. The bonus is in
    * the score because Material's Enter opens the highest score of the first card. */
   var TEXT_FIRST = 1000;
+  /* Then, the same way, a glossary term or a law that holds every word, then a witness: a page
+   * found only in its commentary comes after them, however often its commentary says the words. */
+  var TIER = { text: TEXT_FIRST, term: 500, law: 500, witness: 250 };
 
   function isPage(doc) { return doc.location.indexOf("#") < 0; }
 
@@ -408,7 +414,7 @@
         var found = termsOf(source, a);
         var hasPhrase = a.phrase.length > 1 && flat(source.title + " " + source.text).indexOf(a.phrase) >= 0;
         var factor = (WEIGHT[doc.kind] || 1) * (hasPhrase ? 3 : 1) * (found.complete ? 1 : 0.5);
-        var score = doc.score * factor + (doc.kind === "text" && found.complete && doc.score > 0 ? TEXT_FIRST : 0);
+        var score = doc.score * factor + (found.complete && found.exact && doc.score > 0 ? TIER[doc.kind] || 0 : 0);
         return Object.assign({}, doc, { terms: found.terms, score: score });
       }));
     });

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import TEST_SITE_URL, clipboard_page
-from scripts.site.i18n import en_date
+from helpers import TEST_SITE_URL, clipboard_page, real_edition
+from scripts.site.i18n import en_date, t
 
 pytestmark = pytest.mark.browser
 
@@ -81,7 +81,8 @@ def test_margin_number_controls_copy_its_link_and_a_citation_at_that_number(brow
     assert button.get_attribute("aria-label") == "复制边码 2 的引用格式"
     button.click()
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert "评注（本版推测序号为（八）），边码2（草稿）[EB/OL]//" in copied
+    status = t("zh", "review.status." + real_edition().corpus.pages[8].review("zh").status)
+    assert f"评注（本版推测序号为（八）），边码2（{status}）[EB/OL]//" in copied
     assert copied.endswith(f"[{today(True)}]. {TEST_SITE_URL}zh/measures/08/#m08-zh-n2.")
     context.close()
 

@@ -146,7 +146,7 @@ def test_every_measure_page_has_breadcrumbs_all_measures_and_neighbours(site: Pa
 def test_overview_map_links_every_measure_and_is_labelled(site: Path, corpus: Corpus, lang: str) -> None:
     numbers, slugs = numbers_and_slugs(corpus)
     doc = tree(site, IFACES[lang].rstrip("/"))
-    for svg in doc.cssselect("figure.oe-map svg"):
+    for svg in doc.cssselect("figure.oe-map svg.oe-map-svg"):
         title = svg.cssselect("title")[0]
         assert svg.get("aria-labelledby") == title.get("id") and title.text
         assert svg.get("aria-describedby") == svg.cssselect("desc")[0].get("id")
