@@ -13,7 +13,7 @@ DOCTOR := $(PYTHON) -m scripts.tools.doctor
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site check test _test test-fast compare bench _bench pdf _pdf lock record import review clean help
+.PHONY: serve site check test _test test-fast compare bench _bench pdf _pdf lock record pinyin import review clean help
 
 help:
 	@echo "make serve  - build and serve the site on http://127.0.0.1:8000 with live reload;"
@@ -29,6 +29,7 @@ help:
 	@echo "make pdf    - write dist/opinions.pdf from the whole-document view (needs chromium, fonts-noto-cjk)"
 	@echo "make import OFFICIAL=file REFERENCE=\"...\" [APPLY=1] - pair the official text with the edition by subject"
 	@echo "              and report (dry run); APPLY=1 rebuilds the edition on it (see CONTRIBUTING.md)"
+	@echo "make pinyin - draft the pinyin of new glossary terms (GB/T 16159), to check against a dictionary"
 	@echo "make record - number new commentary paragraphs (N 5a after N 5) and record each commentary's"
 	@echo "              margin numbers and text (TYPO=1: a typo fix, no history entry needed)"
 	@echo "make review - list every paragraph and commentary note awaiting an editor, with the reason"
@@ -86,6 +87,10 @@ import: $(RUNTIME_STAMP)
 	@test -n "$(OFFICIAL)" || { echo 'make import: give OFFICIAL=path/to/file (plain text, or the SPP page saved as HTML)'; exit 2; }
 	$(PY) -m scripts import "$(OFFICIAL)" $(if $(REFERENCE),--reference "$(REFERENCE)") $(if $(APPLY),--apply) \
 		$(if $(CHECKED),--checked "$(CHECKED)") $(if $(ADDRESS),--address "$(ADDRESS)") $(if $(PUBLISHED),--published "$(PUBLISHED)")
+
+# Glossary terms without pinyin get a draft to check (GB/T 16159), written into data/glossary.yml.
+pinyin: $(RUNTIME_STAMP)
+	$(PY) -m scripts pinyin
 
 # New commentary paragraphs numbered, and the commentary record (data/commentary.lock) rewritten;
 # TYPO=1 records a typo fix that needs no history entry.

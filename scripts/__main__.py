@@ -25,6 +25,7 @@ COMMANDS = {
     "check": (".tools.check", "validate every page and data file; exit 1 with file:line errors"),
     "lock": (".tools.lock", "check the source lock, or --update it from the pages"),
     "import": (".tools.import_official", "pair the official text with the edition by subject; --apply imports it"),
+    "pinyin": (".tools.pinyin", "draft the pinyin of each glossary term that has none, for a person to check"),
     "record": (".tools.record", "number new commentary paragraphs and record what each commentary has published"),
     "review": (".tools.review", "list every paragraph and commentary note awaiting an editor's review, and why"),
     "pdf": (".tools.pdf", "write dist/opinions.pdf from the whole-document view (needs Chromium)"),

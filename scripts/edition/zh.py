@@ -337,6 +337,13 @@ def orthographic(text: str) -> str:
     return _commas(" ".join(py for _, py in orthographic_words(text)))
 
 
+def plain_pinyin(text: str) -> str:
+    """Toneless pinyin by pypinyin's own phrases, without jieba (for sorting names)."""
+    from pypinyin import Style, lazy_pinyin  # noqa: PLC0415 (loaded when first needed)
+
+    return " ".join(lazy_pinyin(text, style=Style.NORMAL))
+
+
 def strip_tones(text: str) -> str:
     """'shāngyè' -> 'shangye' (ü kept as u for typing on a plain keyboard)."""
     decomposed = unicodedata.normalize("NFD", text)

@@ -6,7 +6,7 @@ from html import escape
 from ..edition.corpus import Corpus
 from ..edition.laws import Law, invoked_by
 from ..edition.paths import src_uri
-from ..edition.zh import orthographic, pinyin_sort_key
+from ..edition.zh import pinyin_sort_key, plain_pinyin
 from .glossary_page import zh_with_latin
 from .i18n import article_label, bare_title, join, md_label, t
 from .status import titled
@@ -27,7 +27,7 @@ def sort_key(law: Law, lang: str) -> tuple[str, ...]:
     then Criminal Law Amendment XI)."""
     if lang == "zh":
         short = law.zh[len(COUNTRY):] if law.zh.startswith(COUNTRY) and len(law.zh) > len(COUNTRY) else law.zh
-        return pinyin_sort_key(short, orthographic(short))
+        return pinyin_sort_key(short, plain_pinyin(short))
     return (law.names[0].casefold(), law.en.casefold())
 
 

@@ -37,7 +37,7 @@ def test_glossary_english_and_chinese_are_kept_in_step(content: Path, old: str, 
     if needle.startswith("    - en:"):
         line += 1  # the reason's line
     if needle.startswith("- zh:"):
-        line += 3  # the definition's line: en, alternatives, definition
+        line += 4  # the definition's line: pinyin, en, alternatives, definition
     assert re.search(rf"data/glossary\.yml:{line}: error \[bilingual\]: {re.escape(message)}", result.stderr), \
         result.stderr
     assert "fix: add `" in result.stderr

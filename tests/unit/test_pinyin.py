@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import check, edit, line_of
+from helpers import check, edit, line_of, run
 from scripts.edition import Edition
 from scripts.edition.zh import orthographic, segmenter
 
@@ -79,15 +79,19 @@ def test_search_uses_the_glossary_pinyin_for_its_terms_lowercase_and_toneless() 
     assert seg.pinyin("习近平法治思想") == "Xí Jìnpíng fǎzhì sīxiǎng"
 
 
-def test_a_run_together_generated_word_is_reported_with_line_and_fix(content: Path) -> None:
+def test_a_new_term_gets_its_pinyin_drafted_and_a_run_together_word_is_named(content: Path) -> None:
+    """Pinyin is data: a term without it is reported with the command that drafts it, and the draft
+    names each word the dictionary ran together (four syllables or more) for a person to divide."""
     glossary = content / "data/glossary.yml"
     edit(glossary, "- zh: 理念\n", "- zh: 一帆风顺\n  en: plain sailing\n  definition: Smooth progress.\n"
                    "  definition_zh: 进展顺利。\n\n- zh: 理念\n")
     result = check(content)
     line = line_of(glossary, "- zh: 一帆风顺")
     assert result.returncode == 1
-    assert (f"data/glossary.yml:{line}: error [glossary]: the generated pinyin of '一帆风顺' runs 4 syllables "
-            "together ('yīfānfēngshùn' for 一帆风顺)") in result.stderr
-    assert "add `pinyin:` to the entry" in result.stderr
-    edit(glossary, "- zh: 一帆风顺\n", "- zh: 一帆风顺\n  pinyin: yīfān-fēngshùn\n")
+    assert f"data/glossary.yml:{line}: error [glossary]: the term '一帆风顺' has no pinyin" in result.stderr
+    assert "make pinyin" in result.stderr
+    drafted = run("pinyin", "--root", str(content))
+    assert drafted.returncode == 0 and "一帆风顺: yīfānfēngshùn" in drafted.stdout
+    assert "'yīfānfēngshùn' runs 4 syllables together" in drafted.stderr
+    assert "  pinyin: yīfānfēngshùn" in glossary.read_text(encoding="utf-8")
     assert "一帆风顺" not in check(content).stderr
