@@ -23,6 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
+from mkdocs.utils import get_relative_url
 
 from .checks import check_edition
 from .edition import Edition
@@ -40,6 +41,7 @@ from .postprocess.serve_notice import add_notice
 from .publish import data_files
 from .settings import SOURCE_DATE_EPOCH
 from .site.footer import page_footer
+from .site.glossary_page import CARDS, card_data
 from .site.head import cite_templates, description, head, interface_urls, json_ld, robots
 from .site.citation import references
 from .site.concordance_page import CONCORDANCE_PAGE, former_page
@@ -182,6 +184,8 @@ class EditionBuild:
             state.exports = data_files(state.edition, references(state.edition, cite.names, cite.site_url, cite.stamp))
         for name, content in state.exports.items():
             files.append(File.generated(config, name, content=content))
+        if state.edition.glossary is not None:  # the term cards' data, fetched by a page when a card opens
+            files.append(File.generated(config, CARDS, content=card_data(state.edition.glossary)))
         if not state.edition.concordance:  # before any import of the official text the concordance shows nowhere
             for name in CONCORDANCE_PAGE:
                 page = files.get_file_from_path(name)
@@ -247,7 +251,7 @@ class EditionBuild:
         cite = cite_templates(corpus, model, config.site_name, state.stamp)
         cited = citable(state.edition, model, lang, self._cite(config), page_url=page.url)
         return measure_page(state.edition, model, lang, {"cite": cite[lang], "url": page.canonical_url or ""},
-                            citable=cited)
+                            citable=cited, cards_href=get_relative_url(CARDS, page.url))
 
     def restore(self, context: dict, page: MkPage, config: MkDocsConfig) -> dict:
         if self._files is not None:

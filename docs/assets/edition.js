@@ -404,8 +404,8 @@
 })();
 
 /* ==== Term cards (glossary terms in the text; scripts/site/glossary_page.py TermMarker) =====
- * Each term in the text is a link to its glossary entry carrying its pinyin, our rendering and
- * its definition in the interface's language (data-pinyin, data-en, data-def). Where the browser
+ * Each term in the text is a link to its glossary entry; the edition's card data (one file, fetched
+ * on the first card opened) holds its pinyin, our rendering and its definition. Where the browser
  * has popovers, this fills the page's one card (#oe-card, a popover) from the term and shows it
  * beside the term instead: on a tap or a click (the card stays until Esc, the close button or a
  * tap elsewhere; from the keyboard, focus moves into it), on a hover with a mouse, and on keyboard
@@ -418,6 +418,21 @@
   if (!card || typeof card.showPopover !== "function") return;
   var anchored = !!(window.CSS && CSS.supports && CSS.supports("anchor-name: --oe-term"));
   var current = null, pinned = false, timer = 0, returning = false;
+  /* what each term's card shows (id -> [pinyin, English, definition, 释义]), fetched on the first card */
+  var data = null, loading = null, zh = (document.documentElement.lang || "").indexOf("zh") === 0;
+  function load() {
+    if (!loading) {
+      loading = fetch(card.getAttribute("data-src")).then(function (r) { return r.json(); })
+        .then(function (d) { data = d; }, function () { data = {}; });
+    }
+    return loading;
+  }
+  function fill(el) {
+    var entry = (data && data[decodeURIComponent(el.hash.slice(1))]) || ["", "", "", ""];
+    slot("py").textContent = entry[0];
+    slot("en").textContent = entry[1];
+    slot("def").textContent = zh ? entry[3] : entry[2];
+  }
 
   function term(el) { return el && el.closest ? el.closest("a.oe-term") : null; }
   function slot(name) { return card.querySelector(".oe-card-" + name); }
@@ -444,9 +459,8 @@
       current = el;
       el.style.setProperty("anchor-name", "--oe-term");
       slot("zh").textContent = el.textContent;
-      slot("py").textContent = el.getAttribute("data-pinyin") || "";
-      slot("en").textContent = el.getAttribute("data-en") || "";
-      slot("def").textContent = el.getAttribute("data-def") || "";
+      fill(el);
+      if (!data) load().then(function () { if (current === el) { fill(el); place(el); } });
       slot("more").querySelector("a").href = el.href;
       if (card.matches(":popover-open")) card.hidePopover();
       try { card.showPopover({ source: el }); } catch (e) { card.showPopover(); }

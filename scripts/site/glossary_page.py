@@ -5,6 +5,7 @@ linking within it.
 """
 from __future__ import annotations
 
+import json
 import re
 from html import escape
 from typing import Callable
@@ -16,22 +17,22 @@ from ..edition.zh import pinyin_sort_key, strip_tones
 from .i18n import join, md_label, measure_label, part_label, t
 
 
-def mark_terms(glossary: Glossary, escaped: str, href: str, lang: str | None = None,
-               seen: set[str] | None = None) -> str:
+def mark_terms(glossary: Glossary, escaped: str, href: str, seen: set[str] | None = None,
+               used: set[str] | None = None) -> str:
     """Wrap each term in escaped Chinese text in a link to its glossary entry, with a
-    pinyin/English tooltip. `lang`: the link also carries the definition in that interface's
-    language, for its card (see TermMarker). `seen`: ids of terms already linked in this
-    paragraph, which stay plain text (and each newly linked one is added)."""
+    pinyin/English tooltip. `seen`: ids of terms already linked in this paragraph, which stay
+    plain text (and each newly linked one is added); `used`: every id linked, collected for the
+    page's card data (see TermMarker)."""
     def repl(m: re.Match[str]) -> str:
         term = glossary.by_zh[m.group(0)]
         if seen is not None:
             if term.id in seen:
                 return m.group(0)
             seen.add(term.id)
+        if used is not None:
+            used.add(term.id)
         tip = escape(f"{term.pinyin} · {term.en}")
-        card = f' data-def="{escape(term.definition_in(lang)[0])}"' if lang else ""
-        return (f'<a class="oe-term" href="{href}#{term.id}" title="{tip}" '
-                f'data-pinyin="{escape(term.pinyin)}" data-en="{escape(term.en)}"{card}>{m.group(0)}</a>')
+        return f'<a class="oe-term" href="{href}#{term.id}" title="{tip}">{m.group(0)}</a>'
     return glossary.zh_regex.sub(repl, escaped)
 
 
@@ -43,28 +44,32 @@ class TermMarker:
     several runs, hence the state), so dotted underlines do not carpet the text; the commentary
     written in the interface's own language is not marked at all (a Chinese reader needs no gloss
     of 打击), and the Chinese commentary in the English interface is linked once per note
-    (commentary_terms). Each link carries what its card shows; the page has one card (`card`),
-    which edition.js fills and opens in place on a tap, a click, a hover or keyboard focus.
-    Without JavaScript a term is the link to its glossary entry it always was."""
+    (commentary_terms). The page has one card (`card`), which edition.js fills, from the page's
+    card data (one entry per term used, not per occurrence), and opens in place on a tap, a click,
+    a hover or keyboard focus. Without JavaScript a term is the link to its glossary entry it
+    always was."""
 
     def __init__(self, glossary: Glossary, href: str, lang: str) -> None:
         self.glossary, self.href, self.lang = glossary, href, lang
         self._para: object = None
         self._seen: set[str] = set()
+        self.used: set[str] = set()
 
     def __call__(self, escaped: str, para: object) -> str:
         if para is None:  # the Chinese commentary
-            return escaped if self.lang == "zh" else mark_terms(self.glossary, escaped, self.href, self.lang)
+            return escaped if self.lang == "zh" else mark_terms(self.glossary, escaped, self.href, used=self.used)
         if para is not self._para:
             self._para, self._seen = para, set()
-        return mark_terms(self.glossary, escaped, self.href, self.lang, self._seen)
+        return mark_terms(self.glossary, escaped, self.href, self._seen, self.used)
 
-    def card(self) -> str:
-        """The page's one term card: a popover that edition.js fills from the term's link. Hidden
-        until opened (and wholly without JavaScript); kept out of the search index."""
+    def card(self, data_href: str) -> str:
+        """The page's one term card: a popover that edition.js fills from the term's link and the
+        edition's card data (`data_href`, fetched once, on the first card opened: a reader who taps
+        no term pays nothing for it). Hidden until opened (and wholly without JavaScript); kept out
+        of the search index."""
         lang = self.lang
         return (f'<div class="oe-card" id="oe-card" popover role="dialog" aria-labelledby="oe-card-zh" '
-                f'data-search-exclude>'
+                f'data-src="{escape(data_href)}" data-search-exclude>'
                 f'<p class="oe-card-head"><span class="oe-card-zh" id="oe-card-zh" lang="zh-Hans"></span> '
                 f'<span class="oe-card-py" lang="zh-Latn-pinyin"></span></p>'
                 f'<p class="oe-card-en" lang="en"></p>'
@@ -72,6 +77,17 @@ class TermMarker:
                 f'<p class="oe-card-more"><a href="{self.href}">{escape(t(lang, "card.entry"))}</a></p>'
                 f'<button type="button" class="oe-card-close" popovertarget="oe-card" popovertargetaction="hide" '
                 f'aria-label="{escape(t(lang, "card.close"))}">×</button></div>')
+
+
+#: The edition's card data, one file for both interfaces (scripts/build.py writes it).
+CARDS = "assets/oe-cards.json"
+
+
+def card_data(glossary: Glossary) -> str:
+    """What a term's card shows: id -> [pinyin, English, definition, 释义]."""
+    data = {term.id: [term.pinyin, term.en, term.definition_in("en")[0], term.definition_in("zh")[0]]
+            for term in glossary.terms}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 # Stretches of Markdown where a term link must not go: links (text and target), code, HTML tags.
 _PROTECTED = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)|`[^`\n]*`|<[^>\n]*>")

@@ -176,7 +176,6 @@ LABELS: dict[str, dict[str, str]] = {
         # breadcrumbs, all measures, previous/next (scripts/site/wayfinding.py)
         "way.home": "Opinions",
         "way.crumbs": "You are here",
-        "way.all": "All measures",
         "way.pager": "Previous and next measure",
         "way.prev": "Previous",
         "way.next": "Next",
@@ -458,7 +457,6 @@ LABELS: dict[str, dict[str, str]] = {
         "print.licence": "译文和评注：CC BY 4.0。中文文本系国家机关的官方文件，依《著作权法》第五条不适用该法保护。",
         "way.home": "意见全文",
         "way.crumbs": "当前位置",
-        "way.all": "全部条目",
         "way.pager": "上一条与下一条",
         "way.prev": "上一条",
         "way.next": "下一条",

@@ -22,7 +22,7 @@ from ..edition.laws import Law, mentions
 from ..edition.witnesses import Witness
 from ..edition.status import Status, status as page_status
 from .apparatus import apparatus_zh, heading_line, legend, pct, status_badge, variant_notes, witness_anchor
-from .status import heading_mark, legend as status_legend, text_mark, titled
+from .status import heading_mark, text_mark, titled
 from .glossary_page import TermMarker, commentary_terms, zh_with_latin
 from .i18n import bare_title, document_date, full_title, join, measure_label, paren, part_heading, t
 from .scholarship import Citable
@@ -104,10 +104,11 @@ def alt_title(lang: str, page: Page) -> tuple[str, str]:
 
 
 def measure_page(edition: Edition, page: Page, lang: str, cite: dict[str, str],
-                 citable: Citable | None = None) -> str:
+                 citable: Citable | None = None, cards_href: str = "") -> str:
     """A measure's own page: wayfinding above the measure, previous/next below, terms linked
     to the glossary. `cite`: the citation format and the page's address (scripts/site/head.py);
-    `citable`: authorship, citations and history of its commentaries (scripts/site/scholarship.py)."""
+    `citable`: authorship, citations and history of its commentaries (scripts/site/scholarship.py);
+    `cards_href`: where the term cards' data is, from this page."""
     glossary = edition.glossary
     markup = TermMarker(glossary, "../../glossary/", lang) if glossary else None  # links and their card
     body = render_page(edition.corpus, page, lang, zh_markup=markup, cite=cite, register=edition.witnesses,
@@ -115,7 +116,7 @@ def measure_page(edition: Edition, page: Page, lang: str, cite: dict[str, str],
     from .concordance_page import jump_data, moved_notice  # noqa: PLC0415 (it renders pages with this module)
     moved = moved_notice(edition, page, lang)
     body = (f"{moved}\n\n" if moved else "") + body + jump_data(edition, page, lang)
-    body += f"\n\n{markup.card()}\n" if markup else ""
+    body += f"\n\n{markup.card(cards_href)}\n" if markup else ""
     return f"{top(edition.corpus, page, lang)}\n\n{body}\n{pager(edition.corpus, page, lang)}\n"
 
 
@@ -185,7 +186,8 @@ def _status_details(corpus: Corpus, page: Page, lang: str, ctx: Context, share: 
     out.append(f'<div class="oe-notes" id="oe-notes{ctx.suffix(page)}"><p class="oe-status-head">'
                f'{escape(t(lang, "notes"))}</p>' + "".join(notes) + "</div>")
     out.append(_meta(corpus, page, lang))
-    out.append(status_legend(lang))
+    # the one key to the marks stands on the landing page; every page's details link it
+    out.append(f'<p class="oe-status-key"><a href="../../#how-to-read">{escape(t(lang, "st.legend"))}</a></p>')
     return "".join(x for x in out if x)
 
 

@@ -1,8 +1,9 @@
-"""Finding one's way between measures: breadcrumbs, the list of all measures, previous/next.
+"""Finding one's way between measures: breadcrumbs above, previous/next below.
 
-Rendered into every measure page (not the print view), in the interface's
-language, from the same data as the navigation, so a reader on a phone (where
-Material's side navigation is folded away) can still move through the document.
+Rendered into every measure page (not the print view), in the interface's language,
+from the same data as the navigation. The list of every measure is the navigation's
+own (beside the page on a desk, behind the menu button on a phone): a second copy on
+every page would cost each reader its bytes for what the menu already holds.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from html import escape
 from ..edition.corpus import Corpus
 from ..edition.page import Page
 from ..edition.paths import part_anchor, slug
-from .i18n import bare_title, measure_label, paren, part_heading, part_label, t
+from .i18n import bare_title, measure_label, part_heading, part_label, t
 from .status import titled
 
 
@@ -29,30 +30,6 @@ def breadcrumbs(corpus: Corpus, page: Page, lang: str) -> str:
                      f'{escape(part_label(lang, part["number"]))}</a></li>')
     items.append(f'<li aria-current="page">{escape(measure_label(lang, page.number))}</li>')
     return f'<nav class="oe-crumbs" aria-label="{escape(t(lang, "way.crumbs"))}"><ol>{"".join(items)}</ol></nav>'
-
-
-def all_measures(corpus: Corpus, page: Page, lang: str) -> str:
-    """A folded list of every measure, grouped by part; the current one is marked."""
-    words = escape(t(lang, "way.all"))
-
-    def item(other: Page) -> str:
-        title = escape(bare_title(lang, other))
-        if other.number == page.number:
-            link = f'<a href="./" aria-current="page">{title}</a>'
-        else:
-            link = f'<a href="{_href(other.number)}">{title}</a>'
-        return f"<li>{titled(lang, other, link)}</li>"
-
-    groups = []
-    if corpus.preamble is not None:
-        groups.append(f'<ul class="oe-all-preamble">{item(corpus.preamble)}</ul>')
-    for part in corpus.document["parts"]:
-        head = escape(part_heading(lang, part, "crumb"))
-        members = "".join(item(m) for m in corpus.measures() if m.meta["part"] == part["number"])
-        groups.append(f'<p class="oe-all-part">{head}</p><ul>{members}</ul>')
-    count = len(corpus.measures())
-    return (f'<details class="oe-all"><summary>{words}{escape(paren(lang, str(count)))}</summary>'
-            f'<nav aria-label="{words}">{"".join(groups)}</nav></details>')
 
 
 def neighbours(corpus: Corpus, page: Page) -> tuple[Page | None, Page | None]:
@@ -77,6 +54,5 @@ def pager(corpus: Corpus, page: Page, lang: str) -> str:
 
 
 def top(corpus: Corpus, page: Page, lang: str) -> str:
-    """The bar above a measure's title: breadcrumbs and the folded list of all measures."""
-    return (f'<div class="oe-wayfinding" data-search-exclude>{breadcrumbs(corpus, page, lang)}'
-            f'{all_measures(corpus, page, lang)}</div>')
+    """The line above a measure's title: the breadcrumbs."""
+    return f'<div class="oe-wayfinding" data-search-exclude>{breadcrumbs(corpus, page, lang)}</div>'

@@ -15,14 +15,14 @@ pytestmark = pytest.mark.browser
 PAGES = ["", "measures/08/", "measures/07/", "glossary/", "laws/", "functions/", "about/", "print/"]
 
 
-def test_all_measures_list_works_from_the_keyboard(browser, server: str) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+def test_every_measure_is_one_tap_away_on_a_phone(browser, server: str) -> None:
+    """On a phone the navigation is behind the menu button: it opens on a tap and leads to any measure."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(server + "measures/08/")
-    summary = page.locator("details.oe-all > summary")
-    summary.focus()
-    page.keyboard.press("Enter")
-    link = page.locator("details.oe-all a", has_text="Measure 21")
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    link = page.locator("nav.md-nav--primary a.md-nav__link[href='../21/']").first
+    link.scroll_into_view_if_needed()
     assert link.is_visible()
     link.click()
     page.wait_for_url("**/measures/21/")

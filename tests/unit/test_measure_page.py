@@ -112,8 +112,8 @@ def test_reading_mode_control_and_gaps() -> None:
 def test_glossary_terms_in_the_chinese_become_links(edition: Edition) -> None:
     html = mark_terms(edition.glossary, "依法惩治侵犯商业秘密犯罪", "../../glossary/")
     term = edition.glossary.by_zh["商业秘密"]
-    assert (f'<a class="oe-term" href="../../glossary/#{term.id}" title="shāngyè mìmì · trade secrets" '
-            f'data-pinyin="shāngyè mìmì" data-en="trade secrets">商业秘密</a>') in html
+    assert (f'<a class="oe-term" href="../../glossary/#{term.id}" title="{term.pinyin} · {term.en}">'
+            '商业秘密</a>') in html
 
 
 def test_landing_contents_list_every_part_and_measure(edition: Edition) -> None:
