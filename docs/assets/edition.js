@@ -51,7 +51,7 @@
 
   /* Notes on the transcription are printed open. */
   window.addEventListener("beforeprint", function () {
-    var notes = document.querySelectorAll("details.oe-notes");
+    var notes = document.querySelectorAll("details.oe-status, details.oe-notes");
     for (var i = 0; i < notes.length; i++) notes[i].setAttribute("open", "");
   });
 

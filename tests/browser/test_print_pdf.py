@@ -108,9 +108,9 @@ def test_printing_a_measure_shows_text_not_chrome(page, server) -> None:
     assert page.locator(".oe-pid").first.is_visible()
     assert page.locator(".oe-zh").first.is_visible()
     assert not page.locator(".oe-en").first.is_visible(), "the reader's reading mode (Chinese only) is printed"
-    assert page.locator("details.oe-notes").first.evaluate("d => d.open") is False
+    assert page.locator("details.oe-status").first.evaluate("d => d.open") is False
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-    assert page.locator("details.oe-notes").first.evaluate("d => d.open"), "notes print open"
+    assert page.locator("details.oe-status").first.evaluate("d => d.open"), "the status and its notes print open"
     styles = page.evaluate("""() => {
       const a = document.createElement('a'); a.href = 'https://example.org/x'; a.textContent = 'x';
       document.querySelector('.oe-commentary').appendChild(a);
