@@ -14,7 +14,7 @@ import json
 import os
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import jinja2
@@ -47,7 +47,8 @@ from .site.citation import references
 from .site.concordance_page import CONCORDANCE_PAGE, former_page
 from .site.i18n import bare_title, t
 from .site.markers import expand_markers
-from .site.measure import measure_page
+from .site.fragments import Fragments, rendered
+from .site.measure import PAGE, measure_page
 from .site.nav import build_nav, nav_marks
 from .site.render_ahead import RenderAhead
 from .site.render_cache import PageCache
@@ -126,6 +127,8 @@ class EditionBuild:
         self._pages = PageCache(store(root))  # rendered pages by content hash (scripts/site/render_cache.py)
         self._ahead = RenderAhead()  # the print view, rendered in a second process
         self._files: Files | None = None  # the file list of the interface being built
+        self._fragments: Fragments | None = None  # the Markdown in measure pages, rendered (on_files)
+        self._direct: dict[int, str] = {}  # id(page) -> a measure page's HTML, written by the build
 
     # --- the build starts -----------------------------------------------------------------------
 
@@ -213,6 +216,7 @@ class EditionBuild:
         files.append(File.generated(config, bundle.src_uri, content=patched))
         self._pages.site(config, files)
         self._files = files
+        self._fragments = Fragments(config, files)
         return files
 
     def on_nav(self, nav: object, config: MkDocsConfig, files: Files) -> object:
@@ -221,28 +225,32 @@ class EditionBuild:
         return nav
 
     def on_page_markdown(self, markdown: str, page: MkPage, config: MkDocsConfig) -> str:
-        """The page's Markdown, or nothing when its render is stored (see on_page_content) or is
-        being made in a second process (see restore)."""
+        """The page's Markdown, or nothing when the build writes its HTML itself (a measure page,
+        see scripts/site/fragments.py), when its render is stored (see on_page_content) or when it
+        is being made in a second process (see restore)."""
         if self._ahead.deferred(page):
+            return ""
+        direct = self._measure_html(page, config)
+        if direct is not None:
+            self._direct[id(page)] = direct
             return ""
         return self._pages.before(self._page_markdown(markdown, page, config), page)
 
     def on_page_content(self, html: str, page: MkPage, files: Files) -> str:
+        direct = self._direct.pop(id(page), None)
+        if direct is not None and self._fragments is not None:
+            rendered(page, direct, self._fragments)
+            return direct
         return self._pages.after(html, page, files)
 
-    def _page_markdown(self, markdown: str, page: MkPage, config: MkDocsConfig) -> str:
-        """A measure page is generated from its model; other pages get their markers filled."""
+    def _measure_html(self, page: MkPage, config: MkDocsConfig) -> str | None:
+        """A measure page's HTML, written from its model with only its Markdown fragments
+        converted; None for any other page."""
         state, lang = self._now(), interface(config)
         corpus = state.edition.corpus
         model = corpus.page_for_src(page.file.src_uri)
-        if model is None:
-            former = corpus.former_for_src(page.file.src_uri)
-            if former is not None:  # a measure of the former outline that the official text lacks
-                page.meta["title"] = t(lang, "conc.former.heading", n=former.number,
-                                       title=former.title["zh" if lang == "zh" else "en"])
-                page.meta["hide"] = sorted(set(page.meta.get("hide", [])) | {"toc"})
-                return former_page(state.edition, former, lang)
-            return expand_markers(markdown, state.edition, lang, state.stamp, self._cite(config))
+        if model is None or self._fragments is None:
+            return None
         page.meta["title"] = bare_title(lang, model)  # the page's bar shows its status
         page.meta["description"] = description(corpus, model, lang)
         # the measure pager replaces the footer; the two languages need the width the table of contents took
@@ -250,8 +258,22 @@ class EditionBuild:
         page.meta["search"] = {"exclude": True}  # site/search_index.py indexes measures paragraph by paragraph
         cite = cite_templates(corpus, model, config.site_name, state.stamp)
         cited = citable(state.edition, model, lang, self._cite(config), page_url=page.url)
+        ctx = replace(PAGE, md=self._fragments.page(page.file), permalink=t(lang, "permalink"))
         return measure_page(state.edition, model, lang, {"cite": cite[lang], "url": page.canonical_url or ""},
-                            citable=cited, cards_href=get_relative_url(CARDS, page.url))
+                            citable=cited, cards_href=get_relative_url(CARDS, page.url), ctx=ctx)
+
+    def _page_markdown(self, markdown: str, page: MkPage, config: MkDocsConfig) -> str:
+        """A page written by hand gets its markers filled; a measure of the former outline that
+        the official text lacks is generated."""
+        state, lang = self._now(), interface(config)
+        corpus = state.edition.corpus
+        former = corpus.former_for_src(page.file.src_uri)
+        if former is not None:
+            page.meta["title"] = t(lang, "conc.former.heading", n=former.number,
+                                   title=former.title["zh" if lang == "zh" else "en"])
+            page.meta["hide"] = sorted(set(page.meta.get("hide", [])) | {"toc"})
+            return former_page(state.edition, former, lang)
+        return expand_markers(markdown, state.edition, lang, state.stamp, self._cite(config))
 
     def restore(self, context: dict, page: MkPage, config: MkDocsConfig) -> dict:
         if self._files is not None:

@@ -42,6 +42,34 @@ class Context:
     about_source: str = "../../about/#source"  # measure pages are measures/NN/ in both interfaces
     view_control: bool = True
     print_view: bool = False
+    # Direct rendering: the page is written as HTML, its Markdown fragments turned into HTML by
+    # this (scripts/site/fragments.py), and MkDocs is handed no Markdown to parse. None: the
+    # rendering is Markdown with HTML blocks (markdown="1"), which MkDocs converts (the print view).
+    md: Callable[[str], str] | None = None
+    permalink: str = "Permanent link"  # the title of a heading's ¶, in the interface's language
+
+    @property
+    def markdown_attr(self) -> str:
+        """The attribute that asks MkDocs to read an HTML block's content as Markdown."""
+        return "" if self.md else ' markdown="1"'
+
+    @property
+    def raw_attr(self) -> str:
+        """The attribute that keeps MkDocs from reading an HTML block's content as Markdown."""
+        return "" if self.md else ' markdown="0"'
+
+    def block(self, markdown: str) -> str:
+        """A Markdown block: its HTML when rendering directly, else the Markdown set apart."""
+        return self.md(markdown) if self.md else f"\n\n{markdown}\n\n"
+
+    def heading(self, level: int, text: str, anchor: str | None = None) -> str:
+        """A heading with its ¶ permalink (as the `toc` extension writes one); `anchor`: its id,
+        else made from its text as `toc` would."""
+        if not self.md:
+            return f"{'#' * level} {text}{f' {{#{anchor}}}' if anchor else ''}"
+        ident = anchor or slugify(text)
+        return (f'<h{level} id="{ident}">{text}<a class="headerlink" href="#{ident}" '
+                f'title="{escape(self.permalink)}">&para;</a></h{level}>')
 
     def witness_link(self, siglum: str) -> str:
         """Where a siglum points: the register page, or its appendix in the print view."""
@@ -78,6 +106,14 @@ class Context:
 
 PAGE = Context()
 
+
+def slugify(text: str) -> str:
+    """A heading's id from its text, as MkDocs' `toc` extension makes it (the measure page has one
+    such heading, its title); a title with no Latin letters gets `_1`, as `toc` gives it."""
+    from markdown.extensions.toc import slugify as toc_slugify  # noqa: PLC0415 (only for direct rendering)
+    plain = re.sub(r"<[^>]+>", "", text)
+    return toc_slugify(plain, "-") or "_1"
+
 # "Article 219-1", "Articles 213-220": a hyphen between numbers, outside links and code
 _NUMBER_PAIR = re.compile(r"(?<![\w#/.-])(\d{1,4}-\d{1,4})(?![\w-])")
 _NOT_PROSE = re.compile(r"\]\([^)\n]*\)|`[^`\n]*`|<[^>\n]*>")
@@ -104,17 +140,20 @@ def alt_title(lang: str, page: Page) -> tuple[str, str]:
 
 
 def measure_page(edition: Edition, page: Page, lang: str, cite: dict[str, str],
-                 citable: Citable | None = None, cards_href: str = "") -> str:
+                 citable: Citable | None = None, cards_href: str = "", ctx: Context = PAGE) -> str:
     """A measure's own page: wayfinding above the measure, previous/next below, terms linked
     to the glossary. `cite`: the citation format and the page's address (scripts/site/head.py);
     `citable`: authorship, citations and history of its commentaries (scripts/site/scholarship.py);
-    `cards_href`: where the term cards' data is, from this page."""
+    `cards_href`: where the term cards' data is, from this page; `ctx`: with `md`, the page is
+    written as HTML (see Context)."""
     glossary = edition.glossary
     markup = TermMarker(glossary, "../../glossary/", lang) if glossary else None  # links and their card
-    body = render_page(edition.corpus, page, lang, zh_markup=markup, cite=cite, register=edition.witnesses,
+    body = render_page(edition.corpus, page, lang, zh_markup=markup, ctx=ctx, cite=cite, register=edition.witnesses,
                        share=edition.attested_share(page.number), laws=edition.laws, citable=citable)
     from .concordance_page import jump_data, moved_notice  # noqa: PLC0415 (it renders pages with this module)
     moved = moved_notice(edition, page, lang)
+    if moved and ctx.md:
+        moved = ctx.md(moved)
     body = (f"{moved}\n\n" if moved else "") + body + jump_data(edition, page, lang)
     body += f"\n\n{markup.card(cards_href)}\n" if markup else ""
     return f"{top(edition.corpus, page, lang)}\n\n{body}\n{pager(edition.corpus, page, lang)}\n"
@@ -133,6 +172,7 @@ def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | Non
     """
     heading_id = f" {{#{anchor(page.number)}}}" if ctx.print_view else ""
     zh_mark = (lambda md: commentary_terms(md, lambda text: zh_markup(text, None))) if zh_markup else None  # type: ignore[arg-type]
+    title_html = escape(title or bare_title(lang, page)) if ctx.md else (title or bare_title(lang, page))
     if ctx.print_view:  # on paper the status and notes are printed with the measure
         badge = status_badge(page, lang)
         head = [f"{'#' * ctx.heading_level} {title or bare_title(lang, page)}{' ' + badge if badge else ''}{heading_id}",
@@ -141,7 +181,7 @@ def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | Non
     else:  # on screen the text comes first: status and apparatus are one tap away (the bar)
         state = page_status(page, share)
         details = _status_details(corpus, page, lang, ctx, share, state)
-        head = [f"{'#' * ctx.heading_level} {title or bare_title(lang, page)}",
+        head = [ctx.heading(ctx.heading_level, title_html),
                 _alt_title(lang, page, plain=True), _stage_notice(page, lang),
                 _text(page, lang, zh_markup, ctx, cite, register or {}, bar=(state, details))
                 or _bar(page, lang, state, details, control="")]
@@ -334,14 +374,17 @@ def _pair(page: Page, para: Paragraph, lang: str, zh_markup: ZhMarkup | None, ct
         notes = variant_notes(page, para, register, lang, ctx.witness_link, var_id)
     zh_html = keep_names(mark_gaps(zh_html, GAP_ZH, lang))
     out = [
-        f'<div class="{" ".join(classes)}" id="{pid}" markdown="1">',
+        f'<div class="{" ".join(classes)}" id="{pid}"{ctx.markdown_attr}>',
         f'<div class="oe-side"><a class="oe-pid" href="#{pid}" title="{escape(t(lang, "para_link", id=para.id))}">'
         f'{pid}</a>{"".join(flags)}</div>',
-        f'<div class="oe-zh" lang="zh-Hans" markdown="0"><p>{zh_html}</p></div>',
+        f'<div class="oe-zh" lang="zh-Hans"{ctx.raw_attr}><p>{zh_html}</p></div>',
     ]
     if para.en is not None:
         en = para.en.replace(GAP_EN, f'<span class="oe-gap" title="{escape(t(lang, "gap"))}">{GAP_EN}</span>')
-        out += ['<div class="oe-en" lang="en" markdown="1">', "", ctx.rewrite(en), "", "</div>"]
+        if ctx.md:
+            out += [f'<div class="oe-en" lang="en">{ctx.md(ctx.rewrite(en))}</div>']
+        else:
+            out += ['<div class="oe-en" lang="en" markdown="1">', "", ctx.rewrite(en), "", "</div>"]
     else:
         out.append(f'<div class="oe-en oe-missing" lang="{"zh-Hans" if lang == "zh" else "en"}">'
                    f'<p>{escape(t(lang, "untranslated"))}</p></div>')
@@ -370,7 +413,7 @@ def _text(page: Page, lang: str, zh_markup: ZhMarkup | None, ctx: Context,
     data = ""
     if cite:  # edition.js adds the cite and copy controls from these
         data = "".join(f' data-oe-{k}="{escape(v)}"' for k, v in sorted(cite.items()))
-    return f'<div class="oe-text"{data} markdown="1">\n\n{control}{pairs}\n\n</div>'
+    return f'<div class="oe-text"{data}{ctx.markdown_attr}>\n\n{control}{pairs}\n\n</div>'
 
 
 def link_laws(markdown: str, laws: dict[str, Law], lang: str, base: str) -> str:
@@ -436,9 +479,9 @@ def _notes(page: Page, lang: str, ctx: Context, mark: Callable[[str], str] | Non
         review = nid in page.meta.get("review", [])
         if review:  # the import asks an editor to look at this note
             jump += f' <span class="oe-flag oe-flag-review" title="{escape(t(lang, "review.note"))}">!</span>'
-        out.append(f'<div class="oe-note{" oe-review" if review else ""}" id="{nid}" markdown="1">\n'
+        out.append(f'<div class="oe-note{" oe-review" if review else ""}" id="{nid}"{ctx.markdown_attr}>\n'
                    f'<div class="oe-nbox"><a class="oe-n" href="#{nid}" title="{escape(t(ui, "note.link", n=note.n))}">'
-                   f'{escape(t(ui, "note.mark", n=note.n))}</a>{jump}</div>\n\n{ctx.rewrite(text)}\n\n</div>')
+                   f'{escape(t(ui, "note.mark", n=note.n))}</a>{jump}</div>{ctx.block(ctx.rewrite(text))}</div>')
     return "\n\n".join(_with_withdrawn(page, lang, ctx, out, ui))
 
 
@@ -475,14 +518,18 @@ def _commentary(page: Page, lang: str, ctx: Context, zh_mark: Callable[[str], st
         cid = ("commentary" if which == "en" else "commentary-zh") + ctx.suffix(page)
         body = _notes(page, which, ctx, zh_mark if which == "zh" else None, laws, ui=lang)
         if citable is not None:  # byline above, citations and history below; controls' data
-            body = citable.before(which) + body + citable.after(which)
+            after = citable.after(which)
+            body = citable.before(which) + body + (ctx.block(after) if ctx.md and after else after)
         attrs = citable.attrs(which) if citable is not None else ""
-        inner = f'<div class="oe-commentary oe-commentary-{which}" lang="{tag[which]}"{attrs} markdown="1">\n\n{body}\n\n</div>'
+        inner = (f'<div class="oe-commentary oe-commentary-{which}" lang="{tag[which]}"{attrs}{ctx.markdown_attr}>'
+                 f'\n\n{body}\n\n</div>')
         if k == 0 and which == lang:
-            blocks.append(f"{level} {t(lang, 'commentary')} {{#{cid}}}\n\n{inner}")
+            heading = ctx.heading(ctx.heading_level + 1, escape(t(lang, "commentary")), cid) if ctx.md else \
+                f"{level} {t(lang, 'commentary')} {{#{cid}}}"
+            blocks.append(f"{heading}\n\n{inner}")
         else:
             opened = " open" if ctx.print_view else ""
-            blocks.append(f'<details class="oe-other-commentary" id="{cid}"{opened} markdown="1">\n'
+            blocks.append(f'<details class="oe-other-commentary" id="{cid}"{opened}{ctx.markdown_attr}>\n'
                           f'<summary>{escape(t(lang, "commentary.other"))}</summary>\n\n'
                           f'<p class="oe-other-hint">{escape(t(lang, "commentary.other.hint"))}</p>\n\n'
                           f"{inner}\n\n</details>")
@@ -511,7 +558,7 @@ def _links(corpus: Corpus, page: Page, lang: str, ctx: Context) -> str:
             lines.append(f"- {t(lang, 'none')}")
         lines.append("")
     lines.append("</div>")
-    return "\n".join(lines)
+    return ctx.block("\n".join(lines)) if ctx.md else "\n".join(lines)
 
 
 def _contributors(page: Page, lang: str) -> str:

@@ -65,3 +65,15 @@ def test_pages_awaiting_review_show_it(project: Path, tmp_path: Path) -> None:
     assert tree.get_element_by_id("m05-1").cssselect(".oe-flag-review")
     assert tree.get_element_by_id("m05-2").cssselect(".oe-missing")  # ids follow the official text
     assert tree.cssselect(".oe-bar .oe-t-verified"), "the text axis says the text is verified"
+
+
+def test_a_broken_anchor_in_a_translation_stops_the_build(project: Path, tmp_path: Path) -> None:
+    """A measure page is written as HTML with its Markdown converted piece by piece
+    (scripts/site/fragments.py); its links to other pages' anchors are still checked by MkDocs."""
+    page = project / "docs/measures/08.md"
+    edit(page, "Adhere to the principle of legality,", "Adhere to the [principle](../about.md#nowhere-at-all) of legality,")
+    result = build_site(tmp_path / "out", root=project)
+    output = result.stderr + result.stdout
+    assert result.returncode != 0, "a page with a broken link was built"
+    assert ("'measures/08.md' contains a link '../about.md#nowhere-at-all', but the doc 'about.md' does not "
+            "contain an anchor '#nowhere-at-all'") in output, output[-3000:]
