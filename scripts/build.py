@@ -27,10 +27,10 @@ from mkdocs.structure.pages import Page as MkPage
 from .checks import check_edition
 from .edition import Edition
 from .edition.cache import store
-from .edition.zh import save as save_segmentation
 from .edition.errors import format_errors
 from .edition.history import commentary_history
 from .edition.paths import MEASURES, slug
+from .edition.zh import save as save_segmentation
 from .postprocess.csp import add_csp
 from .postprocess.headings import keep_permalinks_with_words
 from .postprocess.material_patch import PatchError, drop_alternate_sitemaps, missing_terms_colon, unsegmented_search
@@ -39,10 +39,10 @@ from .postprocess.nav_marks import add_nav_marks
 from .postprocess.serve_notice import add_notice
 from .publish import data_files
 from .settings import SOURCE_DATE_EPOCH
-from .site.footer import page_footer
-from .site.head import cite_templates, description, head, interface_urls, json_ld, robots
 from .site.citation import references
 from .site.concordance_page import CONCORDANCE_PAGE, former_page
+from .site.footer import page_footer
+from .site.head import cite_templates, description, head, interface_urls, json_ld, robots
 from .site.i18n import bare_title, t
 from .site.markers import expand_markers
 from .site.measure import measure_page

@@ -73,10 +73,10 @@ class GzipServer:
             def log_message(self, *args: object) -> None:
                 pass
 
-            def do_HEAD(self) -> None:  # noqa: N802 - http.server's naming
+            def do_HEAD(self) -> None:  # http.server's naming
                 server._respond(self, head=True)
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 server._respond(self, head=False)
 
         self.httpd = _Server(("127.0.0.1", 0), Handler)

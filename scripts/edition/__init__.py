@@ -7,20 +7,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .apparatus import check_document_apparatus, check_page_apparatus, share
 from .cache import store
 from .citations import check_citations
-from .apparatus import check_document_apparatus, check_page_apparatus, share
 from .concordance import CONCORDANCE, Concordance, check_concordance, load_concordance
 from .corpus import Corpus, load_corpus
-from .page import Page
 from .errors import ContentError
 from .glossary import Glossary, check_consistency, load_glossary
 from .history import Change
 from .laws import Law, check_laws, load_laws
 from .ledger import check_ledger
-from .lock import check_lock
-from .paths import ROOT
 from .links import check_links
+from .lock import check_lock
+from .page import Page
+from .paths import ROOT
 from .safety import Render, scan
 from .status import Status, status as page_status
 from .witnesses import Witness, load_witnesses

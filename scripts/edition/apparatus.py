@@ -328,7 +328,7 @@ def runs(text: str, atts: Iterable[Attestation], order: list[str]) -> list[Run]:
     if not text:
         return []
     state: list[tuple[str | None, tuple[str, ...]]] = []
-    for i, ch in enumerate(text):
+    for i in range(len(text)):
         cover = [a for a in atts if a.start <= i < a.end]
         if not cover:
             state.append((None, ()))

@@ -164,7 +164,7 @@ def bare_numbers(text: str, lang: str, attested: set[int]) -> list[tuple[int, st
             if not QUALIFIED_EN.search(_sentence(text, m.start(), m.end(), ".;!?")):
                 found.append((m.start(), m.group(0)))
     else:
-        from .zh import parse_zh_number  # noqa: PLC0415
+        from .zh import parse_zh_number
         for m in MEASURE_ZH.finditer(text):
             if (parse_zh_number(m.group(1) or m.group(2)) or 0) in attested:
                 continue

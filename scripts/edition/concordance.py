@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .errors import ContentError
 from .page import NOTE_ID
-from .paths import FORMER, MEASURES, ID_RE, slug
+from .paths import FORMER, ID_RE, MEASURES, slug
 from .yamlmap import parse_yaml, validate
 
 CONCORDANCE = "data/concordance.yml"

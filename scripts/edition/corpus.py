@@ -12,10 +12,10 @@ from typing import Any
 
 from .apparatus import DocumentApparatus, read_document_apparatus
 from .errors import ContentError
-from .yamlmap import parse_yaml, validate
 from .page import Page, parse_page
 from .paths import FILE_RE, FORMER, MEASURES, ROOT, page_file
 from .textfile import read_text
+from .yamlmap import parse_yaml, validate
 from .zh import zh_numeral
 
 #: The number and heading at the start of a measure's text: （八）加强商业秘密保护。

@@ -14,12 +14,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator
 
+from .bilingual import paired
 from .corpus import Corpus
 from .errors import ContentError
-from .bilingual import paired
-from .yamlmap import LineMap, load_entries
 from .page import Page, Paragraph
 from .paths import part_anchor
+from .yamlmap import LineMap, load_entries
 from .zh import Segmenter, orthographic, orthographic_words, segmenter, strip_tones
 
 
@@ -254,9 +254,9 @@ def _long_words(path: Path, line: int, zh: str) -> list[ContentError]:
     long = [(word, py) for word, py in orthographic_words(zh) if len(word) > MAX_SYLLABLES]
     return [ContentError(path, line, f"the generated pinyin of '{zh}' runs {len(word)} syllables together "
                          f"('{py}' for {word})",
-                         f"add `pinyin:` to the entry with the words written apart as GB/T 16159 has them "
-                         f"(e.g. 'zhīshi chǎnquán', not 'zhīshichǎnquán'; a four-character idiom in two halves "
-                         f"with a hyphen: 'céngchū-bùqióng')", "glossary")
+                         "add `pinyin:` to the entry with the words written apart as GB/T 16159 has them "
+                         "(e.g. 'zhīshi chǎnquán', not 'zhīshichǎnquán'; a four-character idiom in two halves "
+                         "with a hyphen: 'céngchū-bùqióng')", "glossary")
             for word, py in long]
 
 

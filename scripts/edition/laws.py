@@ -15,9 +15,9 @@ from typing import Any
 
 import yaml
 
+from .bilingual import paired
 from .corpus import Corpus
 from .errors import ContentError
-from .bilingual import paired
 from .yamlmap import LineMap, load_entries
 
 

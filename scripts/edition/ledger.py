@@ -236,7 +236,7 @@ def record(corpus: Corpus, typo: bool = False) -> Outcome:
             page.path.write_text("\n".join(lines), encoding="utf-8")
             outcome.files.append(page.path)
     if outcome.files:  # read the pages again with their new numbers
-        from .corpus import load_corpus  # noqa: PLC0415 (the same loader, on the files just written)
+        from .corpus import load_corpus  # here: the same loader, on the files just written
         corpus = load_corpus(corpus.root)
     for page in corpus.ordered():
         rel = page.path.relative_to(corpus.root).as_posix()

@@ -22,8 +22,8 @@ scripts/tools/lock.py), in a pull request that says why; `python -m scripts impo
 from __future__ import annotations
 
 import hashlib
-import re
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -208,7 +208,7 @@ def _order_error(entry: Entry, locked: str, lock_line: int, page: Page | None) -
     was_c, now_c = [x for x in was if x in common], [x for x in now if x in common]
     if was_c == now_c:
         return None  # only added or removed paragraphs, which their own entries report
-    k = next(i for i, (a, b) in enumerate(zip(was_c, now_c)) if a != b)
+    k = next(i for i, (a, b) in enumerate(zip(was_c, now_c, strict=True)) if a != b)
     line = entry.line
     if page is not None:
         line = next((p.line for p in page.paragraphs if p.id == now_c[k]), line)

@@ -34,8 +34,18 @@ from typing import Any
 
 from .apparatus import Apparatus, read_apparatus
 from .authorship import Review, check_authorship, read_review
-from .commentary import (FULL_WIDTH, LANGS, Note, ascii_punctuation, bare_numbers, counterparts, han_count,
-                         margin_problems, notes, word_count)
+from .commentary import (
+    FULL_WIDTH,
+    LANGS,
+    Note,
+    ascii_punctuation,
+    bare_numbers,
+    counterparts,
+    han_count,
+    margin_problems,
+    notes,
+    word_count,
+)
 from .errors import ContentError
 from .limits import COMMENTARY_CHARS, PAGE_BYTES, PARAGRAPH_EN_CHARS, PARAGRAPH_ZH_CHARS, SIZE_FIX, crossing, size
 from .paths import ID_RE, PREFIX, para_prefix
@@ -230,18 +240,18 @@ def _parse_body(page: Page, body: list[str], first: int) -> list[ContentError]:
         if COMMENTARY_RE.match(stripped):
             page.commentary_line = line_no
             rest = body[i + 1:]
-            split = next((k for k, l in enumerate(rest) if COMMENTARY_ZH_RE.match(l.strip())), None)
+            split = next((k for k, text in enumerate(rest) if COMMENTARY_ZH_RE.match(text.strip())), None)
             en_lines = rest if split is None else rest[:split]
             page.commentary = "\n".join(en_lines).strip("\n")
-            page.commentary_start = line_no + 1 + next((k for k, l in enumerate(en_lines) if l.strip()), 0)
+            page.commentary_start = line_no + 1 + next((k for k, text in enumerate(en_lines) if text.strip()), 0)
             if split is not None:
                 zh_lines = rest[split + 1:]
                 page.commentary_zh_line = line_no + 1 + split
                 page.commentary_zh = "\n".join(zh_lines).strip("\n")
                 page.commentary_zh_start = (page.commentary_zh_line + 1
-                                            + next((k for k, l in enumerate(zh_lines) if l.strip()), 0))
-            if any(PARA_OPEN.match(l.strip()) for l in body[i + 1:]):
-                j = next(k for k, l in enumerate(body[i + 1:], i + 1) if PARA_OPEN.match(l.strip()))
+                                            + next((k for k, text in enumerate(zh_lines) if text.strip()), 0))
+            if any(PARA_OPEN.match(text.strip()) for text in body[i + 1:]):
+                j = next(k for k, text in enumerate(body[i + 1:], i + 1) if PARA_OPEN.match(text.strip()))
                 errors.append(ContentError(path, first + j, "a paragraph block appears inside the commentary",
                                            "move every '/// para' block above the '## Commentary' heading",
                                            "structure"))
@@ -320,7 +330,7 @@ def _parse_block(page: Page, pid: str, lines: list[str], line_no: int) -> tuple[
         return errors + [ContentError(path, line_no, f"paragraph block '{pid}' is empty",
                                       "put the Chinese paragraph, a blank line, then the English", "pair")], None
     zh_start, zh_lines = chunks[0]
-    zh = "".join(zh_lines) if all(HAN.search(l) for l in zh_lines) else " ".join(zh_lines)
+    zh = "".join(zh_lines) if all(HAN.search(text) for text in zh_lines) else " ".join(zh_lines)
     zh_line = line_no + 1 + zh_start
     if len(zh) > PARAGRAPH_ZH_CHARS:
         errors.append(ContentError(path, zh_line, f"the Chinese paragraph of '{pid}' has {size(len(zh), 'chars')}, "

@@ -8,11 +8,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..edition.corpus import Corpus
 from ..edition.apparatus import flat_attestations
+from ..edition.corpus import Corpus
 from ..edition.page import Page, in_language
-from ..edition.witnesses import Witness
 from ..edition.paths import url
+from ..edition.witnesses import Witness
 from ..plaintext import plain
 
 SCHEMA_VERSION = "2.3"  # 2.0: witnesses, attestations, heading status, attested share, commentary_zh; 2.1: concordance

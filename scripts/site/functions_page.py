@@ -12,6 +12,7 @@ from ..edition.page import FUNCTIONS
 from ..edition.paths import url
 from .i18n import measure_label, paren, part_label, t
 
+
 def render_functions_page(corpus: Corpus, lang: str, base: str = "") -> str:
     heads = "".join(f'<th scope="col">{escape(t(lang, "function." + f))}</th>' for f in FUNCTIONS)
     rows = []

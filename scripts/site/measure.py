@@ -14,18 +14,18 @@ from html import escape
 from typing import Callable
 
 from ..edition import Edition
-from ..edition.corpus import Corpus
 from ..edition.commentary import label_key
+from ..edition.corpus import Corpus
+from ..edition.laws import Law, mentions
 from ..edition.page import GAP_EN, GAP_ZH, Page, Paragraph, in_language
 from ..edition.paths import NUMBER, anchor, note_anchor, page_file, variant_anchor
-from ..edition.laws import Law, mentions
-from ..edition.witnesses import Witness
 from ..edition.status import Status, status as page_status
+from ..edition.witnesses import Witness
 from .apparatus import apparatus_zh, heading_line, legend, pct, status_badge, variant_notes, witness_anchor
-from .status import heading_mark, legend as status_legend, text_mark, titled
 from .glossary_page import TermMarker, commentary_terms, zh_with_latin
 from .i18n import bare_title, document_date, full_title, join, measure_label, paren, part_heading, t
 from .scholarship import Citable
+from .status import heading_mark, legend as status_legend, text_mark, titled
 from .typography import keep_names
 from .wayfinding import pager, top
 
@@ -112,7 +112,7 @@ def measure_page(edition: Edition, page: Page, lang: str, cite: dict[str, str],
     markup = TermMarker(glossary, "../../glossary/", lang) if glossary else None  # links and their card
     body = render_page(edition.corpus, page, lang, zh_markup=markup, cite=cite, register=edition.witnesses,
                        share=edition.attested_share(page.number), laws=edition.laws, citable=citable)
-    from .concordance_page import jump_data, moved_notice  # noqa: PLC0415 (it renders pages with this module)
+    from .concordance_page import jump_data, moved_notice  # here: it renders pages with this module
     moved = moved_notice(edition, page, lang)
     body = (f"{moved}\n\n" if moved else "") + body + jump_data(edition, page, lang)
     body += f"\n\n{markup.card()}\n" if markup else ""

@@ -20,10 +20,11 @@ from html import escape
 from ..edition.corpus import Corpus
 from ..edition.page import FUNCTIONS, Page
 from ..edition.paths import url
-from .apparatus import pct
 from ..edition.status import status as page_status
+from .apparatus import pct
 from .i18n import measure_label, part_heading, t
 from .status import GLYPH, legend as status_legend, plain
+
 
 @dataclass(frozen=True)
 class Layout:

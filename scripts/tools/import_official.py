@@ -45,8 +45,8 @@ from ..edition.witnesses import load_witnesses
 from ..edition.zh import zh_numeral
 from .matching import Pairing, pair_measures
 from .official import Official, parse_official, read_lines
+from .relocate import EN_CONJECTURAL, EN_NUMBER, LINK, OFFICIAL_FORMS, ZH_CONJECTURAL, Plan, Relocation
 from .shares import check_readme, write_readme
-from .relocate import EN_CONJECTURAL, EN_NUMBER, LINK, OFFICIAL_FORMS, ZH_CONJECTURAL, NewPage, Plan, Relocation
 
 SHAPE_WORDS = {"same": "same number", "moved": "renumbered", "merged": "merged", "split": "split off",
                "new": "new", "unplaced": "no counterpart"}
@@ -126,10 +126,10 @@ def report(corpus: Corpus, off: Official, pairing: Pairing, plan: Plan, lost: li
             continue
         pairs = []
         back: dict[str, list[str]] = {}
-        for (old, frag), (folder, number, new) in plan.moves.items():
+        for (_, frag), (folder, number, new) in plan.moves.items():
             if folder == "measures" and number == page.number and re.fullmatch(r"(pre|m\d\d)-\d+[a-z]?", frag):
                 back.setdefault(new, []).append(frag)
-        for pid, zh, en in page.paragraphs:
+        for pid, _, _ in page.paragraphs:
             olds = back.get(pid, [])
             mark = "*" if olds and olds != [pid] else " "
             pairs.append(f"{pid}{mark}<- {'+'.join(olds) or 'new'}")

@@ -17,8 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .. import browser as chromium
-from .. import settings
+from .. import browser as chromium, settings
 from ..edition.corpus import load_document
 from ..edition.paths import ROOT
 from ..vcs import edition_stamp

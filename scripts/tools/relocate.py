@@ -15,13 +15,12 @@ unchanged but for its links, at docs/former/NN.md. The result is held in memory
 from __future__ import annotations
 
 import copy
-from datetime import date
 import difflib
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
-
 
 from ..edition.commentary import next_label, notes, relabel
 from ..edition.corpus import Corpus
@@ -538,7 +537,7 @@ class Relocation:
         folder_here = FORMER if here.former else MEASURES
 
         def repl(m: re.Match[str]) -> str:
-            prefix, target, fragment = m.group(1), m.group(2), (m.group(3) or "")[1:]
+            target, fragment = m.group(2), (m.group(3) or "")[1:]
             if target is None and not fragment:
                 return m.group(0)
             old = here_old if target is None else (0 if target == "preamble" else int(target))

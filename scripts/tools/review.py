@@ -17,8 +17,7 @@ from pathlib import Path
 
 from ..edition import load_edition
 from ..edition.authorship import read_review
-from ..edition.page import Page
-from ..edition.page import NOTE_ID
+from ..edition.page import NOTE_ID, Page
 from ..edition.paths import ROOT
 
 
