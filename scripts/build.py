@@ -288,7 +288,7 @@ class EditionBuild:
         if template_name == NOT_FOUND and config.extra.get("alternate"):
             homes = home_alternates(config.extra["alternate"], config.site_url)
             config.extra["alternate"] = homes
-            config.extra.alternate = homes
+            config.extra.alternate = homes  # type: ignore[attr-defined]  # MkDocs' LegacyConfig takes any attribute
         return context
 
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:

@@ -50,6 +50,8 @@ def summary(session_file: Path, top: int = 15) -> dict[str, Any]:
     from pyinstrument.session import Session
 
     root = Session.load(str(session_file)).root_frame()
+    if root is None:
+        raise ValueError(f"{session_file}: the profile holds no frames")
     scripts_dir = str(ROOT / "scripts") + "/"
     by_package: dict[str, float] = defaultdict(float)
     ours: dict[str, float] = defaultdict(float)

@@ -191,9 +191,9 @@ def measured_build(project: Path, dest: Path, strict: bool, **env: str) -> dict[
     return {"seconds": seconds, "peak_rss_mib": usage.ru_maxrss / 1024}  # ru_maxrss is in KiB on Linux
 
 
-def index_files(site: Path, files: dict[str, str]) -> dict[str, dict[str, int]]:
+def index_files(site: Path, files: dict[str, str]) -> dict[str, dict[str, str | int]]:
     """Each interface's search index file, bytes raw and gzipped (level 6, as the gzip server sends)."""
-    out = {}
+    out: dict[str, dict[str, str | int]] = {}
     for iface, rel in files.items():
         body = (site / rel).read_bytes()
         out[iface] = {"file": rel, "raw": len(body), "gzip": len(gzip.compress(body, 6))}

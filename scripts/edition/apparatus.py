@@ -346,8 +346,8 @@ def runs(text: str, atts: Iterable[Attestation], order: list[str]) -> list[Run]:
     start = 0
     for i in range(1, len(text) + 1):
         if i == len(text) or state[i] != state[start]:
-            grade, sigla = state[start]
-            out.append(Run(text[start:i], grade, sigla))
+            grade, covering = state[start]
+            out.append(Run(text[start:i], grade, covering))
             start = i
     return out
 

@@ -78,6 +78,8 @@ class Concordance:
             if e.edition != old and old not in e.also:
                 continue
             folder, number = (FORMER, e.edition) if e.official is None else (MEASURES, e.official)
+            if number is None:
+                continue  # an entry that names neither measure has no page (check_concordance reports it)
             prefix = f"m{old:02d}-"
             for before, after in e.ids:
                 if before.startswith(prefix) or (old == 0 and before.startswith("pre-")):

@@ -79,9 +79,9 @@ class Corpus:
 
 def load_document(root: Path) -> tuple[dict[str, Any], list[ContentError], DocumentApparatus]:
     path = root / "data" / "document.yml"
-    text, unreadable = read_text(path)
-    if text is None:
-        return {}, [unreadable], DocumentApparatus()
+    text = read_text(path)
+    if isinstance(text, ContentError):
+        return {}, [text], DocumentApparatus()
     data, lines, errors = parse_yaml(text, path)
     if data is None:
         return {}, errors, DocumentApparatus()
@@ -152,8 +152,8 @@ def _page_name(number: int) -> str:
 
 def _declared_number(path: Path) -> int | None:
     """The `number:` a stray page's front matter gives, if it can be read."""
-    text, _ = read_text(path)
-    m = re.search(r"^number:\s*(\d+)\s*$", (text or "").split("\n---", 1)[0], re.M)
+    text = read_text(path)
+    m = re.search(r"^number:\s*(\d+)\s*$", (text if isinstance(text, str) else "").split("\n---", 1)[0], re.M)
     return int(m.group(1)) if m else None
 
 

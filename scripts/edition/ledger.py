@@ -243,8 +243,8 @@ def record(corpus: Corpus, typo: bool = False) -> Outcome:
         for lang in LANGS:
             if not page.commentary_in(lang).strip():
                 continue
-            k = key(page, lang)
-            entry = entries.get(k, Entry())
+            record = key(page, lang)
+            entry = entries.get(record, Entry())
             review = page.review(lang)
             count = len(review.changes) if review else 0
             text = fingerprint(page, lang)
@@ -254,10 +254,10 @@ def record(corpus: Corpus, typo: bool = False) -> Outcome:
                                        "has no new entry: add one for its readers (date, by, summary in English "
                                        "and Chinese), or run `make record TYPO=1` for a typo fix")
                 numbers = entry.numbers + [n.n for n in page.notes(lang) if n.n]
-                entries[k] = Entry(numbers, entry.text, entry.changes)
+                entries[record] = Entry(numbers, entry.text, entry.changes)
                 continue
             numbers = entry.numbers + [n.n for n in page.notes(lang) if n.n]
-            entries[k] = Entry(numbers, text, count)
+            entries[record] = Entry(numbers, text, count)
     write_ledger(corpus.root, entries)
     return outcome
 

@@ -133,8 +133,8 @@ def check_links(corpus: Corpus) -> list[ContentError]:
     files = [p.path for p in corpus.ordered()]
     files += [p for p in sorted(corpus.docs_dir.rglob("*.md")) if p.resolve().parent != pages.docs / MEASURES]
     for path in files:
-        text, _ = read_text(path)
-        if text is None:
+        text = read_text(path)
+        if isinstance(text, ContentError):
             continue  # reported where the file is read
         _, body_line, _ = split_front_matter(text, path)
         body = "\n".join(text.split("\n")[body_line - 1:])

@@ -184,9 +184,10 @@ def split_front_matter(text: str, path: Path) -> tuple[str | None, int, list[Con
 def parse_page(path: Path, text: str | None = None) -> tuple[Page | None, list[ContentError]]:
     """Parse a page file; return the page (None if unusable) and every error found."""
     if text is None:
-        text, unreadable = read_text(path)
-        if text is None:
-            return None, [unreadable]
+        read = read_text(path)
+        if isinstance(read, ContentError):
+            return None, [read]
+        text = read
     text = text.replace("\r\n", "\n")
     if (n := len(text.encode("utf-8"))) > PAGE_BYTES:
         return None, [ContentError(path, crossing(text, PAGE_BYTES), f"the page is {size(n)}, more than the "

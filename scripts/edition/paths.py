@@ -61,7 +61,12 @@ def measure_key(number: int) -> str:
 
 def number_of(para_id: str) -> int:
     """The measure a paragraph id belongs to: 'm08-2' -> 8, 'pre-1' -> 0."""
-    return 0 if para_id.startswith("pre") else int(re.match(r"m(\d+)", para_id).group(1))
+    if para_id.startswith("pre"):
+        return 0
+    m = re.match(r"m(\d+)", para_id)
+    if m is None:
+        raise ValueError(f"not a paragraph id: {para_id!r}")
+    return int(m.group(1))
 
 
 def part_anchor(number: int) -> str:

@@ -316,8 +316,8 @@ def corpus_blocks(corpus: Corpus) -> Iterator[Block]:
 def document_blocks(root: Path) -> Iterator[Block]:
     """The titles in data/document.yml, which the navigation and the print view show."""
     path = root / "data" / "document.yml"
-    text, _ = read_text(path) if path.exists() else (None, None)
-    if text is None:
+    text = read_text(path) if path.exists() else None
+    if not isinstance(text, str):
         return
     data, lines, _ = parse_yaml(text, path)
     if not isinstance(data, dict):
@@ -414,9 +414,9 @@ def scan(corpus: Corpus, render: Render) -> list[ContentError]:
     for block in [*corpus_blocks(corpus), *document_blocks(corpus.root)]:
         errors += check_block(block, render)
     for path in hand_written(corpus.docs_dir):
-        text, unreadable = read_text(path)
-        if text is None:
-            errors.append(unreadable)  # type: ignore[arg-type]
+        text = read_text(path)
+        if isinstance(text, ContentError):
+            errors.append(text)
             continue
         if len(text.encode("utf-8")) > PAGE_BYTES:
             continue  # reported by the size check; not worth rendering

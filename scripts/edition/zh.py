@@ -21,7 +21,7 @@ import unicodedata
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from .cache import Store, digest
 
@@ -49,7 +49,8 @@ class _Memo:
                           Path(__file__).read_bytes(), "\n".join(words),
                           "\n".join(f"{zh}\t{py}" for zh, py in readings))
         stored = _STORE.get("zh", self.key) if _STORE is not None else None
-        self.maps: dict[str, dict[str, object]] = {k: dict((stored or {}).get(k, {})) for k in self.KINDS}
+        # JSON as the store keeps it, per kind: words (seg, fine), a string (py, tone3), [zh, py] pairs (ortho)
+        self.maps: dict[str, dict[str, Any]] = {k: dict((stored or {}).get(k, {})) for k in self.KINDS}
         self.dirty = False
 
     def save(self) -> None:
@@ -296,17 +297,21 @@ def _tile_with_singles(word: str, parts: set[str]) -> list[str] | None:
     best: list[tuple[int, int, list[str]] | None] = [None] * (len(word) + 1)
     best[0] = (0, 0, [])
     for i in range(len(word)):
-        if best[i] is None:
+        here = best[i]
+        if here is None:
             continue
-        singles, count, cut = best[i]  # type: ignore[misc]
+        singles, count, cut = here
         for j in range(i + 1, len(word) + 1):
             piece = word[i:j]
             if j - i > 1 and piece not in parts:
                 continue
             score = (singles + (j - i == 1), count + 1, cut + [piece])
-            if best[j] is None or score[:2] < best[j][:2]:  # type: ignore[index]
+            there = best[j]
+            if there is None or score[:2] < there[:2]:
                 best[j] = score
-    result = best[len(word)][2]  # type: ignore[index]
+    last = best[len(word)]
+    assert last is not None  # a character may always stand alone, so some cut reaches the end
+    result = last[2]
     return result if len(result) > 1 and any(len(p) > 1 for p in result) else None
 
 
@@ -327,7 +332,7 @@ def orthographic_words(text: str) -> list[tuple[str, str]]:
             out.append((text[pos:].strip(), text[pos:].strip()))
         known[text] = [list(pair) for pair in out]
         memo.dirty = True
-    return [(str(zh), str(py)) for zh, py in known[text]]  # type: ignore[union-attr]
+    return [(str(zh), str(py)) for zh, py in known[text]]
 
 
 def orthographic(text: str) -> str:

@@ -24,7 +24,7 @@ INDEX_PAGES = {"terms": "glossary/", "laws": "laws/", "functions": "functions/"}
 def opinions_data(edition: Edition, references: list[Reference] | None = None) -> dict:
     """The data contract; with the commentaries' `references`, each page's citations, review and history too."""
     corpus, glossary = edition.corpus, edition.glossary
-    extra: dict[int, dict] = {}
+    extra: dict[int, dict[str, Any]] = {}
     for page in corpus.ordered():
         terms = []
         if glossary is not None:

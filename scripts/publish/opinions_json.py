@@ -51,9 +51,9 @@ def _note(value: str | dict[str, str]) -> dict[str, str]:
     return out
 
 
-def build_opinions(corpus: Corpus, extra: dict[str, Any] | None = None,
+def build_opinions(corpus: Corpus, extra: dict[int, dict[str, Any]] | None = None,
                    register: dict[str, Witness] | None = None) -> dict[str, Any]:
-    """The data contract as a dict; `extra` lets index builders add keys per measure;
+    """The data contract as a dict; `extra` lets index builders add keys per page (by number);
     `register` is the witness register the attestations cite."""
     register = register or {}
     doc = corpus.document

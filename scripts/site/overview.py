@@ -141,7 +141,7 @@ def render_map(corpus: Corpus, lang: str, lay: Layout, shares: dict[int, float] 
                        shares.get(0))
         body.append(svg)
         y0 = h + lay.gap
-    heights = []
+    heights: list[float] = []
     for i, part in enumerate(parts):
         col = i % lay.columns
         x = col * (col_w + lay.gap)

@@ -109,10 +109,10 @@ def report(corpus: Corpus, off: Official, pairing: Pairing, plan: Plan, lost: li
     for part in corpus.document["parts"]:
         n = part["number"]
         members = [j for j in sorted(off.measures) if off.part_of[j] == n]
-        ours = [m.number for m in corpus.measures() if m.meta["part"] == n]
+        in_part = [m.number for m in corpus.measures() if m.meta["part"] == n]
         title = off.parts.get(n, "?")
         line = f"part {n}: official （{zh_numeral(members[0]) if members else '?'}）–（{zh_numeral(members[-1]) if members else '?'}） {title}"
-        line += f"; ours {ours[0]}–{ours[-1]}" if ours else ""
+        line += f"; ours {in_part[0]}–{in_part[-1]}" if in_part else ""
         if title != part["title"]["zh"]:
             line += f"; our title was {part['title']['zh']}"
         out.append(line)
@@ -208,9 +208,9 @@ def lost_content(corpus: Corpus, plan: Plan) -> list[str]:
                 if _plain(note.text) not in new_notes[lang]:
                     lost.append(f"{_rel(page.path, corpus.root)}: {'English' if lang == 'en' else 'Chinese'} "
                                 f"commentary, N {note.n}")
-    for page in plan.pages:  # and what is written must parse
-        _, errors = parse_page(page.path, page.text())
-        lost += [f"{_rel(page.path, corpus.root)}: would not parse: {e.message}" for e in errors
+    for new in plan.pages:  # and what is written must parse
+        _, errors = parse_page(new.path, new.text())
+        lost += [f"{_rel(new.path, corpus.root)}: would not parse: {e.message}" for e in errors
                  if e.code in ("front-matter", "structure", "pair", "id")]
     return lost
 
@@ -233,7 +233,7 @@ def register_witness(root: Path, siglum: str, reference: str, address: str | Non
     register, _ = load_witnesses(root)
     if siglum in register:
         return
-    entry = {"siglum": siglum, "kind": "official", "grade": "A"}
+    entry: dict[str, str | dict[str, str]] = {"siglum": siglum, "kind": "official", "grade": "A"}
     if published:
         entry["date"] = published
     entry["publisher"] = {"en": reference, "zh": reference}

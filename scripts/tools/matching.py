@@ -217,7 +217,7 @@ def pair_measures(corpus: Corpus, off: Official) -> Pairing:
         page = corpus.pages[i]
         held = {j: weights.contained(bigrams(_our_text(page) + page.title["zh"]), bigrams(off.text(j)))
                 for j in result.sources}
-        best = max(held, key=held.get, default=None)
+        best = max(held, key=lambda j: held[j], default=None)
         if best is not None and held[best] >= MERGE:
             result.sources[best].append(i)
             result.shape[best] = "merged"
@@ -234,7 +234,7 @@ def pair_measures(corpus: Corpus, off: Official) -> Pairing:
             continue
         inside = {i: weights.contained(bigrams(off.text(j)), bigrams(_our_text(corpus.pages[i])))
                   for i in paired_ours}
-        best = max(inside, key=inside.get, default=None)
+        best = max(inside, key=lambda i: inside[i], default=None)
         if best is not None and inside[best] >= SPLIT:
             result.split_of[j] = best
             result.shape[j] = "split"
@@ -249,9 +249,9 @@ def pair_measures(corpus: Corpus, off: Official) -> Pairing:
     for j, src in result.sources.items():
         ranked = sorted(((result.evidence[(i, j)].score, i) for i in ours if i not in src), reverse=True)
         result.runner_up[j] = (ranked[0][1], ranked[0][0]) if ranked else None
-        best = result.evidence[(src[0], j)].score
-        margin = best - (ranked[0][0] if ranked else 0.0)
-        result.confidence[j] = round(max(0.0, min(1.0, 0.5 * best + 0.5 * min(1.0, 2 * max(margin, 0.0)))), 2)
+        top = result.evidence[(src[0], j)].score
+        margin = top - (ranked[0][0] if ranked else 0.0)
+        result.confidence[j] = round(max(0.0, min(1.0, 0.5 * top + 0.5 * min(1.0, 2 * max(margin, 0.0)))), 2)
     return result
 
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from ..edition.commentary import next_label, notes, relabel
 from ..edition.corpus import Corpus
@@ -143,8 +143,8 @@ def _rank(stage: str) -> int:
     return STAGES.index(stage)
 
 
-def _union(a: list[Any], b: list[Any]) -> list[Any]:
-    return a + [x for x in b if x not in a]
+def _union(a: Sequence[Any], b: Sequence[Any]) -> list[Any]:
+    return [*a, *(x for x in b if x not in a)]
 
 
 def merge_meta(primary: dict[str, Any], other: dict[str, Any], other_number: int, decisions: list[str]) -> dict[str, Any]:
@@ -571,8 +571,11 @@ class Relocation:
 
         def zh(m: re.Match[str]) -> str:
             olds = [parse_zh_number(x) for x in (m.group(1), m.group(3)) if x]
-            news = [self._official_number(old) if old else None for old in olds]
-            if None in news or (m.group(2) == "至" and news[1] - news[0] != olds[1] - olds[0]):
+            found = [self._official_number(old) if old else None for old in olds]
+            news = [n for n in found if n is not None]
+            if len(news) < len(found):
+                return m.group(0)  # a measure the official outline does not have: left for review
+            if m.group(2) == "至" and news[1] - news[0] != (olds[1] or 0) - (olds[0] or 0):
                 return m.group(0)  # a range the official outline breaks up: left for review
             self.plan.numbers_rewritten += 1
             out = ZH_OFFICIAL.format(n=zh_numeral(news[0]))
@@ -648,7 +651,7 @@ class Relocation:
         pairing = self.pairing
         for page in self.plan.pages:
             if page.former:
-                entry = {"edition": page.number, "official": None, "shape": "unplaced",
+                entry: dict[str, Any] = {"edition": page.number, "official": None, "shape": "unplaced",
                          "kept_at": f"{FORMER}/{slug(page.number)}/"}
                 olds = [page.number]
             else:

@@ -63,16 +63,16 @@ def run(args: argparse.Namespace) -> int:
             total += 1
         ids = {p.id: p for p in page.paragraphs}
         for pid in items:
-            why = conc.review_reason(page.number, pid, former)
-            if why is None:
+            reason = conc.review_reason(page.number, pid, former)
+            if reason is None:
                 para = ids.get(pid)
                 if NOTE_ID.match(pid):
-                    why = "commentary note to review"
+                    reason = "commentary note to review"
                 elif para is not None and para.en is None:
-                    why = "translation to be written"
+                    reason = "translation to be written"
                 else:
-                    why = "the Chinese changed: check the translation"
-            print(f"  {pid}: {why}")
+                    reason = "the Chinese changed: check the translation"
+            print(f"  {pid}: {reason}")
             total += 1
     if edition.errors:
         print(f"review: note: make check reports {len(edition.errors)} error(s)", file=sys.stderr)
