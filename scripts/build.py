@@ -24,7 +24,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
-from .checks import check_edition
 from .edition import Edition
 from .edition.cache import store
 from .edition.errors import format_errors
@@ -52,6 +51,7 @@ from .site.render_cache import PageCache
 from .site.scholarship import CiteSetting, citable
 from .site.search_index import build_index, dumps, worker_script
 from .site.theme import NOT_FOUND, configure, home_alternates, not_found_path, template_globals
+from .site_markdown import check_edition
 from .vcs import commit_epoch, edition_stamp, last_changed, repo_url, revisions
 
 MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")

@@ -33,6 +33,9 @@ class Corpus:
     former: dict[int, Page] = field(default_factory=dict)
     # measures whose page stands under another file name (12.md renamed to 12a.md), by number
     renamed: dict[int, Path] = field(default_factory=dict)
+    # the pages written by hand (landing, About, index pages: every docs/**/*.md but the measure
+    # and former pages), read once for the checks that read them (links, the allowlist)
+    hand_written: dict[Path, str] = field(default_factory=dict)
     _resolved: dict[Path, Path] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
@@ -116,7 +119,22 @@ def load_corpus(root: Path = ROOT) -> Corpus:
         corpus.pages[page.number] = page
     corpus.errors += _misnamed(corpus, strays) + _cross_check(corpus)
     _load_former(corpus)
+    _load_hand_written(corpus)
     return corpus
+
+
+def _load_hand_written(corpus: Corpus) -> None:
+    """docs/**/*.md other than docs/measures/*.md and docs/former/*.md, as text; a file that is
+    not UTF-8 is an error here and is left out."""
+    docs = corpus.docs_dir
+    for path in sorted(docs.rglob("*.md")):
+        if path.parent.name in (MEASURES, FORMER) and path.parent.parent == docs:
+            continue
+        text = read_text(path)
+        if isinstance(text, ContentError):
+            corpus.errors.append(text)
+        else:
+            corpus.hand_written[path] = text
 
 
 def _misnamed(corpus: Corpus, strays: list[Path]) -> list[ContentError]:

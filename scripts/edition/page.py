@@ -95,6 +95,7 @@ class Page:
     commentary_zh_line: int | None = None  # the '## 评注' heading
     commentary_zh_start: int = 0
     body_line: int = 1
+    body: str = field(default="", repr=False)  # the text below the front matter, from body_line on
     blocks_seen: int = 0
     apparatus: Apparatus = field(default_factory=Apparatus)
 
@@ -208,8 +209,8 @@ def parse_page(path: Path, text: str | None = None) -> tuple[Page | None, list[C
     errors += schema_errors
     if schema_errors:
         return None, errors
-    page = Page(path=path, meta=meta, lines=lines, body_line=body_line)
     body = text.split("\n")[body_line - 1:]
+    page = Page(path=path, meta=meta, lines=lines, body_line=body_line, body="\n".join(body))
     errors += _parse_body(page, body, body_line)
     page.apparatus = read_apparatus(meta, lines, {p.id: p.zh for p in page.paragraphs})
     errors += _check_page(page)

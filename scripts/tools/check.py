@@ -9,9 +9,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..checks import check_edition
 from ..edition.errors import format_errors
 from ..edition.paths import ROOT
+from ..site_markdown import check_edition
 from .shares import check_readme
 
 

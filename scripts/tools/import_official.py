@@ -31,7 +31,6 @@ from pathlib import Path
 
 import yaml
 
-from ..checks import check_edition
 from ..edition import load_edition
 from ..edition.commentary import notes
 from ..edition.concordance import CONCORDANCE, HEADER as CONCORDANCE_HEADER
@@ -43,6 +42,7 @@ from ..edition.page import parse_page
 from ..edition.paths import ROOT
 from ..edition.witnesses import load_witnesses
 from ..edition.zh import zh_numeral
+from ..site_markdown import check_edition
 from .matching import Pairing, pair_measures
 from .official import Official, parse_official, read_lines
 from .relocate import EN_CONJECTURAL, EN_NUMBER, LINK, OFFICIAL_FORMS, ZH_CONJECTURAL, Plan, Relocation
