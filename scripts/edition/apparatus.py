@@ -8,15 +8,14 @@ computes the attested share. It knows nothing of HTML: the site renders `runs()`
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from .errors import ContentError
 from .witnesses import GRADES, REPORT_KINDS, SHARE_GRADES, Witness, rank
+from .zh import HAN
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 HEADING_STATUSES = ("attested", "reported", "conjecture")
 
 

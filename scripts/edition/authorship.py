@@ -34,8 +34,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .commentary import HEADINGS, LANGS
+from .commentary import HEADINGS
 from .errors import ContentError
+from .paths import LANGS
 
 if TYPE_CHECKING:
     from .page import Page

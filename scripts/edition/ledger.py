@@ -22,12 +22,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .commentary import LANGS, MARGIN, Note, label_key
+from .commentary import MARGIN, Note, label_key
 from .corpus import Corpus
 from .errors import ContentError
 from .history import normalise
 from .page import Page
-from .paths import para_prefix
+from .paths import LANGS, para_prefix
 
 LEDGER = Path("data") / "commentary.lock"
 HEADER = """\

@@ -35,10 +35,7 @@ from typing import Any
 from .apparatus import Apparatus, read_apparatus
 from .authorship import Review, check_authorship, read_review
 from .commentary import (
-    FULL_WIDTH,
-    LANGS,
     Note,
-    ascii_punctuation,
     bare_numbers,
     counterparts,
     han_count,
@@ -48,10 +45,11 @@ from .commentary import (
 )
 from .errors import ContentError
 from .limits import COMMENTARY_CHARS, PAGE_BYTES, PARAGRAPH_EN_CHARS, PARAGRAPH_ZH_CHARS, SIZE_FIX, crossing, size
-from .paths import ID_RE, PREFIX, para_prefix
+from .paths import ID_RE, LANGS, PREFIX, para_prefix
 from .textfile import read_text
 from .yamlmap import LineMap, parse_yaml, validate
-from .zh import zh_numeral
+from .zh import HAN, zh_numeral
+from .zh_punctuation import FULL_WIDTH, ascii_punctuation
 
 PARA_OPEN = re.compile(r"^///\s*para\b(.*)$")
 #: A margin number in `review` (commentary to look at): 'm08-n3' (English), 'm08-zh-n3' (Chinese).
@@ -61,7 +59,6 @@ COMMENTARY_RE = re.compile(r"^##\s+Commentary\s*$")
 COMMENTARY_ZH_RE = re.compile(r"^##\s+评注\s*$")
 GAP_ZH = "［……］"  # marks source text not transcribed, where its place is known
 GAP_EN = "[…]"    # the same gap in the English
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN = re.compile(r"[A-Za-z]")
 # The procuratorial functions a measure may concern, in the order the edition lists them
 # (the enum of `functions` in scripts/schemas/front-matter.schema.json; a test keeps them equal).

@@ -11,6 +11,9 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]  # the project: mkdocs.yml, docs/, data/, scripts/
+#: The edition's two languages: of its text and commentaries, and of its interfaces (English at the
+#: site's root, Chinese under zh/). The one definition; everything that walks both starts here.
+LANGS = ("en", "zh")
 BUILD_INPUTS = ("mkdocs.yml", "docs", "data", "scripts", "overrides")  # all that a build of the site reads
 MEASURES = "measures"  # docs/measures/NN.md, and the pages measures/NN/ in each interface
 BIBTEX = "data/commentary.bib"  # every commentary for reference managers, beside the other exports

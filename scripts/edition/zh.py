@@ -25,7 +25,14 @@ from typing import Any, Iterable
 
 from .cache import Store, digest
 
-HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+#: A Han character: CJK Unified Ideographs, Extension A, and the compatibility ideographs. The one
+#: definition in Python (scripts/site/search_worker.js keeps its own copy, for the browser).
+HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN = re.compile(f"[{HAN_CLASS}]")
+HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
+#: CJK punctuation (、。「」 and the ideographic space) and the full-width forms (，：！ and the like).
+CJK_PUNCT_CLASS = "\u3000-\u303f"
+FULL_WIDTH_CLASS = "\uff00-\uffef"
 
 
 @lru_cache(maxsize=1)
@@ -407,13 +414,28 @@ def roman(n: int) -> str:
     return out
 
 
+ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+ZH_UNIT = {"十": 10, "百": 100, "千": 1000}
+
+
 def parse_zh_number(text: str) -> int | None:
-    """'八' -> 8, '十二' -> 12, '二十一' -> 21 (1..99); None if not a numeral."""
-    if not text or any(c not in ZH_DIGITS + "十" for c in text):
+    """The one reader of Chinese numerals (measure numbers, article numbers): '八' -> 8, '十二' -> 12,
+    '二十一' -> 21, '二百一十九' -> 219, '一百零五' -> 105, '一千一百八十五' -> 1185 (below 10,000);
+    None if `text` is not such a numeral ('', '二二', '十十', '十百')."""
+    if not text:
         return None
-    if "十" not in text:
-        return ZH_DIGITS.index(text) if len(text) == 1 else None
-    tens, _, ones = text.partition("十")
-    t = ZH_DIGITS.index(tens) if tens else 1
-    o = ZH_DIGITS.index(ones) if ones else 0
-    return t * 10 + o
+    total, digit, above = 0, None, 10_000
+    for ch in text:
+        if ch in ZH_DIGIT:
+            if digit:  # two digits in a row; a 零 may stand before one (一百零五)
+                return None
+            digit = ZH_DIGIT[ch]
+        elif ch in ZH_UNIT:
+            unit = ZH_UNIT[ch]
+            if unit >= above or digit == 0:  # units fall from left to right, and 零 takes none
+                return None
+            total += (1 if digit is None else digit) * unit
+            digit, above = None, unit
+        else:
+            return None
+    return total + (digit or 0)

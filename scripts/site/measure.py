@@ -21,6 +21,8 @@ from ..edition.page import GAP_EN, GAP_ZH, Page, Paragraph, in_language
 from ..edition.paths import NUMBER, anchor, note_anchor, page_file, variant_anchor
 from ..edition.status import Status, status as page_status
 from ..edition.witnesses import Witness
+from ..edition.zh import HAN
+from ..settings import VIEWS
 from .apparatus import apparatus_zh, heading_line, legend, pct, status_badge, variant_notes, witness_anchor
 from .glossary_page import TermMarker, commentary_terms, zh_with_latin
 from .i18n import bare_title, document_date, full_title, join, measure_label, paren, part_heading, t
@@ -29,7 +31,6 @@ from .status import heading_mark, legend as status_legend, text_mark, titled
 from .typography import keep_names
 from .wayfinding import pager, top
 
-VIEWS = ("parallel", "stacked", "zh", "en")
 # Turns escaped Chinese text into HTML (the glossary marks its terms this way).
 ZhMarkup = Callable[[str, Paragraph], str]
 
@@ -524,6 +525,6 @@ def _contributors(page: Page, lang: str) -> str:
 def _name(name: str) -> str:
     """A contributor's name as written; one in Latin letters is tagged as such, so that it is
     read as a name and not as Chinese in the Chinese interface."""
-    if re.search(r"[\u3400-\u9fff]", name) or not re.search(r"[A-Za-z]", name):
+    if HAN.search(name) or not re.search(r"[A-Za-z]", name):
         return escape(name)
     return f'<span lang="en">{escape(name)}</span>'

@@ -30,10 +30,9 @@ from munkres import Munkres
 
 from ..edition.corpus import Corpus
 from ..edition.page import GAP_ZH, Page
-from ..edition.zh import Segmenter, segmenter, zh_numeral
+from ..edition.zh import HAN, Segmenter, segmenter, zh_numeral
 from .official import MEASURE_RE, Official
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 NUMBER = re.compile(r"^（[一二三四五六七八九十]+）")
 PAIR = 0.30     # below this, two measures are not the same subject
 MERGE = 0.45    # share of our text inside an official measure for a merge

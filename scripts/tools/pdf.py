@@ -19,7 +19,8 @@ from pathlib import Path
 
 from .. import browser as chromium, settings
 from ..edition.corpus import load_document
-from ..edition.paths import ROOT
+from ..edition.paths import LANGS, ROOT
+from ..settings import VIEWS
 from ..vcs import edition_stamp
 from .pdf_fonts import make_fonts
 
@@ -184,8 +185,8 @@ def _print(browser, url: str, site: Path) -> tuple[bytes, list[str]]:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=["en", "zh"], default="en", help="interface of the labels (default en)")
-    parser.add_argument("--view", choices=["parallel", "stacked", "zh", "en"], default="parallel",
+    parser.add_argument("--lang", choices=LANGS, default="en", help="interface of the labels (default en)")
+    parser.add_argument("--view", choices=VIEWS, default="parallel",
                         help="reading mode (default: side by side)")
     parser.add_argument("--out", type=Path, default=ROOT / "dist" / "opinions.pdf")
 
