@@ -1,4 +1,5 @@
-"""The whole edition: document data plus every measure page, checked together.
+"""The pages of the edition: document data, every measure page, the kept former measures and the
+hand-written pages, read once and checked together.
 
 The build, `make check` and every export load the edition through
 `load_corpus`, so they all see the same text and the same errors.
