@@ -27,7 +27,7 @@ Label = Callable[[list[Any]], "str | None"]
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # a base chosen at run time
     """SafeLoader that keeps dates as strings ('2022-03-01' stays text).
 
     libyaml's parser when PyYAML has it (the wheels do): same nodes and marks,

@@ -32,7 +32,7 @@ from .typography import keep_names
 from .wayfinding import pager, top
 
 # Turns escaped Chinese text into HTML (the glossary marks its terms this way).
-ZhMarkup = Callable[[str, Paragraph], str]
+ZhMarkup = Callable[[str, Paragraph | None], str]  # the paragraph None for the Chinese commentary
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,7 @@ def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | Non
     witness register the apparatus cites, and `share` the page's attested share.
     """
     heading_id = f" {{#{anchor(page.number)}}}" if ctx.print_view else ""
-    zh_mark = (lambda md: commentary_terms(md, lambda text: zh_markup(text, None))) if zh_markup else None  # type: ignore[arg-type]
+    zh_mark = (lambda md: commentary_terms(md, lambda text: zh_markup(text, None))) if zh_markup else None
     if ctx.print_view:  # on paper the status and notes are printed with the measure
         badge = status_badge(page, lang)
         head = [f"{'#' * ctx.heading_level} {title or bare_title(lang, page)}{' ' + badge if badge else ''}{heading_id}",
