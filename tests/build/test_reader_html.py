@@ -46,17 +46,17 @@ def test_every_measure_page_has_legislation_json_ld_naming_it(site: Path, corpus
         [ld] = json_ld(doc)
         assert ld["@context"] == "https://schema.org" and ld["@type"] == "Legislation"
         names = {n["@language"]: n["@value"] for n in ld["name"]}
-        assert names == {"zh-Hans": full_title("zh", page), "en": full_title("en", page)}, slug
+        assert names == {"zh-Hans": full_title("zh", page), "en": full_title("en", page)}, name
         assert ld["identifier"] == f"spp-ip-opinions-2022/{'preamble' if number == 0 else f'm{number:02d}'}"
         assert ld["datePublished"] == "2022-03-01" and ld["inLanguage"] == "zh-Hans"
         assert ld["legislationLegalValue"] == "https://schema.org/UnofficialLegalValue"
         assert "最高人民检察院" in json.dumps(ld["legislationPassedBy"], ensure_ascii=False)
         assert ld["isPartOf"]["identifier"] == "spp-ip-opinions-2022"
         assert ld["workTranslation"]["inLanguage"] == "en"
-        here = f"{TEST_SITE_URL}{IFACES[lang]}measures/{slug}/"
+        here = f"{TEST_SITE_URL}{IFACES[lang]}measures/{name}/"
         assert ld["url"] == here and ld["mainEntityOfPage"]["@id"] == here
         relation = "translationOfWork" if lang == "zh" else "workTranslation"
-        other = f"{TEST_SITE_URL}{IFACES['en' if lang == 'zh' else 'zh']}measures/{slug}/"
+        other = f"{TEST_SITE_URL}{IFACES['en' if lang == 'zh' else 'zh']}measures/{name}/"
         assert ld["mainEntityOfPage"][relation]["@id"] == other
 
 
@@ -136,8 +136,8 @@ def test_every_measure_page_has_breadcrumbs_all_measures_and_neighbours(site: Pa
             assert [a.get("href") for a in prev] == ([f"../{slugs[i - 1]}/"] if i > 0 else [])
             assert [a.get("href") for a in nxt] == ([f"../{slugs[i + 1]}/"] if i + 1 < len(slugs) else [])
             for href in listed + [a.get("href") for a in prev + nxt]:
-                target = (site / prefix / "measures" / slug / href).resolve() / "index.html"
-                assert target.exists(), (slug, href)
+                target = (site / prefix / "measures" / name / href).resolve() / "index.html"
+                assert target.exists(), (name, href)
 
 
 # --- the overview map -----------------------------------------------------------------------
