@@ -13,7 +13,7 @@ DOCTOR := $(PYTHON) -m scripts.tools.doctor
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site check test _test test-fast compare bench _bench pdf _pdf lock record pinyin import review clean help
+.PHONY: serve site check lint test _test test-fast compare bench _bench pdf _pdf lock record pinyin import review clean help
 
 help:
 	@echo "make serve  - build and serve the site on http://127.0.0.1:8000 with live reload;"
@@ -21,7 +21,8 @@ help:
 	@echo "make site   - strict build into site/"
 	@echo "make check  - check every page and data file (errors name file and line)"
 	@echo "make test   - run the whole test suite (first says what this machine lacks: README.md, 'The two commands')"
-	@echo "make test-fast - the unit tests only: in-process, no build, no browser (seconds)"
+	@echo "make test-fast - make lint, then the unit tests only: in-process, no build, no browser (seconds)"
+	@echo "make lint   - ruff (scripts/ and tests/) and mypy (scripts/), as pyproject.toml configures them"
 	@echo "make bench  - build, rebuild, page weight, search and Lighthouse figures against a plain"
 	@echo "              Material site; writes dist/bench.json and the README block (needs chromium, about 20 min, with the scaling run)"
 	@echo "make compare BASE=main - does the working tree build the same site as BASE, byte for byte?"
@@ -67,11 +68,16 @@ test:
 	@$(DOCTOR) test
 	@$(MAKE) --no-print-directory _test
 
-_test: $(DEV_STAMP) $(JS_STAMP)
+_test: $(DEV_STAMP) $(JS_STAMP) lint
 	$(PY) -m pytest
 
-# tests/unit/ only (marker `unit`): the loop to run while editing
-test-fast: $(DEV_STAMP)
+# ruff, then mypy (incremental: its cache is .cache/mypy); both read pyproject.toml
+lint: $(DEV_STAMP)
+	$(VENV)/bin/ruff check --quiet .
+	$(VENV)/bin/mypy
+
+# lint, then tests/unit/ only (marker `unit`): the loop to run while editing
+test-fast: $(DEV_STAMP) lint
 	$(PY) -m pytest -q -m unit tests/unit
 
 # For refactorings: the site built from the working tree against the one BASE builds, git data pinned

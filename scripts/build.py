@@ -25,13 +25,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import get_relative_url
 
-from .checks import check_edition
 from .edition import Edition
 from .edition.cache import store
-from .edition.zh import save as save_segmentation
 from .edition.errors import format_errors
 from .edition.history import commentary_history
 from .edition.paths import MEASURES, slug
+from .edition.zh import save as save_segmentation
 from .postprocess.csp import add_csp
 from .postprocess.headings import keep_permalinks_with_words
 from .postprocess.material_patch import PatchError, drop_alternate_sitemaps, missing_terms_colon, unsegmented_search
@@ -40,14 +39,14 @@ from .postprocess.nav_marks import add_nav_marks
 from .postprocess.serve_notice import add_notice
 from .publish import data_files
 from .settings import SOURCE_DATE_EPOCH
-from .site.footer import page_footer
-from .site.glossary_page import CARDS, card_data
-from .site.head import cite_templates, description, head, interface_urls, json_ld, robots
 from .site.citation import references
 from .site.concordance_page import CONCORDANCE_PAGE, former_page
+from .site.footer import page_footer
+from .site.fragments import Fragments, rendered
+from .site.glossary_page import CARDS, card_data
+from .site.head import cite_templates, description, head, interface_urls, json_ld, robots
 from .site.i18n import bare_title, t
 from .site.markers import expand_markers
-from .site.fragments import Fragments, rendered
 from .site.measure import PAGE, measure_page
 from .site.nav import build_nav, nav_marks
 from .site.render_ahead import RenderAhead
@@ -55,6 +54,7 @@ from .site.render_cache import PageCache
 from .site.scholarship import CiteSetting, citable
 from .site.search_index import build_index, dumps, worker_script
 from .site.theme import NOT_FOUND, configure, home_alternates, not_found_path, template_globals
+from .site_markdown import check_edition
 from .vcs import commit_epoch, edition_stamp, last_changed, repo_url, revisions
 
 MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
@@ -314,7 +314,7 @@ class EditionBuild:
         if template_name == NOT_FOUND and config.extra.get("alternate"):
             homes = home_alternates(config.extra["alternate"], config.site_url)
             config.extra["alternate"] = homes
-            config.extra.alternate = homes
+            config.extra.alternate = homes  # type: ignore[attr-defined]  # MkDocs' LegacyConfig takes any attribute
         return context
 
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:

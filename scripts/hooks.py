@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from scripts.build import EditionBuild  # noqa: E402
+from scripts.build import EditionBuild  # noqa: E402 (needs the path line above: MkDocs loads this file by path)
 
 BUILD = EditionBuild(ROOT)
 

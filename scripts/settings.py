@@ -28,6 +28,12 @@ FORK = "EDITION_FORK"  # "off": the print view and glossary rendered in the buil
 
 # --- fixed choices ------------------------------------------------------------------------------
 WORK_ID = "spp-ip-opinions-2022"  # the work's identifier in schema.org records and citations
+#: The reading modes of the aligned text, in the order the control offers them: side by side, one
+#: below the other, Chinese only, English only. The measure pages render one radio button per mode
+#: (scripts/site/measure.py), docs/assets/edition.js takes the list from those buttons, and `make pdf
+#: --view` offers the same (scripts/tools/pdf.py); each needs its label in scripts/site/i18n.py
+#: ("view.<mode>") and its layout in docs/assets/edition.css.
+VIEWS = ("parallel", "stacked", "zh", "en")
 # .github/ISSUE_TEMPLATE/ forms that the "Suggest a correction" link opens
 ISSUE_TEMPLATE_MEASURE = "translation-correction.yml"  # on measure pages
 ISSUE_TEMPLATE_PAGE = "new-annotation.yml"  # on every other page

@@ -10,13 +10,17 @@ write them out: `python tests/official_variants.py DIR`.
 """
 from __future__ import annotations
 
+import hashlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT))  # run as a script, the project root is not on the path
 
+# after the path line above, which they need when this file runs as a script
+from helpers import copy_project, run  # noqa: E402
+from scripts.edition.corpus import load_corpus  # noqa: E402
 from scripts.edition.zh import zh_numeral  # noqa: E402
 from scripts.tools.official import MEASURE_RE, parse_official, read_lines  # noqa: E402
 
@@ -159,10 +163,6 @@ if __name__ == "__main__":
 
 # --- shared by the import tests (tests/unit, tests/build, tests/browser) ---------------------
 
-import hashlib  # noqa: E402
-
-from helpers import copy_project, run  # noqa: E402
-from scripts.edition.corpus import load_corpus  # noqa: E402
 
 REFERENCE = "SPP, the Opinions as published (synthetic test text)"
 
@@ -193,6 +193,7 @@ def note_texts(page, lang: str) -> list[str]:
     """A page's commentary notes with what the import rewrites masked: link targets, and conjectural
     numbers in the prescribed form (which become the official ones)."""
     import re
+
     from scripts.tools.relocate import EN_CONJECTURAL, OFFICIAL_FORMS, ZH_CONJECTURAL
     out = []
     for n in page.notes(lang):

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from lxml import html
 
-
 # Subtrees that are not the interface's own words.
 SKIP_TAGS = {"script", "style", "code", "pre", "kbd", "samp", "svg"}
 SKIP_CLASSES = {

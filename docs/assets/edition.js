@@ -4,11 +4,14 @@
  * stylesheet lays the text out from whichever is checked (CSS :has). This
  * script only remembers the choice across pages and reloads, reads ?view=
  * from the address, and shows the default mode as checked when none was chosen.
+ * The modes are the page's own radio buttons, one per mode of VIEWS in
+ * scripts/settings.py: this script keeps no list of its own, and does nothing
+ * on a page without the control.
  */
 (function () {
   "use strict";
   var KEY = "oe-view";
-  var VIEWS = ["parallel", "stacked", "zh", "en"];
+  var VIEWS = [];  /* the modes this page offers, read from its control in init() */
   var NARROW = "(max-width: 59.9375em)";
 
   function stored() {
@@ -27,6 +30,9 @@
   }
 
   function init() {
+    var inputs = document.querySelectorAll('input[name="oe-view"]');
+    for (var i = 0; i < inputs.length; i++) VIEWS.push(inputs[i].value);
+    if (!VIEWS.length) return;  /* no aligned text here */
     var fromUrl = new URLSearchParams(window.location.search).get("view");
     if (VIEWS.indexOf(fromUrl) >= 0) store(fromUrl);
     var chosen = stored();

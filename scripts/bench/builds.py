@@ -89,7 +89,7 @@ def _get(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
             return response.read().decode("utf-8", "replace")
-    except Exception:  # noqa: BLE001 - not up yet, or mid-rebuild
+    except Exception:  # not up yet, or mid-rebuild
         return None
 
 

@@ -50,6 +50,8 @@ def summary(session_file: Path, top: int = 15) -> dict[str, Any]:
     from pyinstrument.session import Session
 
     root = Session.load(str(session_file)).root_frame()
+    if root is None:
+        raise ValueError(f"{session_file}: the profile holds no frames")
     scripts_dir = str(ROOT / "scripts") + "/"
     by_package: dict[str, float] = defaultdict(float)
     ours: dict[str, float] = defaultdict(float)
@@ -72,7 +74,9 @@ def summary(session_file: Path, top: int = 15) -> dict[str, Any]:
             walk(child, own, caller, active)
 
     walk(root, "?", "(outside the project)", frozenset())
-    ranked = lambda d: {k: round(v, 2) for k, v in sorted(d.items(), key=lambda kv: -kv[1])[:top]}  # noqa: E731
+
+    def ranked(d: dict[str, float]) -> dict[str, float]:
+        return {k: round(v, 2) for k, v in sorted(d.items(), key=lambda kv: -kv[1])[:top]}
     return {"total_s": round(root.time, 2), "self_by_package_s": ranked(by_package),
             "project_functions_s": ranked(ours), "self_by_caller_and_package_s": ranked(for_caller)}
 

@@ -114,7 +114,7 @@ def scaling_table(f: dict[str, Any]) -> list[str]:
     s = f.get("scaling")
     if not s:
         return []
-    from .scaling import FIGURES, LABELS  # noqa: PLC0415 - the report needs only the names
+    from .scaling import FIGURES, LABELS  # here, not at the top: the report needs only the names
 
     def cell(row: dict[str, Any], fig: str) -> str:
         values = [row[site][fig] for site in ("edition", "plain")]
@@ -148,7 +148,7 @@ def scaling_table(f: dict[str, Any]) -> list[str]:
                     for site in ("edition", "plain"))) for fig in FIGURES) + " |")
     out += ["", f"Growth order: the slope of log(figure) against log(measures), fitted over {span}"
             + (f" and between {sizes[-2]} and {sizes[-1]} alone" if len(sizes) > 2 else "") + "; 1 is linear. Observed, "
-            f"edition (plain site), between the two largest sizes:"]
+            "edition (plain site), between the two largest sizes:"]
     key = "last" if len(sizes) > 2 else "all"
     for fig in FIGURES:
         out.append(f"- {LABELS[fig]}: {_order(g['edition'][fig][key])} ({_order(g['plain'][fig][key])})")

@@ -51,13 +51,15 @@ from typing import Any
 from .. import browser as chromium
 from ..edition.paths import ROOT
 from ..vcs import describe_head
-from . import builds as bench_build
-from . import lighthouse as bench_lighthouse
-from . import profiling as bench_profile
-from . import scaling as bench_scaling
-from . import report as bench_report
-from . import search as bench_search
-from . import weight as bench_weight
+from . import (
+    builds as bench_build,
+    lighthouse as bench_lighthouse,
+    profiling as bench_profile,
+    report as bench_report,
+    scaling as bench_scaling,
+    search as bench_search,
+    weight as bench_weight,
+)
 from .gzip_server import GzipServer
 from .plain_site import write_plain_site
 from .search_probe import load_cases

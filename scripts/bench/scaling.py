@@ -50,8 +50,7 @@ import yaml
 from ..edition.page import parse_page
 from ..edition.paths import MEASURES, ROOT, page_file, para_prefix
 from ..edition.zh import zh_numeral
-from . import builds as bench_build
-from . import weight as bench_weight
+from . import builds as bench_build, weight as bench_weight
 from .gzip_server import GzipServer
 from .plain_site import write_plain_site
 
@@ -192,9 +191,9 @@ def measured_build(project: Path, dest: Path, strict: bool, **env: str) -> dict[
     return {"seconds": seconds, "peak_rss_mib": usage.ru_maxrss / 1024}  # ru_maxrss is in KiB on Linux
 
 
-def index_files(site: Path, files: dict[str, str]) -> dict[str, dict[str, int]]:
+def index_files(site: Path, files: dict[str, str]) -> dict[str, dict[str, str | int]]:
     """Each interface's search index file, bytes raw and gzipped (level 6, as the gzip server sends)."""
-    out = {}
+    out: dict[str, dict[str, str | int]] = {}
     for iface, rel in files.items():
         body = (site / rel).read_bytes()
         out[iface] = {"file": rel, "raw": len(body), "gzip": len(gzip.compress(body, 6))}
@@ -266,7 +265,7 @@ def measure_size(measures: int, scratch: Path, runs: int, log: Callable[[str], N
 def growth_order(sizes: list[float], values: list[float]) -> float | None:
     """The slope of the least-squares line through (log size, log value): ~1 linear, ~0 constant,
     ~2 quadratic. None with fewer than two sizes or a value that is not positive."""
-    points = [(math.log(s), math.log(v)) for s, v in zip(sizes, values) if s > 0 and v and v > 0]
+    points = [(math.log(s), math.log(v)) for s, v in zip(sizes, values, strict=True) if s > 0 and v and v > 0]
     if len(points) < 2 or len(points) != len(sizes):
         return None
     mx = sum(x for x, _ in points) / len(points)

@@ -1,4 +1,4 @@
-"""The whole edition loaded at once: pages, glossary and laws, with every check.
+"""The whole edition loaded at once: pages, glossary, laws, witnesses and concordance, with every check.
 
 `make check`, the MkDocs hooks and the exports all start here, so they agree.
 """
@@ -7,24 +7,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .apparatus import share
 from .cache import store
-from .citations import check_citations
-from .apparatus import check_document_apparatus, check_page_apparatus, share
-from .concordance import CONCORDANCE, Concordance, check_concordance, load_concordance
+from .checks import check_against_data, run_checks
+from .concordance import Concordance, load_concordance
 from .corpus import Corpus, load_corpus
-from .page import Page
 from .errors import ContentError
-from .glossary import Glossary, check_consistency, load_glossary
+from .glossary import Glossary, load_glossary
 from .history import Change
-from .laws import Law, check_laws, load_laws
-from .ledger import check_ledger
-from .lock import check_lock
+from .laws import Law, load_laws
 from .paths import ROOT
-from .links import check_links
-from .safety import Render, scan
+from .safety import Render
 from .status import Status, status as page_status
 from .witnesses import Witness, load_witnesses
 from .zh import Segmenter, remember_in, segmenter
+
+__all__ = ["Edition", "load_edition", "check_against_data"]
 
 
 @dataclass
@@ -68,49 +66,18 @@ class Edition:
 
 
 def load_edition(root: Path = ROOT, render: Render | None = None) -> Edition:
-    """The edition with every check's errors. `render` (Markdown to HTML, as the site renders it)
-    is what the allowlist needs; scripts/checks.py passes it, so `make check` and the build
-    hold contributed pages against the allowlist (this package itself renders nothing)."""
+    """The edition with every check's errors: each source loaded with its own checks, then the
+    checks that hold one against another (scripts/edition/checks.py, CHECKS). `render`
+    (Markdown to HTML, as the site renders it) is what the allowlist needs;
+    scripts/site_markdown.py passes it, so `make check` and the build hold contributed pages
+    against the allowlist (this package itself renders nothing)."""
     remember_in(store(root))  # what jieba and pypinyin make of the text, kept between builds
-    corpus = load_corpus(root)
+    corpus = load_corpus(root)  # data/document.yml, the measure pages, the former and hand-written pages
     glossary, gerrors = load_glossary(root)
     laws, lerrors = load_laws(root)
     witnesses, werrors = load_witnesses(root)
-    errors = list(corpus.errors) + gerrors + lerrors + werrors
-    if witnesses and corpus.document:
-        errors += check_document_apparatus(root / "data" / "document.yml", corpus.apparatus, corpus.document,
-                                           witnesses)
-    if glossary is not None:
-        errors += check_consistency(corpus, glossary)
-    if laws:
-        errors += check_laws(corpus, laws)
-    for page in corpus.ordered():
-        errors += check_against_data(page, witnesses, laws)
-    errors += check_lock(corpus)  # pages that did not load are left out, not reported as vanished
-    errors += check_ledger(corpus)
-    errors += check_links(corpus)
-    if render is not None:
-        errors += scan(corpus, render)
     concordance, cerrors = load_concordance(root)
-    errors += cerrors + check_concordance(root / CONCORDANCE, concordance, set(corpus.pages), set(corpus.former))
-    if witnesses:
-        for page in corpus.former.values():
-            texts = {p.id: p.zh for p in page.paragraphs}
-            first = page.paragraphs[0].id if page.paragraphs else None
-            errors += check_page_apparatus(page.path, page.apparatus, texts, page.title["zh"], first, witnesses,
-                                           page.lines.line)
-    return Edition(corpus, glossary, laws, witnesses, errors, concordance)
-
-
-def check_against_data(page: Page, witnesses: dict[str, Witness], laws: dict[str, Law]) -> list[ContentError]:
-    """What one page must agree with in data/: its apparatus with the witness register, the
-    articles its commentaries cite with data/laws.yml. (The page's own checks ran when it was parsed.)"""
-    errors: list[ContentError] = []
-    if witnesses:
-        texts = {p.id: p.zh for p in page.paragraphs}
-        first = page.paragraphs[0].id if page.paragraphs else None
-        heading = None if page.is_preamble else page.title["zh"]
-        errors += check_page_apparatus(page.path, page.apparatus, texts, heading, first, witnesses, page.lines.line)
-    if laws:
-        errors += check_citations(page, laws)
-    return errors
+    edition = Edition(corpus, glossary, laws, witnesses, list(corpus.errors) + gerrors + lerrors + werrors + cerrors,
+                      concordance)
+    edition.errors += run_checks(edition, render)
+    return edition

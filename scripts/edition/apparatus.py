@@ -8,15 +8,14 @@ computes the attested share. It knows nothing of HTML: the site renders `runs()`
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from .errors import ContentError
 from .witnesses import GRADES, REPORT_KINDS, SHARE_GRADES, Witness, rank
+from .zh import HAN
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 HEADING_STATUSES = ("attested", "reported", "conjecture")
 
 
@@ -328,7 +327,7 @@ def runs(text: str, atts: Iterable[Attestation], order: list[str]) -> list[Run]:
     if not text:
         return []
     state: list[tuple[str | None, tuple[str, ...]]] = []
-    for i, ch in enumerate(text):
+    for i in range(len(text)):
         cover = [a for a in atts if a.start <= i < a.end]
         if not cover:
             state.append((None, ()))
@@ -346,8 +345,8 @@ def runs(text: str, atts: Iterable[Attestation], order: list[str]) -> list[Run]:
     start = 0
     for i in range(1, len(text) + 1):
         if i == len(text) or state[i] != state[start]:
-            grade, sigla = state[start]
-            out.append(Run(text[start:i], grade, sigla))
+            grade, covering = state[start]
+            out.append(Run(text[start:i], grade, covering))
             start = i
     return out
 

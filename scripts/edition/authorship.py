@@ -34,8 +34,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .commentary import HEADINGS, LANGS
+from .commentary import HEADINGS
 from .errors import ContentError
+from .paths import LANGS
 
 if TYPE_CHECKING:
     from .page import Page
@@ -154,8 +155,8 @@ def check_authorship(page: Page) -> list[ContentError]:
 def _dates(page: Page, lang: str, review: Review) -> list[ContentError]:
     """Dates that are real calendar days, and no status that precedes the review it rests on."""
     errors: list[ContentError] = []
-    key = ["commentary", lang]
-    stamped = [(key + ["date"], review.date)]
+    key: list[str | int] = ["commentary", lang]
+    stamped: list[tuple[list[str | int], str]] = [(key + ["date"], review.date)]
     stamped += [(key + ["authors", k, "date"], p.date) for k, p in enumerate(review.authors)]
     stamped += [(key + ["reviewers", k, "date"], p.date) for k, p in enumerate(review.reviewers)]
     stamped += [(key + ["changes", k, "date"], c.date) for k, c in enumerate(review.changes)]

@@ -17,6 +17,7 @@ from typing import Iterable
 from .errors import ContentError
 from .laws import Law, article_number, mentions
 from .page import Page
+from .zh import parse_zh_number
 
 # "Article 219", "Articles 213 to 220", "Arts 3 and 4", "Art. 219-1"
 ART_EN = re.compile(r"\bArt(?:icles?\b|s?\.?(?=\s+\d))\s+(?P<nums>\d+(?:-\d+)?(?:\s*(?:,|and|or|to|–|—)\s*\d+(?:-\d+)?)*)")
@@ -29,24 +30,6 @@ TITLE_ZH = re.compile(r"《([^《》\n]+)》")
 #: How the Chinese commentary names the Opinions themselves, and the measures whose number a witness shows.
 OPINIONS_TITLES = ("意见", "最高人民检察院关于全面加强新时代知识产权检察工作的意见")
 ATTESTED_MEASURES = {1}
-ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-ZH_UNIT = {"十": 10, "百": 100, "千": 1000}
-
-
-def zh_integer(text: str) -> int | None:
-    """'二百一十九' -> 219, '十三' -> 13, '一千一百八十五' -> 1185; None if not a numeral."""
-    total, digit = 0, None
-    for ch in text:
-        if ch in ZH_DIGIT:
-            digit = ZH_DIGIT[ch]
-        elif ch in ZH_UNIT:
-            total += (1 if digit is None else digit) * ZH_UNIT[ch]
-            digit = None
-        else:
-            return None
-    return total + (digit or 0)
-
-
 def _article_key(article: str) -> str:
     return article.strip()
 
@@ -104,8 +87,8 @@ def check_citations(page: Page, laws: dict[str, Law]) -> list[ContentError]:
                                            f"add '{law.id}' to 'laws:' so the index of laws is complete", "laws"))
         for m in ART_ZH.finditer(note.text):
             line = note.line + note.text.count("\n", 0, m.start())
-            n = zh_integer(m.group("n"))
-            sub = zh_integer(m.group("sub")) if m.group("sub") else None
+            n = parse_zh_number(m.group("n"))
+            sub = parse_zh_number(m.group("sub")) if m.group("sub") else None
             article = f"{n}-{sub}" if sub else str(n)
             nearest = [title for _, end, title in titles if end <= m.start() and note.text[end:m.start()] in ("", "的")]
             if nearest and nearest[-1] in OPINIONS_TITLES and n not in ATTESTED_MEASURES:

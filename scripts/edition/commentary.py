@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+from .zh import HAN, parse_zh_number
+
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 FENCE = re.compile(r"^(```|~~~)")
-LANGS = ("en", "zh")
 #: The heading that opens each language's commentary on a page.
 HEADINGS = {"en": "## Commentary", "zh": "## 评注"}
 
@@ -90,43 +90,6 @@ def han_count(text: str) -> int:
     return len(HAN.findall(text))
 
 
-# --- ASCII punctuation inside Chinese sentences ----------------------------------------------
-
-ASCII_PUNCT = re.compile(r"[,.;:?!()\"]")
-FULL_WIDTH = {",": "，", ".": "。", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", '"': "“”"}
-# Stretches where ASCII punctuation is Markdown or Latin text, not Chinese prose.
-_MASKS = [
-    re.compile(r"\]\([^)\s]*\)"),          # a link's target: ](08.md#m08-n3)
-    re.compile(r"`[^`\n]*`"),               # code
-    re.compile(r"<[^>\n]*>"),               # an HTML tag
-    re.compile(r"https?://\S+"),            # a bare address
-    re.compile(r"\d[.,:]\d"),               # 65.2%, 1,200, 10:30
-    re.compile(r"[A-Za-z][A-Za-z0-9 .,'’:;!?()-]*[A-Za-z0-9.)]"),  # a Latin phrase: (TRIPS Agreement), e.g.
-]
-_CJK_CONTEXT = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”‘’《》]")
-
-
-def ascii_punctuation(text: str, first_line: int) -> list[tuple[int, str, str]]:
-    """(file line, the mark, a short excerpt) for each ASCII mark standing in Chinese prose.
-
-    A mark counts as Chinese prose when the nearest non-space character on either
-    side is a Han character or full-width punctuation; Markdown syntax, code,
-    addresses, numbers and Latin phrases are left alone.
-    """
-    found: list[tuple[int, str, str]] = []
-    for k, line in enumerate(text.split("\n")):
-        masked = line
-        for rx in _MASKS:
-            masked = rx.sub(lambda m: "\0" * len(m.group(0)), masked)
-        for m in ASCII_PUNCT.finditer(masked):
-            i = m.start()
-            left = masked[:i].rstrip(" \0")
-            right = masked[i + 1:].lstrip(" \0")
-            if (left and _CJK_CONTEXT.match(left[-1])) or (right and _CJK_CONTEXT.match(right[0])):
-                found.append((first_line + k, m.group(0), line[max(0, i - 8):i + 9]))
-    return found
-
-
 # --- conjectural numbers -------------------------------------------------------------------
 
 # "measure 8", "measures 3 to 6", "Measure (12)", "Item no. 15", "no. 15 of the Opinions"
@@ -164,7 +127,6 @@ def bare_numbers(text: str, lang: str, attested: set[int]) -> list[tuple[int, st
             if not QUALIFIED_EN.search(_sentence(text, m.start(), m.end(), ".;!?")):
                 found.append((m.start(), m.group(0)))
     else:
-        from .zh import parse_zh_number  # noqa: PLC0415
         for m in MEASURE_ZH.finditer(text):
             if (parse_zh_number(m.group(1) or m.group(2)) or 0) in attested:
                 continue

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .errors import ContentError
 from .page import NOTE_ID
-from .paths import FORMER, MEASURES, ID_RE, slug
+from .paths import FORMER, ID_RE, MEASURES, slug
 from .yamlmap import parse_yaml, validate
 
 CONCORDANCE = "data/concordance.yml"
@@ -79,6 +78,8 @@ class Concordance:
             if e.edition != old and old not in e.also:
                 continue
             folder, number = (FORMER, e.edition) if e.official is None else (MEASURES, e.official)
+            if number is None:
+                continue  # an entry that names neither measure has no page (check_concordance reports it)
             prefix = f"m{old:02d}-"
             for before, after in e.ids:
                 if before.startswith(prefix) or (old == 0 and before.startswith("pre-")):

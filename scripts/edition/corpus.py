@@ -1,4 +1,5 @@
-"""The whole edition: document data plus every measure page, checked together.
+"""The pages of the edition: document data, every measure page, the kept former measures and the
+hand-written pages, read once and checked together.
 
 The build, `make check` and every export load the edition through
 `load_corpus`, so they all see the same text and the same errors.
@@ -12,10 +13,10 @@ from typing import Any
 
 from .apparatus import DocumentApparatus, read_document_apparatus
 from .errors import ContentError
-from .yamlmap import parse_yaml, validate
 from .page import Page, parse_page
 from .paths import FILE_RE, FORMER, MEASURES, ROOT, page_file
 from .textfile import read_text
+from .yamlmap import parse_yaml, validate
 from .zh import zh_numeral
 
 #: The number and heading at the start of a measure's text: （八）加强商业秘密保护。
@@ -33,6 +34,9 @@ class Corpus:
     former: dict[int, Page] = field(default_factory=dict)
     # measures whose page stands under another file name (12.md renamed to 12a.md), by number
     renamed: dict[int, Path] = field(default_factory=dict)
+    # the pages written by hand (landing, About, index pages: every docs/**/*.md but the measure
+    # and former pages), read once for the checks that read them (links, the allowlist)
+    hand_written: dict[Path, str] = field(default_factory=dict)
     _resolved: dict[Path, Path] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
@@ -79,9 +83,9 @@ class Corpus:
 
 def load_document(root: Path) -> tuple[dict[str, Any], list[ContentError], DocumentApparatus]:
     path = root / "data" / "document.yml"
-    text, unreadable = read_text(path)
-    if text is None:
-        return {}, [unreadable], DocumentApparatus()
+    text = read_text(path)
+    if isinstance(text, ContentError):
+        return {}, [text], DocumentApparatus()
     data, lines, errors = parse_yaml(text, path)
     if data is None:
         return {}, errors, DocumentApparatus()
@@ -116,7 +120,22 @@ def load_corpus(root: Path = ROOT) -> Corpus:
         corpus.pages[page.number] = page
     corpus.errors += _misnamed(corpus, strays) + _cross_check(corpus)
     _load_former(corpus)
+    _load_hand_written(corpus)
     return corpus
+
+
+def _load_hand_written(corpus: Corpus) -> None:
+    """docs/**/*.md other than docs/measures/*.md and docs/former/*.md, as text; a file that is
+    not UTF-8 is an error here and is left out."""
+    docs = corpus.docs_dir
+    for path in sorted(docs.rglob("*.md")):
+        if path.parent.name in (MEASURES, FORMER) and path.parent.parent == docs:
+            continue
+        text = read_text(path)
+        if isinstance(text, ContentError):
+            corpus.errors.append(text)
+        else:
+            corpus.hand_written[path] = text
 
 
 def _misnamed(corpus: Corpus, strays: list[Path]) -> list[ContentError]:
@@ -152,8 +171,8 @@ def _page_name(number: int) -> str:
 
 def _declared_number(path: Path) -> int | None:
     """The `number:` a stray page's front matter gives, if it can be read."""
-    text, _ = read_text(path)
-    m = re.search(r"^number:\s*(\d+)\s*$", (text or "").split("\n---", 1)[0], re.M)
+    text = read_text(path)
+    m = re.search(r"^number:\s*(\d+)\s*$", (text if isinstance(text, str) else "").split("\n---", 1)[0], re.M)
     return int(m.group(1)) if m else None
 
 

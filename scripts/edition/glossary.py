@@ -14,12 +14,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator
 
+from .bilingual import paired
 from .corpus import Corpus
 from .errors import ContentError
-from .bilingual import paired
-from .yamlmap import LineMap, load_entries
 from .page import Page, Paragraph
 from .paths import part_anchor
+from .yamlmap import LineMap, load_entries
 from .zh import Segmenter, orthographic_words, segmenter, strip_tones
 
 

@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .commentary import LANGS, MARGIN
-from .paths import FILE_RE, MEASURES
+from .commentary import MARGIN
+from .paths import FILE_RE, LANGS, MEASURES
 
 COMMENTARY_HEADING = re.compile(r"^##\s+Commentary\s*$")
 COMMENTARY_ZH_HEADING = re.compile(r"^##\s+评注\s*$")

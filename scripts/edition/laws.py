@@ -15,9 +15,9 @@ from typing import Any
 
 import yaml
 
+from .bilingual import paired
 from .corpus import Corpus
 from .errors import ContentError
-from .bilingual import paired
 from .yamlmap import LineMap, load_entries
 
 
@@ -148,7 +148,9 @@ def mentions(text: str, laws: dict[str, Law]) -> list[tuple[int, int, Law]]:
     rx = _mention_regex(names)
     out = []
     for m in rx.finditer(text):
-        k = int(m.lastgroup[1:])
+        group = m.lastgroup
+        assert group is not None  # every alternative of the pattern is a named group
+        k = int(group[1:])
         out.append((m.start(), m.end(), laws[ordered[k][0]]))
     return out
 

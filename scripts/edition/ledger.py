@@ -22,12 +22,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .commentary import LANGS, MARGIN, Note, label_key
+from .commentary import MARGIN, Note, label_key
 from .corpus import Corpus
 from .errors import ContentError
 from .history import normalise
 from .page import Page
-from .paths import para_prefix
+from .paths import LANGS, para_prefix
 
 LEDGER = Path("data") / "commentary.lock"
 HEADER = """\
@@ -236,15 +236,15 @@ def record(corpus: Corpus, typo: bool = False) -> Outcome:
             page.path.write_text("\n".join(lines), encoding="utf-8")
             outcome.files.append(page.path)
     if outcome.files:  # read the pages again with their new numbers
-        from .corpus import load_corpus  # noqa: PLC0415 (the same loader, on the files just written)
+        from .corpus import load_corpus  # here: the same loader, on the files just written
         corpus = load_corpus(corpus.root)
     for page in corpus.ordered():
         rel = page.path.relative_to(corpus.root).as_posix()
         for lang in LANGS:
             if not page.commentary_in(lang).strip():
                 continue
-            k = key(page, lang)
-            entry = entries.get(k, Entry())
+            record = key(page, lang)
+            entry = entries.get(record, Entry())
             review = page.review(lang)
             count = len(review.changes) if review else 0
             text = fingerprint(page, lang)
@@ -254,10 +254,10 @@ def record(corpus: Corpus, typo: bool = False) -> Outcome:
                                        "has no new entry: add one for its readers (date, by, summary in English "
                                        "and Chinese), or run `make record TYPO=1` for a typo fix")
                 numbers = entry.numbers + [n.n for n in page.notes(lang) if n.n]
-                entries[k] = Entry(numbers, entry.text, entry.changes)
+                entries[record] = Entry(numbers, entry.text, entry.changes)
                 continue
             numbers = entry.numbers + [n.n for n in page.notes(lang) if n.n]
-            entries[k] = Entry(numbers, text, count)
+            entries[record] = Entry(numbers, text, count)
     write_ledger(corpus.root, entries)
     return outcome
 

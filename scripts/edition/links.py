@@ -17,7 +17,6 @@ from .corpus import Corpus
 from .errors import ContentError
 from .page import Page, split_front_matter
 from .paths import FILE_RE, MEASURES, PREFIX, note_anchor, number_of, page_file, para_prefix, variant_anchor
-from .textfile import read_text
 
 _INLINE = re.compile(r"\]\(\s*<?([^)\s>]*)")                      # [text](target "title")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.M)   # [name]: target
@@ -130,14 +129,12 @@ def check_links(corpus: Corpus) -> list[ContentError]:
     """Links in measure pages (translations and commentary) and in the hand-written pages."""
     pages = _Pages(corpus)
     errors: list[ContentError] = []
-    files = [p.path for p in corpus.ordered()]
-    files += [p for p in sorted(corpus.docs_dir.rglob("*.md")) if p.resolve().parent != pages.docs / MEASURES]
-    for path in files:
-        text, _ = read_text(path)
-        if text is None:
-            continue  # reported where the file is read
+    bodies = [(p.path, p.body, p.body_line) for p in corpus.ordered()]
+    others = [(p.path, p.body, p.body_line) for p in corpus.former.values()]
+    for path, text in corpus.hand_written.items():
         _, body_line, _ = split_front_matter(text, path)
-        body = "\n".join(text.split("\n")[body_line - 1:])
+        others.append((path, "\n".join(text.split("\n")[body_line - 1:]), body_line))
+    for path, body, body_line in bodies + sorted(others, key=lambda item: item[0]):
         for line, target in targets(body, body_line):
             error = pages.check(path, line, target)
             if error is not None:

@@ -22,8 +22,8 @@ scripts/tools/lock.py), in a pull request that says why; `python -m scripts impo
 from __future__ import annotations
 
 import hashlib
-import re
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,8 +109,8 @@ def describe(key: str) -> str:
 
 def _document_entries(corpus: Corpus) -> list[Entry]:
     path = corpus.root / "data" / "document.yml"
-    text, _ = read_text(path) if path.exists() else (None, None)
-    if text is None or not corpus.document:
+    text = read_text(path) if path.exists() else None
+    if not isinstance(text, str) or not corpus.document:
         return []
     _, lines, _ = parse_yaml(text, path)
     doc = corpus.document
@@ -157,8 +157,8 @@ def _page_entries(page: Page) -> list[Entry]:
 def _witness_entries(root: Path) -> list[Entry] | None:
     """The register's entries; None when it cannot be read (its loader reports why)."""
     path = root / "data" / "witnesses.yml"
-    text, _ = read_text(path) if path.exists() else (None, None)
-    if text is None:
+    text = read_text(path) if path.exists() else None
+    if not isinstance(text, str):
         return None
     data, lines, errors = parse_yaml(text, path)
     if errors or not isinstance(data, list):
@@ -183,9 +183,9 @@ def current(corpus: Corpus) -> list[Entry]:
 def read_lock(path: Path) -> tuple[dict[str, tuple[str, int]], list[ContentError]]:
     entries: dict[str, tuple[str, int]] = {}
     errors: list[ContentError] = []
-    text, unreadable = read_text(path)
-    if text is None:
-        return {}, [unreadable]  # type: ignore[list-item]
+    text = read_text(path)
+    if isinstance(text, ContentError):
+        return {}, [text]
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -208,7 +208,7 @@ def _order_error(entry: Entry, locked: str, lock_line: int, page: Page | None) -
     was_c, now_c = [x for x in was if x in common], [x for x in now if x in common]
     if was_c == now_c:
         return None  # only added or removed paragraphs, which their own entries report
-    k = next(i for i, (a, b) in enumerate(zip(was_c, now_c)) if a != b)
+    k = next(i for i, (a, b) in enumerate(zip(was_c, now_c, strict=True)) if a != b)
     line = entry.line
     if page is not None:
         line = next((p.line for p in page.paragraphs if p.id == now_c[k]), line)
@@ -230,7 +230,7 @@ def check_lock(corpus: Corpus) -> list[ContentError]:
         loaded.add("document")
     if _witness_entries(corpus.root) is not None:
         loaded.add("witnesses")
-    by_print = {}  # locked fingerprint -> key, to recognise text that moved from one id to another
+    by_print: dict[str, str] = {}  # locked fingerprint -> key, to recognise text that moved from one id to another
     for key, (value, _) in locked.items():
         by_print.setdefault(value, key)
     for entry in entries:

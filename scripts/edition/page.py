@@ -34,14 +34,22 @@ from typing import Any
 
 from .apparatus import Apparatus, read_apparatus
 from .authorship import Review, check_authorship, read_review
-from .commentary import (FULL_WIDTH, LANGS, Note, ascii_punctuation, bare_numbers, counterparts, han_count,
-                         margin_problems, notes, word_count)
+from .commentary import (
+    Note,
+    bare_numbers,
+    counterparts,
+    han_count,
+    margin_problems,
+    notes,
+    word_count,
+)
 from .errors import ContentError
 from .limits import COMMENTARY_CHARS, PAGE_BYTES, PARAGRAPH_EN_CHARS, PARAGRAPH_ZH_CHARS, SIZE_FIX, crossing, size
-from .paths import ID_RE, PREFIX, para_prefix
+from .paths import ID_RE, LANGS, PREFIX, para_prefix
 from .textfile import read_text
 from .yamlmap import LineMap, parse_yaml, validate
-from .zh import zh_numeral
+from .zh import HAN, zh_numeral
+from .zh_punctuation import FULL_WIDTH, ascii_punctuation
 
 PARA_OPEN = re.compile(r"^///\s*para\b(.*)$")
 #: A margin number in `review` (commentary to look at): 'm08-n3' (English), 'm08-zh-n3' (Chinese).
@@ -51,7 +59,6 @@ COMMENTARY_RE = re.compile(r"^##\s+Commentary\s*$")
 COMMENTARY_ZH_RE = re.compile(r"^##\s+评注\s*$")
 GAP_ZH = "［……］"  # marks source text not transcribed, where its place is known
 GAP_EN = "[…]"    # the same gap in the English
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN = re.compile(r"[A-Za-z]")
 # The procuratorial functions a measure may concern, in the order the edition lists them
 # (the enum of `functions` in scripts/schemas/front-matter.schema.json; a test keeps them equal).
@@ -85,6 +92,7 @@ class Page:
     commentary_zh_line: int | None = None  # the '## 评注' heading
     commentary_zh_start: int = 0
     body_line: int = 1
+    body: str = field(default="", repr=False)  # the text below the front matter, from body_line on
     blocks_seen: int = 0
     apparatus: Apparatus = field(default_factory=Apparatus)
 
@@ -174,9 +182,10 @@ def split_front_matter(text: str, path: Path) -> tuple[str | None, int, list[Con
 def parse_page(path: Path, text: str | None = None) -> tuple[Page | None, list[ContentError]]:
     """Parse a page file; return the page (None if unusable) and every error found."""
     if text is None:
-        text, unreadable = read_text(path)
-        if text is None:
-            return None, [unreadable]
+        read = read_text(path)
+        if isinstance(read, ContentError):
+            return None, [read]
+        text = read
     text = text.replace("\r\n", "\n")
     if (n := len(text.encode("utf-8"))) > PAGE_BYTES:
         return None, [ContentError(path, crossing(text, PAGE_BYTES), f"the page is {size(n)}, more than the "
@@ -197,8 +206,8 @@ def parse_page(path: Path, text: str | None = None) -> tuple[Page | None, list[C
     errors += schema_errors
     if schema_errors:
         return None, errors
-    page = Page(path=path, meta=meta, lines=lines, body_line=body_line)
     body = text.split("\n")[body_line - 1:]
+    page = Page(path=path, meta=meta, lines=lines, body_line=body_line, body="\n".join(body))
     errors += _parse_body(page, body, body_line)
     page.apparatus = read_apparatus(meta, lines, {p.id: p.zh for p in page.paragraphs})
     errors += _check_page(page)
@@ -230,18 +239,18 @@ def _parse_body(page: Page, body: list[str], first: int) -> list[ContentError]:
         if COMMENTARY_RE.match(stripped):
             page.commentary_line = line_no
             rest = body[i + 1:]
-            split = next((k for k, l in enumerate(rest) if COMMENTARY_ZH_RE.match(l.strip())), None)
+            split = next((k for k, text in enumerate(rest) if COMMENTARY_ZH_RE.match(text.strip())), None)
             en_lines = rest if split is None else rest[:split]
             page.commentary = "\n".join(en_lines).strip("\n")
-            page.commentary_start = line_no + 1 + next((k for k, l in enumerate(en_lines) if l.strip()), 0)
+            page.commentary_start = line_no + 1 + next((k for k, text in enumerate(en_lines) if text.strip()), 0)
             if split is not None:
                 zh_lines = rest[split + 1:]
                 page.commentary_zh_line = line_no + 1 + split
                 page.commentary_zh = "\n".join(zh_lines).strip("\n")
                 page.commentary_zh_start = (page.commentary_zh_line + 1
-                                            + next((k for k, l in enumerate(zh_lines) if l.strip()), 0))
-            if any(PARA_OPEN.match(l.strip()) for l in body[i + 1:]):
-                j = next(k for k, l in enumerate(body[i + 1:], i + 1) if PARA_OPEN.match(l.strip()))
+                                            + next((k for k, text in enumerate(zh_lines) if text.strip()), 0))
+            if any(PARA_OPEN.match(text.strip()) for text in body[i + 1:]):
+                j = next(k for k, text in enumerate(body[i + 1:], i + 1) if PARA_OPEN.match(text.strip()))
                 errors.append(ContentError(path, first + j, "a paragraph block appears inside the commentary",
                                            "move every '/// para' block above the '## Commentary' heading",
                                            "structure"))
@@ -320,7 +329,7 @@ def _parse_block(page: Page, pid: str, lines: list[str], line_no: int) -> tuple[
         return errors + [ContentError(path, line_no, f"paragraph block '{pid}' is empty",
                                       "put the Chinese paragraph, a blank line, then the English", "pair")], None
     zh_start, zh_lines = chunks[0]
-    zh = "".join(zh_lines) if all(HAN.search(l) for l in zh_lines) else " ".join(zh_lines)
+    zh = "".join(zh_lines) if all(HAN.search(text) for text in zh_lines) else " ".join(zh_lines)
     zh_line = line_no + 1 + zh_start
     if len(zh) > PARAGRAPH_ZH_CHARS:
         errors.append(ContentError(path, zh_line, f"the Chinese paragraph of '{pid}' has {size(len(zh), 'chars')}, "

@@ -11,6 +11,9 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]  # the project: mkdocs.yml, docs/, data/, scripts/
+#: The edition's two languages: of its text and commentaries, and of its interfaces (English at the
+#: site's root, Chinese under zh/). The one definition; everything that walks both starts here.
+LANGS = ("en", "zh")
 BUILD_INPUTS = ("mkdocs.yml", "docs", "data", "scripts", "overrides")  # all that a build of the site reads
 MEASURES = "measures"  # docs/measures/NN.md, and the pages measures/NN/ in each interface
 BIBTEX = "data/commentary.bib"  # every commentary for reference managers, beside the other exports
@@ -61,7 +64,12 @@ def measure_key(number: int) -> str:
 
 def number_of(para_id: str) -> int:
     """The measure a paragraph id belongs to: 'm08-2' -> 8, 'pre-1' -> 0."""
-    return 0 if para_id.startswith("pre") else int(re.match(r"m(\d+)", para_id).group(1))
+    if para_id.startswith("pre"):
+        return 0
+    m = re.match(r"m(\d+)", para_id)
+    if m is None:
+        raise ValueError(f"not a paragraph id: {para_id!r}")
+    return int(m.group(1))
 
 
 def part_anchor(number: int) -> str:

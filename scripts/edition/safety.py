@@ -12,7 +12,7 @@ rendered as text, so the rules can be shown in Markdown. The Content-Security-Po
 (scripts/postprocess/csp.py) stays as the second line of defence.
 
 This module renders nothing: the caller hands `scan` a function that turns Markdown
-into HTML (scripts/checks.py uses python-markdown with mkdocs.yml's extensions).
+into HTML (scripts/site_markdown.py uses python-markdown with mkdocs.yml's extensions).
 """
 from __future__ import annotations
 
@@ -29,7 +29,6 @@ from .corpus import Corpus
 from .errors import ContentError
 from .limits import PAGE_BYTES
 from .page import split_front_matter
-from .paths import FORMER, MEASURES
 from .textfile import read_text
 from .yamlmap import LineMap, parse_yaml
 
@@ -316,8 +315,8 @@ def corpus_blocks(corpus: Corpus) -> Iterator[Block]:
 def document_blocks(root: Path) -> Iterator[Block]:
     """The titles in data/document.yml, which the navigation and the print view show."""
     path = root / "data" / "document.yml"
-    text, _ = read_text(path) if path.exists() else (None, None)
-    if text is None:
+    text = read_text(path) if path.exists() else None
+    if not isinstance(text, str):
         return
     data, lines, _ = parse_yaml(text, path)
     if not isinstance(data, dict):
@@ -333,11 +332,6 @@ def document_blocks(root: Path) -> Iterator[Block]:
                     else None
                 values.append((["parts", k, key, lang], value))
     yield from _title_blocks(path, lines, values)
-
-
-def hand_written(docs: Path) -> list[Path]:
-    """The pages under docs/ written by hand (measure pages are generated from their model)."""
-    return [p for p in sorted(docs.rglob("*.md")) if p.parent.name not in (MEASURES, FORMER) or p.parent.parent != docs]
 
 
 def page_blocks(path: Path, text: str) -> tuple[list[Block], Block | None]:
@@ -413,11 +407,7 @@ def scan(corpus: Corpus, render: Render) -> list[ContentError]:
     errors: list[ContentError] = []
     for block in [*corpus_blocks(corpus), *document_blocks(corpus.root)]:
         errors += check_block(block, render)
-    for path in hand_written(corpus.docs_dir):
-        text, unreadable = read_text(path)
-        if text is None:
-            errors.append(unreadable)  # type: ignore[arg-type]
-            continue
+    for path, text in corpus.hand_written.items():  # a file that is not UTF-8 is reported by the corpus
         if len(text.encode("utf-8")) > PAGE_BYTES:
             continue  # reported by the size check; not worth rendering
         blocks, whole = page_blocks(path, text)

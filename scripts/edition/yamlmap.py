@@ -27,7 +27,7 @@ Label = Callable[[list[Any]], "str | None"]
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # a base chosen at run time
     """SafeLoader that keeps dates as strings ('2022-03-01' stays text).
 
     libyaml's parser when PyYAML has it (the wheels do): same nodes and marks,
@@ -168,19 +168,19 @@ def validate(data: Any, schema_name: str, path: Path, lines: LineMap,
 
 
 def load_entries(path: Path, schema_name: str, what: str, key: str, noun: str, entries: str
-                 ) -> tuple[Any, LineMap | None, list[ContentError]]:
+                 ) -> tuple[Any, LineMap, list[ContentError]]:
     """A data file that is a list of entries (the glossary, the laws, the witnesses), read as
-    UTF-8, parsed and held against its schema: (entries, their lines, errors). No entries when
-    a step fails: the errors then say why, at file and line."""
-    text, unreadable = read_text(path)
-    if text is None:
-        return None, None, [unreadable]
+    UTF-8, parsed and held against its schema: (entries, their lines, errors). No entries (and
+    an empty line map) when a step fails: the errors then say why, at file and line."""
+    text = read_text(path)
+    if isinstance(text, ContentError):
+        return None, LineMap(None, 0), [text]
     data, lines, errors = parse_yaml(text, path)
     if data is None:
-        return None, None, errors
+        return None, LineMap(None, 0), errors
     schema_errors = validate(data, schema_name, path, lines, what=what, label=entry_label(data, key, noun, entries))
     if schema_errors:
-        return None, None, errors + schema_errors
+        return None, LineMap(None, 0), errors + schema_errors
     return data, lines, errors
 
 
@@ -217,12 +217,15 @@ _TYPES = {"string": "text", "array": "a list", "object": "a set of 'key: value' 
 
 def _explain(err: ValidationError, schema: dict[str, Any], schema_name: str, path: Path, lines: LineMap,
              what: str, label: Label | None = None) -> ContentError:
+    # jsonschema types these as possibly unset; every error iter_errors yields has both
+    instance: Any = err.instance
+    rule: Any = err.validator_value
     loc = list(err.absolute_path)
     line = lines.line(loc)
     place = (label(loc) if label else None) or _where(loc)
     if err.validator == "additionalProperties":
         allowed = sorted(_subschema(schema, loc).get("properties", {}))
-        unknown = [k for k in err.instance if k not in allowed]
+        unknown = [k for k in instance if k not in allowed]
         key = unknown[0] if unknown else "?"
         line = lines.line(loc + [key])
         guess = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
@@ -235,21 +238,21 @@ def _explain(err: ValidationError, schema: dict[str, Any], schema_name: str, pat
         return ContentError(path, line, f"{what} lacks the required key '{missing}' ({place})",
                             f"add '{missing}:'. {desc}".strip(), "schema")
     if err.validator == "enum":
-        options = [str(o) for o in err.validator_value]
-        guess = difflib.get_close_matches(str(err.instance), options, n=1, cutoff=0.6)
+        options = [str(o) for o in rule]
+        guess = difflib.get_close_matches(str(instance), options, n=1, cutoff=0.6)
         hint = f"did you mean '{guess[0]}'? " if guess else ""
-        return ContentError(path, line, f"'{err.instance}' is not allowed for {place}",
+        return ContentError(path, line, f"'{instance}' is not allowed for {place}",
                             f"{hint}use one of: {', '.join(options)}", "schema")
     desc = _subschema(schema, loc).get("description", "")
     key = str(loc[-1]) if loc and not isinstance(loc[-1], int) else None
     write = f"write {desc[0].lower() + desc[1:].rstrip('.')}" if desc else "write a value"
     write += f" after '{key}:'" if key else ""
-    if err.validator == "type" and err.instance is None:
+    if err.validator == "type" and instance is None:
         return ContentError(path, line, f"{place} has no value", write, "schema")
     if err.validator == "type":
-        expected = err.validator_value if isinstance(err.validator_value, str) else err.validator_value[0]
+        expected = rule if isinstance(rule, str) else rule[0]
         return ContentError(path, line, f"{place} should be {_TYPES.get(expected, expected)}, not "
-                            f"{err.instance!r}", write, "schema")
+                            f"{instance!r}", write, "schema")
     if err.validator == "minLength":
         return ContentError(path, line, f"{place} is empty", write, "schema")
     return ContentError(path, line, f"{place}: {err.message}",

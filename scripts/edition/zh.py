@@ -21,11 +21,18 @@ import unicodedata
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from .cache import Store, digest
 
-HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+#: A Han character: CJK Unified Ideographs, Extension A, and the compatibility ideographs. The one
+#: definition in Python (scripts/site/search_worker.js keeps its own copy, for the browser).
+HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN = re.compile(f"[{HAN_CLASS}]")
+HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
+#: CJK punctuation (、。「」 and the ideographic space) and the full-width forms (，：！ and the like).
+CJK_PUNCT_CLASS = "\u3000-\u303f"
+FULL_WIDTH_CLASS = "\uff00-\uffef"
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +56,8 @@ class _Memo:
                           Path(__file__).read_bytes(), "\n".join(words),
                           "\n".join(f"{zh}\t{py}" for zh, py in readings))
         stored = _STORE.get("zh", self.key) if _STORE is not None else None
-        self.maps: dict[str, dict[str, object]] = {k: dict((stored or {}).get(k, {})) for k in self.KINDS}
+        # JSON as the store keeps it, per kind: words (seg, fine), a string (py, tone3), [zh, py] pairs (ortho)
+        self.maps: dict[str, dict[str, Any]] = {k: dict((stored or {}).get(k, {})) for k in self.KINDS}
         self.dirty = False
 
     def save(self) -> None:
@@ -296,17 +304,21 @@ def _tile_with_singles(word: str, parts: set[str]) -> list[str] | None:
     best: list[tuple[int, int, list[str]] | None] = [None] * (len(word) + 1)
     best[0] = (0, 0, [])
     for i in range(len(word)):
-        if best[i] is None:
+        here = best[i]
+        if here is None:
             continue
-        singles, count, cut = best[i]  # type: ignore[misc]
+        singles, count, cut = here
         for j in range(i + 1, len(word) + 1):
             piece = word[i:j]
             if j - i > 1 and piece not in parts:
                 continue
             score = (singles + (j - i == 1), count + 1, cut + [piece])
-            if best[j] is None or score[:2] < best[j][:2]:  # type: ignore[index]
+            there = best[j]
+            if there is None or score[:2] < there[:2]:
                 best[j] = score
-    result = best[len(word)][2]  # type: ignore[index]
+    last = best[len(word)]
+    assert last is not None  # a character may always stand alone, so some cut reaches the end
+    result = last[2]
     return result if len(result) > 1 and any(len(p) > 1 for p in result) else None
 
 
@@ -327,7 +339,7 @@ def orthographic_words(text: str) -> list[tuple[str, str]]:
             out.append((text[pos:].strip(), text[pos:].strip()))
         known[text] = [list(pair) for pair in out]
         memo.dirty = True
-    return [(str(zh), str(py)) for zh, py in known[text]]  # type: ignore[union-attr]
+    return [(str(zh), str(py)) for zh, py in known[text]]
 
 
 def orthographic(text: str) -> str:
@@ -339,7 +351,7 @@ def orthographic(text: str) -> str:
 
 def plain_pinyin(text: str) -> str:
     """Toneless pinyin by pypinyin's own phrases, without jieba (for sorting names)."""
-    from pypinyin import Style, lazy_pinyin  # noqa: PLC0415 (loaded when first needed)
+    from pypinyin import Style, lazy_pinyin
 
     return " ".join(lazy_pinyin(text, style=Style.NORMAL))
 
@@ -409,13 +421,28 @@ def roman(n: int) -> str:
     return out
 
 
+ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+ZH_UNIT = {"十": 10, "百": 100, "千": 1000}
+
+
 def parse_zh_number(text: str) -> int | None:
-    """'八' -> 8, '十二' -> 12, '二十一' -> 21 (1..99); None if not a numeral."""
-    if not text or any(c not in ZH_DIGITS + "十" for c in text):
+    """The one reader of Chinese numerals (measure numbers, article numbers): '八' -> 8, '十二' -> 12,
+    '二十一' -> 21, '二百一十九' -> 219, '一百零五' -> 105, '一千一百八十五' -> 1185 (below 10,000);
+    None if `text` is not such a numeral ('', '二二', '十十', '十百')."""
+    if not text:
         return None
-    if "十" not in text:
-        return ZH_DIGITS.index(text) if len(text) == 1 else None
-    tens, _, ones = text.partition("十")
-    t = ZH_DIGITS.index(tens) if tens else 1
-    o = ZH_DIGITS.index(ones) if ones else 0
-    return t * 10 + o
+    total, digit, above = 0, None, 10_000
+    for ch in text:
+        if ch in ZH_DIGIT:
+            if digit:  # two digits in a row; a 零 may stand before one (一百零五)
+                return None
+            digit = ZH_DIGIT[ch]
+        elif ch in ZH_UNIT:
+            unit = ZH_UNIT[ch]
+            if unit >= above or digit == 0:  # units fall from left to right, and 零 takes none
+                return None
+            total += (1 if digit is None else digit) * unit
+            digit, above = None, unit
+        else:
+            return None
+    return total + (digit or 0)

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 
+from ..edition.zh import CJK_PUNCT_CLASS, FULL_WIDTH_CLASS, HAN_CLASS
+
 HEADING = re.compile(r'(<h([1-6])\b[^>]*>)(.*?)(<a class="headerlink"[^>]*>[^<]*</a>)(\s*</h\2>)', re.S)
 # one character of text: an entity or a single code point
 CHAR = re.compile(r"&#?\w+;|.", re.S)
 CLOSING = set("〕）」』】》〉”’。，、；：！？)]}\"'.,;:!?")
-HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+HAN = re.compile(f"[{HAN_CLASS}{CJK_PUNCT_CLASS}{FULL_WIDTH_CLASS}]")  # Chinese text, its punctuation included
 LAST_ELEMENT = re.compile(r"<(span|code|em|strong|abbr|sup|sub)\b[^>]*>[^<]*</\1>$")
 UNIT = '<span class="oe-hl">{tail}{link}</span>'
 

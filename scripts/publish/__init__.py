@@ -24,7 +24,7 @@ INDEX_PAGES = {"terms": "glossary/", "laws": "laws/", "functions": "functions/"}
 def opinions_data(edition: Edition, references: list[Reference] | None = None) -> dict:
     """The data contract; with the commentaries' `references`, each page's citations, review and history too."""
     corpus, glossary = edition.corpus, edition.glossary
-    extra: dict[int, dict] = {}
+    extra: dict[int, dict[str, Any]] = {}
     for page in corpus.ordered():
         terms = []
         if glossary is not None:
@@ -75,8 +75,8 @@ def concordance_json(edition: Edition) -> list[dict[str, Any]]:
 
 
 def laws_json(laws: dict[str, Law], corpus: Corpus) -> list[dict[str, Any]]:
-    return [{"id": l.id, "kind": l.kind, "zh": l.zh, "en": l.en, "articles": l.articles, "note": l.note,
-             "measures": invoked_by(corpus, l.id)} for l in laws.values()]
+    return [{"id": law.id, "kind": law.kind, "zh": law.zh, "en": law.en, "articles": law.articles, "note": law.note,
+             "measures": invoked_by(corpus, law.id)} for law in laws.values()]
 
 
 def data_files(edition: Edition, references: list[Reference] | None = None) -> dict[str, str | bytes]:

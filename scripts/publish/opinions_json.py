@@ -8,11 +8,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..edition.corpus import Corpus
 from ..edition.apparatus import flat_attestations
+from ..edition.corpus import Corpus
 from ..edition.page import Page, in_language
-from ..edition.witnesses import Witness
 from ..edition.paths import url
+from ..edition.witnesses import Witness
 from ..plaintext import plain
 
 SCHEMA_VERSION = "2.3"  # 2.0: witnesses, attestations, heading status, attested share, commentary_zh; 2.1: concordance
@@ -51,9 +51,9 @@ def _note(value: str | dict[str, str]) -> dict[str, str]:
     return out
 
 
-def build_opinions(corpus: Corpus, extra: dict[str, Any] | None = None,
+def build_opinions(corpus: Corpus, extra: dict[int, dict[str, Any]] | None = None,
                    register: dict[str, Witness] | None = None) -> dict[str, Any]:
-    """The data contract as a dict; `extra` lets index builders add keys per measure;
+    """The data contract as a dict; `extra` lets index builders add keys per page (by number);
     `register` is the witness register the attestations cite."""
     register = register or {}
     doc = corpus.document

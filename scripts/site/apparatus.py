@@ -170,7 +170,7 @@ def register_page(edition: Edition, lang: str, page_href: Callable[[int], str]) 
         used |= {s for v in page.apparatus.variants for r in v.readings for s in r.witnesses}
         for s in used:
             cited.setdefault(s, []).append(page.number)
-    from .i18n import measure_label  # noqa: PLC0415 (kept local: this page alone needs labels of many measures)
+    from .i18n import measure_label  # kept local: this page alone needs labels of many measures
     out = [f'<p class="oe-intro">{escape(t(lang, "witnesses.intro"))}</p>',
            f'<p class="oe-intro">{escape(t(lang, "witnesses.share", pct=pct(edition.attested_share())))}</p>', ""]
     for w in edition.witnesses.values():

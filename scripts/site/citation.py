@@ -24,12 +24,10 @@ from ..edition import Edition
 from ..edition.authorship import Review
 from ..edition.history import Change, history_of
 from ..edition.page import Page
-from ..edition.paths import measure_key, url
+from ..edition.paths import LANGS, measure_key, url
 from ..edition.reference import Reference
 from ..settings import WORK_ID
 from .i18n import en_date, measure_label, person, t
-
-LANGS = ("en", "zh")
 
 
 @dataclass(frozen=True)

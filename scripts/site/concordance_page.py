@@ -88,7 +88,10 @@ def moved_notice(edition: Edition, page: Page, lang: str) -> str:
             names = t(lang, "conc.sep").join(_former_label(lang, n) for n in olds)
             lines.append(t(lang, "conc.notice.was", olds=names))
     for old in conc.former_at(page.number):
-        folder, number = conc.where_now(old)
+        now = conc.where_now(old)
+        if now is None:
+            continue  # not recorded in the concordance: no notice to give
+        folder, number = now
         where = (f'[{escape(_title(edition, number, lang))}]({_link(folder, number)})' if folder == MEASURES
                  else f'[{escape(t(lang, "conc.kept", n=old))}]({_link(folder, number)})')
         lines.append(t(lang, "conc.notice.left", old=old, where=where))

@@ -11,8 +11,8 @@ from ..edition.page import Page
 from ..edition.paths import page_file, part_anchor
 from ..edition.status import Status
 from .i18n import bare_title, part_heading, t
-from .status import titled
 from .measure import PAGE, Context
+from .status import titled
 
 
 def render_contents(corpus: Corpus, lang: str, base: str = "measures/", ctx: Context = PAGE,

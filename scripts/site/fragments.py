@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import markdown
 from markdown.extensions.toc import nest_toc_tokens, strip_tags
@@ -21,6 +21,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import _RelativePathTreeprocessor  # MkDocs' link rewriting (ProperDocs keeps it)
 from mkdocs.structure.toc import get_toc
+
+if TYPE_CHECKING:  # the types of the `toc` extension's tokens exist in its stubs only
+    from markdown.extensions.toc import _FlatTocToken, _TocToken
 
 _ID = re.compile(r'\sid="([^"]+)"')
 _HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
@@ -58,14 +61,13 @@ def anchors_in(html: str) -> set[str]:
     return set(_ID.findall(html))
 
 
-def toc_tokens(html: str) -> list[dict[str, Any]]:
+def toc_tokens(html: str) -> list[_TocToken]:
     """The table of contents of a page's headings, as MkDocs' `toc` extension gives it (the
     theme's skip link leads to its first entry)."""
-    tokens = []
+    tokens: list[_FlatTocToken] = []
     for level, ident, inner in _HEADING.findall(html):
         inner = _PERMALINK.sub("", inner)
-        tokens.append({"level": int(level), "id": html_lib.unescape(ident), "name": strip_tags(inner),
-                       "html": inner, "data-toc-label": ""})
+        tokens.append({"level": int(level), "id": html_lib.unescape(ident), "name": strip_tags(inner)})
     return nest_toc_tokens(tokens)
 
 
@@ -73,6 +75,6 @@ def rendered(page: Any, html: str, fragments: Fragments) -> None:
     """Leave on an MkDocs page what its own render would have: the HTML, its table of contents,
     its anchors, and the anchors it links to (checked by MkDocs after the build)."""
     page.content = html
-    page.toc = get_toc(toc_tokens(html))  # type: ignore[arg-type]
+    page.toc = get_toc(toc_tokens(html))
     page.present_anchor_ids = anchors_in(html)
     page.links_to_anchors = dict(fragments.links_to_anchors)

@@ -12,6 +12,7 @@ from ..edition.page import FUNCTIONS
 from ..edition.paths import url
 from .i18n import measure_label, paren, part_label, t
 
+
 def render_functions_page(corpus: Corpus, lang: str, base: str = "") -> str:
     heads = "".join(f'<th scope="col">{escape(t(lang, "function." + f))}</th>' for f in FUNCTIONS)
     rows = []
@@ -32,14 +33,14 @@ def render_functions_page(corpus: Corpus, lang: str, base: str = "") -> str:
     heat_rows = []
     for part in corpus.document["parts"]:
         members = [p for p in corpus.measures() if p.meta["part"] == part["number"]]
-        cells = []
+        heat_cells = []
         for f in FUNCTIONS:
             n = sum(1 for p in members if f in p.meta["functions"])
             level = 0 if not members else min(4, round(4 * n / len(members)))
-            cells.append(f'<td class="oe-heat oe-heat-{level}">{n}</td>')
+            heat_cells.append(f'<td class="oe-heat oe-heat-{level}">{n}</td>')
         heat_rows.append(f'<tr><th scope="row">{escape(part_label(lang, part["number"]))} '
                          f'<span class="oe-fn-title">{escape(part["short"][lang])}</span>{escape(paren(lang, str(len(members))))}</th>'
-                         f'{"".join(cells)}</tr>')
+                         f'{"".join(heat_cells)}</tr>')
     heat = (f'<table class="oe-heatmap"><thead><tr><th scope="col">{escape(t(lang, "functions_page.part"))}</th>{heads}</tr></thead>'
             f'<tbody>{"".join(heat_rows)}</tbody></table>')
     return "\n\n".join([f'<p class="oe-intro">{escape(t(lang, "functions_page.intro"))}</p>',

@@ -175,10 +175,13 @@ def render_glossary_page(corpus: Corpus, glossary: Glossary, lang: str, base: st
     occ = occurrences(corpus, glossary)
     if lang == "zh":
         terms = sorted(glossary.terms, key=lambda term: pinyin_sort_key(term.zh, term.pinyin))
-        initial = lambda term: strip_tones(term.pinyin)[0].upper()  # noqa: E731
+        def initial(term: Term) -> str:
+            return strip_tones(term.pinyin)[0].upper()
     else:
         terms = sorted(glossary.terms, key=_en_sort_key)
-        initial = lambda term: _en_sort_key(term)[0].upper()  # noqa: E731
+
+        def initial(term: Term) -> str:
+            return _en_sort_key(term)[0].upper()
     out = [f'<p class="oe-intro">{escape(t(lang, "glossary.intro"))} {escape(t(lang, "glossary.count", n=len(terms)))}</p>', ""]
     letters = []
     for term in terms:
@@ -186,7 +189,7 @@ def render_glossary_page(corpus: Corpus, glossary: Glossary, lang: str, base: st
         if letter not in letters:
             letters.append(letter)
     out.append('<nav class="oe-letters" aria-label="A–Z">' + " ".join(
-        f'<a href="#letter-{l.lower()}">{l}</a>' for l in letters) + "</nav>")
+        f'<a href="#letter-{x.lower()}">{x}</a>' for x in letters) + "</nav>")
     out.append("")
     current = None
     for term in terms:

@@ -35,7 +35,7 @@ def render_laws_page(corpus: Corpus, laws: dict[str, Law], lang: str, base: str 
     """Kinds in the order of legal force (KIND_ORDER), and within a kind by name (sort_key)."""
     out = [f'<p class="oe-intro">{escape(t(lang, "laws.intro"))}</p>', ""]
     for kind in KIND_ORDER:
-        group = sorted((l for l in laws.values() if l.kind == kind), key=lambda l: sort_key(l, lang))
+        group = sorted((law for law in laws.values() if law.kind == kind), key=lambda law: sort_key(law, lang))
         if not group:
             continue
         out += [f"## {t(lang, 'law_kind.' + kind)} {{#kind-{kind.replace(' ', '-')}}}", ""]

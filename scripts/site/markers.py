@@ -21,7 +21,14 @@ from .scholarship import CiteSetting
 from .start import render_start
 from .status import legend as status_legend
 
+
 # marker -> f(edition, interface, edition stamp) -> Markdown
+def _glossary_page(edition: Edition, lang: str) -> str:
+    # a missing glossary is a content error, and the build stops on those before any page
+    assert edition.glossary is not None
+    return render_glossary_page(edition.corpus, edition.glossary, lang)
+
+
 MARKERS: dict[str, Callable[[Edition, str, dict[str, str]], str]] = {
     "<!-- oe:start -->": lambda ed, lang, stamp: render_start(ed, lang),
     "<!-- oe:legend -->": lambda ed, lang, stamp: status_legend(lang),
@@ -29,7 +36,7 @@ MARKERS: dict[str, Callable[[Edition, str, dict[str, str]], str]] = {
         ed.corpus, lang, statuses={n: ed.status(n) for n in ed.corpus.pages}),
     "<!-- oe:map -->": lambda ed, lang, stamp: render_overview(
         ed.corpus, lang, {n: ed.attested_share(n) for n in ed.corpus.pages}, ed.attested_share()),
-    "<!-- oe:glossary -->": lambda ed, lang, stamp: render_glossary_page(ed.corpus, ed.glossary, lang),
+    "<!-- oe:glossary -->": lambda ed, lang, stamp: _glossary_page(ed, lang),
     "<!-- oe:laws -->": lambda ed, lang, stamp: render_laws_page(ed.corpus, ed.laws, lang),
     "<!-- oe:functions -->": lambda ed, lang, stamp: render_functions_page(ed.corpus, lang),
     "<!-- oe:witnesses -->": lambda ed, lang, stamp: register_page(ed, lang, lambda n: f"../{url(n)}"),

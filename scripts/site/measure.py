@@ -14,24 +14,25 @@ from html import escape
 from typing import Callable
 
 from ..edition import Edition
-from ..edition.corpus import Corpus
 from ..edition.commentary import label_key
+from ..edition.corpus import Corpus
+from ..edition.laws import Law, mentions
 from ..edition.page import GAP_EN, GAP_ZH, Page, Paragraph, in_language
 from ..edition.paths import NUMBER, anchor, note_anchor, page_file, variant_anchor
-from ..edition.laws import Law, mentions
-from ..edition.witnesses import Witness
 from ..edition.status import Status, status as page_status
+from ..edition.witnesses import Witness
+from ..edition.zh import HAN
+from ..settings import VIEWS
 from .apparatus import apparatus_zh, heading_line, legend, pct, status_badge, variant_notes, witness_anchor
-from .status import heading_mark, text_mark, titled
 from .glossary_page import TermMarker, commentary_terms, zh_with_latin
 from .i18n import bare_title, document_date, full_title, join, measure_label, paren, part_heading, t
 from .scholarship import Citable
+from .status import heading_mark, text_mark, titled
 from .typography import keep_names
 from .wayfinding import pager, top
 
-VIEWS = ("parallel", "stacked", "zh", "en")
 # Turns escaped Chinese text into HTML (the glossary marks its terms this way).
-ZhMarkup = Callable[[str, Paragraph], str]
+ZhMarkup = Callable[[str, Paragraph | None], str]  # the paragraph None for the Chinese commentary
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ PAGE = Context()
 def slugify(text: str) -> str:
     """A heading's id from its text, as MkDocs' `toc` extension makes it (the measure page has one
     such heading, its title); a title with no Latin letters gets `_1`, as `toc` gives it."""
-    from markdown.extensions.toc import slugify as toc_slugify  # noqa: PLC0415 (only for direct rendering)
+    from markdown.extensions.toc import slugify as toc_slugify
     plain = re.sub(r"<[^>]+>", "", text)
     return toc_slugify(plain, "-") or "_1"
 
@@ -150,7 +151,7 @@ def measure_page(edition: Edition, page: Page, lang: str, cite: dict[str, str],
     markup = TermMarker(glossary, "../../glossary/", lang) if glossary else None  # links and their card
     body = render_page(edition.corpus, page, lang, zh_markup=markup, ctx=ctx, cite=cite, register=edition.witnesses,
                        share=edition.attested_share(page.number), laws=edition.laws, citable=citable)
-    from .concordance_page import jump_data, moved_notice  # noqa: PLC0415 (it renders pages with this module)
+    from .concordance_page import jump_data, moved_notice  # here: it renders pages with this module
     moved = moved_notice(edition, page, lang)
     if moved and ctx.md:
         moved = ctx.md(moved)
@@ -171,7 +172,7 @@ def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | Non
     witness register the apparatus cites, and `share` the page's attested share.
     """
     heading_id = f" {{#{anchor(page.number)}}}" if ctx.print_view else ""
-    zh_mark = (lambda md: commentary_terms(md, lambda text: zh_markup(text, None))) if zh_markup else None  # type: ignore[arg-type]
+    zh_mark = (lambda md: commentary_terms(md, lambda text: zh_markup(text, None))) if zh_markup else None
     title_html = escape(title or bare_title(lang, page)) if ctx.md else (title or bare_title(lang, page))
     if ctx.print_view:  # on paper the status and notes are printed with the measure
         badge = status_badge(page, lang)
@@ -573,6 +574,6 @@ def _contributors(page: Page, lang: str) -> str:
 def _name(name: str) -> str:
     """A contributor's name as written; one in Latin letters is tagged as such, so that it is
     read as a name and not as Chinese in the Chinese interface."""
-    if re.search(r"[\u3400-\u9fff]", name) or not re.search(r"[A-Za-z]", name):
+    if HAN.search(name) or not re.search(r"[A-Za-z]", name):
         return escape(name)
     return f'<span lang="en">{escape(name)}</span>'

@@ -11,8 +11,8 @@ from ..edition import Edition
 from ..edition.corpus import Corpus
 from ..edition.paths import slug, src_uri
 from ..edition.status import Status
-from .status import heading_mark
 from .i18n import bare_title, part_heading, t
+from .status import heading_mark
 
 # Hand-written pages around the measures: (file, key of its title in scripts/site/i18n.py).
 PAGES_BEFORE = [("index.md", "nav.home"), ("about.md", "nav.about")]

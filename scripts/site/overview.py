@@ -20,10 +20,11 @@ from html import escape
 from ..edition.corpus import Corpus
 from ..edition.page import FUNCTIONS, Page
 from ..edition.paths import url
-from .apparatus import pct
 from ..edition.status import status as page_status
+from .apparatus import pct
 from .i18n import measure_label, part_heading, t
 from .status import GLYPH, legend as status_legend, plain
+
 
 @dataclass(frozen=True)
 class Layout:
@@ -140,7 +141,7 @@ def render_map(corpus: Corpus, lang: str, lay: Layout, shares: dict[int, float] 
                        shares.get(0))
         body.append(svg)
         y0 = h + lay.gap
-    heights = []
+    heights: list[float] = []
     for i, part in enumerate(parts):
         col = i % lay.columns
         x = col * (col_w + lay.gap)

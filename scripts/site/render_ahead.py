@@ -74,6 +74,7 @@ class RenderAhead:
                     engine_log.handlers = [h for h in engine_log.handlers
                                            if not isinstance(h, logging.StreamHandler)] + [counter]
                     page = file.page
+                    assert page is not None  # set above, where a page outside the navigation was made
                     _populate_page(page, config, files)
                     out.write_text(json.dumps(dict(snapshot(page), warnings=counter.count), ensure_ascii=False),
                                    encoding="utf-8")

@@ -24,6 +24,7 @@
 "use strict";
 (function () {
   var SETUP = 0, QUERY = 2, RESULT = 3;
+  /* Han characters: the ranges of HAN_CLASS in scripts/edition/zh.py, the Python definition (keep them alike). */
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
   var HAN_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   var NOT_HAN = /[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/;

@@ -10,7 +10,7 @@ strings) and `oe_lang`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 from .i18n import t
@@ -39,7 +39,8 @@ def configure(config: Any, lang: str) -> None:
 
 def template_globals(lang: str) -> dict[str, object]:
     """What the theme overrides (overrides/) may use: `oe_t(key, **values)` and `oe_lang`."""
-    translate: Callable[..., str] = lambda key, **values: t(lang, key, **values)  # noqa: E731
+    def translate(key: str, **values: object) -> str:
+        return t(lang, key, **values)
     return {"oe_t": translate, "oe_lang": lang}
 
 

@@ -9,9 +9,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..checks import check_edition
 from ..edition.errors import format_errors
 from ..edition.paths import ROOT
+from ..site_markdown import check_edition
 from .shares import check_readme
 
 
@@ -26,12 +26,12 @@ def run(args: argparse.Namespace) -> int:
         print(format_errors(errors, args.root), file=sys.stderr)
         return 1
     corpus = edition.corpus
-    stages = {}
+    stages: dict[str, int] = {}
     for page in corpus.pages.values():
         stages[page.stage] = stages.get(page.stage, 0) + 1
     summary = ", ".join(f"{v} {k}" for k, v in sorted(stages.items()))
     paras = sum(len(p.paragraphs) for p in corpus.pages.values())
     print(f"check: OK: {len(corpus.pages)} pages ({summary}), {paras} aligned paragraphs, "
-          f"{len(edition.glossary.terms)} glossary terms, {len(edition.laws)} laws, "
+          f"{len(edition.glossary.terms) if edition.glossary else 0} glossary terms, {len(edition.laws)} laws, "
           f"{len(edition.witnesses)} witnesses; attested share {edition.attested_share():.0%}.")
     return 0

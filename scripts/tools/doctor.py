@@ -45,8 +45,8 @@ def _python() -> bool:
 
 def _venv() -> bool:
     try:
-        import ensurepip  # noqa: F401  (Debian ships it in python3-venv)
-        import venv  # noqa: F401
+        import ensurepip  # noqa: F401  (imported only to see that it is there: Debian ships it in python3-venv)
+        import venv  # noqa: F401  (imported only to see that it is there)
     except ImportError:
         return False
     return True

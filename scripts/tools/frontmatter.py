@@ -69,7 +69,7 @@ def _folded(text: str, indent: int) -> FoldedScalarString:
             break
         folds.append(cut)
         start = cut + 1
-    out.fold_pos = folds  # type: ignore[attr-defined]
+    out.fold_pos = folds
     return out
 
 
@@ -83,10 +83,10 @@ def styled(value: Any, indent: int = 0, in_list: bool = False) -> Any:
             node.fa.set_flow_style()
         return node
     if isinstance(value, list):
-        node = CommentedSeq(styled(v, indent + 4, in_list=True) for v in value)
+        seq = CommentedSeq(styled(v, indent + 4, in_list=True) for v in value)
         if all(map(_scalar, value)):
-            node.fa.set_flow_style()
-        return node
+            seq.fa.set_flow_style()
+        return seq
     if isinstance(value, str) and len(value) > FOLD_OVER and "\n" not in value and not in_list:
         return _folded(value, indent + 2)
     return value

@@ -31,7 +31,6 @@ from pathlib import Path
 
 import yaml
 
-from ..checks import check_edition
 from ..edition import load_edition
 from ..edition.commentary import notes
 from ..edition.concordance import CONCORDANCE, HEADER as CONCORDANCE_HEADER
@@ -43,10 +42,11 @@ from ..edition.page import parse_page
 from ..edition.paths import ROOT
 from ..edition.witnesses import load_witnesses
 from ..edition.zh import zh_numeral
+from ..site_markdown import check_edition
 from .matching import Pairing, pair_measures
 from .official import Official, parse_official, read_lines
+from .relocate import EN_CONJECTURAL, EN_NUMBER, LINK, OFFICIAL_FORMS, ZH_CONJECTURAL, Plan, Relocation
 from .shares import check_readme, write_readme
-from .relocate import EN_CONJECTURAL, EN_NUMBER, LINK, OFFICIAL_FORMS, ZH_CONJECTURAL, NewPage, Plan, Relocation
 
 SHAPE_WORDS = {"same": "same number", "moved": "renumbered", "merged": "merged", "split": "split off",
                "new": "new", "unplaced": "no counterpart"}
@@ -109,10 +109,10 @@ def report(corpus: Corpus, off: Official, pairing: Pairing, plan: Plan, lost: li
     for part in corpus.document["parts"]:
         n = part["number"]
         members = [j for j in sorted(off.measures) if off.part_of[j] == n]
-        ours = [m.number for m in corpus.measures() if m.meta["part"] == n]
+        in_part = [m.number for m in corpus.measures() if m.meta["part"] == n]
         title = off.parts.get(n, "?")
         line = f"part {n}: official （{zh_numeral(members[0]) if members else '?'}）–（{zh_numeral(members[-1]) if members else '?'}） {title}"
-        line += f"; ours {ours[0]}–{ours[-1]}" if ours else ""
+        line += f"; ours {in_part[0]}–{in_part[-1]}" if in_part else ""
         if title != part["title"]["zh"]:
             line += f"; our title was {part['title']['zh']}"
         out.append(line)
@@ -126,10 +126,10 @@ def report(corpus: Corpus, off: Official, pairing: Pairing, plan: Plan, lost: li
             continue
         pairs = []
         back: dict[str, list[str]] = {}
-        for (old, frag), (folder, number, new) in plan.moves.items():
+        for (_, frag), (folder, number, new) in plan.moves.items():
             if folder == "measures" and number == page.number and re.fullmatch(r"(pre|m\d\d)-\d+[a-z]?", frag):
                 back.setdefault(new, []).append(frag)
-        for pid, zh, en in page.paragraphs:
+        for pid, _, _ in page.paragraphs:
             olds = back.get(pid, [])
             mark = "*" if olds and olds != [pid] else " "
             pairs.append(f"{pid}{mark}<- {'+'.join(olds) or 'new'}")
@@ -208,9 +208,9 @@ def lost_content(corpus: Corpus, plan: Plan) -> list[str]:
                 if _plain(note.text) not in new_notes[lang]:
                     lost.append(f"{_rel(page.path, corpus.root)}: {'English' if lang == 'en' else 'Chinese'} "
                                 f"commentary, N {note.n}")
-    for page in plan.pages:  # and what is written must parse
-        _, errors = parse_page(page.path, page.text())
-        lost += [f"{_rel(page.path, corpus.root)}: would not parse: {e.message}" for e in errors
+    for new in plan.pages:  # and what is written must parse
+        _, errors = parse_page(new.path, new.text())
+        lost += [f"{_rel(new.path, corpus.root)}: would not parse: {e.message}" for e in errors
                  if e.code in ("front-matter", "structure", "pair", "id")]
     return lost
 
@@ -233,7 +233,7 @@ def register_witness(root: Path, siglum: str, reference: str, address: str | Non
     register, _ = load_witnesses(root)
     if siglum in register:
         return
-    entry = {"siglum": siglum, "kind": "official", "grade": "A"}
+    entry: dict[str, str | dict[str, str]] = {"siglum": siglum, "kind": "official", "grade": "A"}
     if published:
         entry["date"] = published
     entry["publisher"] = {"en": reference, "zh": reference}

@@ -26,17 +26,19 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from munkres import Munkres
+
 from ..edition.corpus import Corpus
 from ..edition.page import GAP_ZH, Page
-from ..edition.zh import Segmenter, segmenter, zh_numeral
+from ..edition.zh import HAN, Segmenter, segmenter, zh_numeral
 from .official import MEASURE_RE, Official
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 NUMBER = re.compile(r"^（[一二三四五六七八九十]+）")
 PAIR = 0.30     # below this, two measures are not the same subject
 MERGE = 0.45    # share of our text inside an official measure for a merge
 SPLIT = 0.45    # share of an official measure inside our text for a split
 ORDER = 0.08    # weight of the prior for keeping the order
+SCALE = 1_000_000  # scores become whole numbers for the assignment (hungarian)
 
 
 def bigrams(text: str) -> set[str]:
@@ -133,44 +135,14 @@ def score(page: Page, off: Official, number: int, weights: Weights) -> Evidence:
 
 
 def hungarian(value: list[list[float]]) -> list[int]:
-    """The assignment of rows to columns with the greatest total value (square matrix);
-    row i gets column result[i]. The classic O(n³) shortest-augmenting-path method."""
-    n = len(value)
+    """The assignment of rows to columns with the greatest total value (square matrix); row i
+    gets column result[i]. munkres minimises a cost, so each value becomes its shortfall from
+    the greatest, in whole millionths: the algorithm tests for zeros, which floats may miss."""
     big = max((v for row in value for v in row), default=0.0)
-    cost = [[big - v for v in row] for row in value]
-    u, v = [0.0] * (n + 1), [0.0] * (n + 1)
-    p, way = [0] * (n + 1), [0] * (n + 1)
-    for i in range(1, n + 1):
-        p[0] = i
-        j0 = 0
-        minv = [math.inf] * (n + 1)
-        used = [False] * (n + 1)
-        while True:
-            used[j0] = True
-            i0, delta, j1 = p[j0], math.inf, 0
-            for j in range(1, n + 1):
-                if not used[j]:
-                    cur = cost[i0 - 1][j - 1] - u[i0] - v[j]
-                    if cur < minv[j]:
-                        minv[j], way[j] = cur, j0
-                    if minv[j] < delta:
-                        delta, j1 = minv[j], j
-            for j in range(n + 1):
-                if used[j]:
-                    u[p[j]] += delta
-                    v[j] -= delta
-                else:
-                    minv[j] -= delta
-            j0 = j1
-            if p[j0] == 0:
-                break
-        while j0:
-            j1 = way[j0]
-            p[j0] = p[j1]
-            j0 = j1
-    result = [0] * n
-    for j in range(1, n + 1):
-        result[p[j] - 1] = j - 1
+    cost = [[round((big - v) * SCALE) for v in row] for row in value]
+    result = [0] * len(value)
+    for row, column in Munkres().compute(cost):
+        result[row] = column
     return result
 
 
@@ -217,7 +189,7 @@ def pair_measures(corpus: Corpus, off: Official) -> Pairing:
         page = corpus.pages[i]
         held = {j: weights.contained(bigrams(_our_text(page) + page.title["zh"]), bigrams(off.text(j)))
                 for j in result.sources}
-        best = max(held, key=held.get, default=None)
+        best = max(held, key=lambda j: held[j], default=None)
         if best is not None and held[best] >= MERGE:
             result.sources[best].append(i)
             result.shape[best] = "merged"
@@ -234,7 +206,7 @@ def pair_measures(corpus: Corpus, off: Official) -> Pairing:
             continue
         inside = {i: weights.contained(bigrams(off.text(j)), bigrams(_our_text(corpus.pages[i])))
                   for i in paired_ours}
-        best = max(inside, key=inside.get, default=None)
+        best = max(inside, key=lambda i: inside[i], default=None)
         if best is not None and inside[best] >= SPLIT:
             result.split_of[j] = best
             result.shape[j] = "split"
@@ -249,9 +221,9 @@ def pair_measures(corpus: Corpus, off: Official) -> Pairing:
     for j, src in result.sources.items():
         ranked = sorted(((result.evidence[(i, j)].score, i) for i in ours if i not in src), reverse=True)
         result.runner_up[j] = (ranked[0][1], ranked[0][0]) if ranked else None
-        best = result.evidence[(src[0], j)].score
-        margin = best - (ranked[0][0] if ranked else 0.0)
-        result.confidence[j] = round(max(0.0, min(1.0, 0.5 * best + 0.5 * min(1.0, 2 * max(margin, 0.0)))), 2)
+        top = result.evidence[(src[0], j)].score
+        margin = top - (ranked[0][0] if ranked else 0.0)
+        result.confidence[j] = round(max(0.0, min(1.0, 0.5 * top + 0.5 * min(1.0, 2 * max(margin, 0.0)))), 2)
     return result
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from ..edition.zh import parse_zh_number, zh_numeral
+from ..edition.zh import HAN, parse_zh_number, zh_numeral
 
 PART_RE = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
 MEASURE_RE = re.compile(r"^（([一二三四五六七八九十]+)）(.*)$")
@@ -83,7 +83,7 @@ def _html_text(raw: bytes) -> str:
 
 
 def _is_cjk_line(line: str) -> bool:
-    return bool(re.search(r"[\u4e00-\u9fff]", line))
+    return bool(HAN.search(line))
 
 
 def parse_official(lines: list[str], *, parts: int, measures: int) -> Official:

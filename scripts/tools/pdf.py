@@ -17,10 +17,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .. import browser as chromium
-from .. import settings
+from .. import browser as chromium, settings
 from ..edition.corpus import load_document
-from ..edition.paths import ROOT
+from ..edition.paths import LANGS, ROOT
+from ..settings import VIEWS
 from ..vcs import edition_stamp
 from .pdf_fonts import make_fonts
 
@@ -185,8 +185,8 @@ def _print(browser, url: str, site: Path) -> tuple[bytes, list[str]]:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=["en", "zh"], default="en", help="interface of the labels (default en)")
-    parser.add_argument("--view", choices=["parallel", "stacked", "zh", "en"], default="parallel",
+    parser.add_argument("--lang", choices=LANGS, default="en", help="interface of the labels (default en)")
+    parser.add_argument("--view", choices=VIEWS, default="parallel",
                         help="reading mode (default: side by side)")
     parser.add_argument("--out", type=Path, default=ROOT / "dist" / "opinions.pdf")
 

@@ -15,13 +15,12 @@ unchanged but for its links, at docs/former/NN.md. The result is held in memory
 from __future__ import annotations
 
 import copy
-from datetime import date
 import difflib
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import Any
-
+from typing import Any, Sequence
 
 from ..edition.commentary import next_label, notes, relabel
 from ..edition.corpus import Corpus
@@ -144,8 +143,8 @@ def _rank(stage: str) -> int:
     return STAGES.index(stage)
 
 
-def _union(a: list[Any], b: list[Any]) -> list[Any]:
-    return a + [x for x in b if x not in a]
+def _union(a: Sequence[Any], b: Sequence[Any]) -> list[Any]:
+    return [*a, *(x for x in b if x not in a)]
 
 
 def merge_meta(primary: dict[str, Any], other: dict[str, Any], other_number: int, decisions: list[str]) -> dict[str, Any]:
@@ -538,7 +537,7 @@ class Relocation:
         folder_here = FORMER if here.former else MEASURES
 
         def repl(m: re.Match[str]) -> str:
-            prefix, target, fragment = m.group(1), m.group(2), (m.group(3) or "")[1:]
+            target, fragment = m.group(2), (m.group(3) or "")[1:]
             if target is None and not fragment:
                 return m.group(0)
             old = here_old if target is None else (0 if target == "preamble" else int(target))
@@ -572,8 +571,11 @@ class Relocation:
 
         def zh(m: re.Match[str]) -> str:
             olds = [parse_zh_number(x) for x in (m.group(1), m.group(3)) if x]
-            news = [self._official_number(old) if old else None for old in olds]
-            if None in news or (m.group(2) == "至" and news[1] - news[0] != olds[1] - olds[0]):
+            found = [self._official_number(old) if old else None for old in olds]
+            news = [n for n in found if n is not None]
+            if len(news) < len(found):
+                return m.group(0)  # a measure the official outline does not have: left for review
+            if m.group(2) == "至" and news[1] - news[0] != (olds[1] or 0) - (olds[0] or 0):
                 return m.group(0)  # a range the official outline breaks up: left for review
             self.plan.numbers_rewritten += 1
             out = ZH_OFFICIAL.format(n=zh_numeral(news[0]))
@@ -649,7 +651,7 @@ class Relocation:
         pairing = self.pairing
         for page in self.plan.pages:
             if page.former:
-                entry = {"edition": page.number, "official": None, "shape": "unplaced",
+                entry: dict[str, Any] = {"edition": page.number, "official": None, "shape": "unplaced",
                          "kept_at": f"{FORMER}/{slug(page.number)}/"}
                 olds = [page.number]
             else:

@@ -17,8 +17,7 @@ from pathlib import Path
 
 from ..edition import load_edition
 from ..edition.authorship import read_review
-from ..edition.page import Page
-from ..edition.page import NOTE_ID
+from ..edition.page import NOTE_ID, Page
 from ..edition.paths import ROOT
 
 
@@ -64,16 +63,16 @@ def run(args: argparse.Namespace) -> int:
             total += 1
         ids = {p.id: p for p in page.paragraphs}
         for pid in items:
-            why = conc.review_reason(page.number, pid, former)
-            if why is None:
+            reason = conc.review_reason(page.number, pid, former)
+            if reason is None:
                 para = ids.get(pid)
                 if NOTE_ID.match(pid):
-                    why = "commentary note to review"
+                    reason = "commentary note to review"
                 elif para is not None and para.en is None:
-                    why = "translation to be written"
+                    reason = "translation to be written"
                 else:
-                    why = "the Chinese changed: check the translation"
-            print(f"  {pid}: {why}")
+                    reason = "the Chinese changed: check the translation"
+            print(f"  {pid}: {reason}")
             total += 1
     if edition.errors:
         print(f"review: note: make check reports {len(edition.errors)} error(s)", file=sys.stderr)

@@ -4,8 +4,8 @@ MkDocs rebuilds when a page, a data file or a template changes (`watch:` in
 mkdocs.yml), but it cannot reload Python: it keeps the hooks module it loaded and
 every `scripts.*` module stays imported (with caches such as the loaded JSON
 Schemas), so an edited script would go on serving the old code. This supervisor
-runs `mkdocs serve` in a child process and starts a fresh one when anything under
-scripts/ changes, saying why in one line.
+has watchfiles (`run_process`) run `mkdocs serve` in a child process and start a
+fresh one when anything under scripts/ changes, saying why in one line.
 
 Two cases keep the browser from waiting on a server that will not answer:
 
@@ -24,21 +24,24 @@ from __future__ import annotations
 import argparse
 import collections
 import http.server
+import multiprocessing
 import os
 import signal
 import subprocess
 import sys
 import threading
-import time
 from html import escape
+from multiprocessing.synchronize import Event
 from pathlib import Path
+from typing import NoReturn
+
+from watchfiles import Change, DefaultFilter, run_process
 
 from ..edition.paths import ROOT
 from ..process import stop
 
 WATCHED = ("scripts", "docs", "data", "overrides", "mkdocs.yml")  # what can fix a server that failed
-WRITES = {"created", "modified", "moved", "deleted"}  # not "opened" or "closed_no_write": reading is no change
-QUIET = 0.3  # seconds without further changes before acting (editors write in several steps)
+QUIET_MS = 300  # no further change for this long before acting (editors write in several steps)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,115 +52,71 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     extra = [a for a in args.mkdocs_args if a != "--"]
-    return Supervisor(ROOT, args.dev_addr, extra).run()
+    return supervise(ROOT, args.dev_addr, extra)
 
 
-class _Changes:
-    """Paths changed under the project since the last look, from watchdog's events."""
+def supervise(root: Path, addr: str, extra: list[str]) -> int:
+    """watchfiles runs `serve_once` in a process of its own and starts a fresh one after each change
+    that calls for it: a script, while the server runs; anything watched, while it is down."""
+    down = multiprocessing.get_context("spawn").Event()  # set by serve_once while the error page answers
+    editors = DefaultFilter()  # compiled code, editors' swap and backup files, .git and the like
 
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.lock = threading.Lock()
-        self.paths: list[str] = []
-        self.last = 0.0
+    def calls_for_restart(change: Change, path: str) -> bool:
+        rel = Path(path).relative_to(root)
+        return (bool(rel.parts) and rel.parts[0] in WATCHED and editors(change, path)
+                and (rel.parts[0] == "scripts" or down.is_set()))
 
-    def dispatch(self, event) -> None:  # watchdog's handler interface
-        if event.is_directory or event.event_type not in WRITES:
-            return
-        for raw in [event.dest_path] if event.event_type == "moved" else [event.src_path]:  # a move: where to
-            path = Path(os.fsdecode(raw)).relative_to(self.root)
-            if (path.parts[0] not in WATCHED or "__pycache__" in path.parts or path.name.startswith(".")
-                    or path.name.endswith("~")):
-                continue  # elsewhere at the top level, compiled code, editors' swap and backup files
-            with self.lock:
-                self.paths.append(path.as_posix())
-                self.last = time.monotonic()
+    def announce(changes: set[tuple[Change, str]]) -> None:
+        changed = sorted(Path(path).relative_to(root).as_posix() for _, path in changes)
+        if down.is_set():
+            say(f"{changed[-1]} changed; starting mkdocs serve again")
+        else:
+            say(f"{changed[-1]} changed; restarting mkdocs serve so that the new code is used")
 
-    def take(self) -> list[str]:
-        """The changes, once they have settled; [] while none (or still arriving)."""
-        with self.lock:
-            if not self.paths or time.monotonic() - self.last < QUIET:
-                return []
-            paths, self.paths = self.paths, []
-            return paths
+    paths = [root / name for name in WATCHED if (root / name).exists()]
+    run_process(*paths, target=serve_once, args=(root, addr, extra, down), target_type="function",
+                callback=announce, watch_filter=calls_for_restart, step=QUIET_MS,
+                sigint_timeout=20)  # serve_once waits up to 15 s for mkdocs serve to stop
+    return 0
 
 
-class Supervisor:
-    def __init__(self, root: Path, addr: str, extra: list[str]) -> None:
-        self.root, self.addr, self.extra = root, addr, extra
-        self.child: subprocess.Popen | None = None
-        self.relay: threading.Thread | None = None  # copies the child's output to the terminal
-        self.output: collections.deque[str] = collections.deque(maxlen=120)  # the child's last lines
-
-    def run(self) -> int:
-        from watchdog.observers import Observer
-
-        changes = _Changes(self.root)
-        observer = Observer()
-        for name in WATCHED:
-            path = self.root / name
-            if path.exists():
-                observer.schedule(changes, str(path if path.is_dir() else self.root), recursive=path.is_dir())
-        observer.start()
-        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the child too (it has its own session)
-        fallback: _ErrorPage | None = None
-        self._start()
-        try:
-            while True:
-                time.sleep(0.1)
-                changed = changes.take()
-                scripts = [p for p in changed if p.startswith("scripts/")]
-                if self.child is not None and scripts:
-                    say(f"{scripts[-1]} changed; restarting mkdocs serve so that the new code is used")
-                    self._stop()
-                    self._start()
-                elif self.child is None and changed:
-                    say(f"{changed[-1]} changed; starting mkdocs serve again")
-                    if fallback is not None:
-                        fallback.close()
-                        fallback = None
-                    self._start()
-                elif self.child is not None and self.child.poll() is not None:
-                    code = self.child.returncode
-                    if self.relay is not None:
-                        self.relay.join(timeout=5)  # the last lines of its output, with the error
-                    self.child = None
-                    say(f"mkdocs serve stopped (exit status {code}); the error is above. Until a file of the "
-                        f"project changes, http://{self.addr}/ shows it too.")
-                    fallback = _ErrorPage.start(self.addr, "".join(self.output))
-                    if fallback is None:
-                        return code or 1
-        except KeyboardInterrupt:
-            return 0
-        finally:
-            observer.stop()
-            self._stop()
-            if fallback is not None:
-                fallback.close()
-
-    def _start(self) -> None:
-        self.output.clear()
-        cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", self.addr, "--livereload", *self.extra]
-        self.child = subprocess.Popen(cmd, cwd=self.root, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                      start_new_session=True)
-        self.relay = threading.Thread(target=self._relay, args=(self.child,), daemon=True)
-        self.relay.start()
-
-    def _relay(self, child: subprocess.Popen) -> None:
-        """Show the child's output as it comes, and keep its last lines for the error page."""
+def serve_once(root: Path, addr: str, extra: list[str], down: Event) -> None:
+    """`mkdocs serve` until it stops or this process is told to (SIGINT from watchfiles, SIGTERM
+    with the supervisor's process group); if it stops by itself, the error page until told to."""
+    signal.signal(signal.SIGTERM, _exit)  # the server runs in a session of its own: stop it in `finally`
+    down.clear()
+    output: collections.deque[str] = collections.deque(maxlen=120)  # the server's last lines
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", addr, "--livereload", *extra]
+    child = subprocess.Popen(cmd, cwd=root, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    page: _ErrorPage | None = None
+    try:
         assert child.stdout is not None
-        for line in child.stdout:
+        for line in child.stdout:  # shown as it comes, and kept for the error page
             sys.stdout.write(line)
             sys.stdout.flush()
-            if child is self.child:
-                self.output.append(line)
+            output.append(line)
+        code = child.wait()
+        say(f"mkdocs serve stopped (exit status {code}); the error is above. Until a file of the "
+            f"project changes, http://{addr}/ shows it too.")
+        page = _ErrorPage.start(addr, "".join(output))
+        if page is None:
+            os.kill(os.getppid(), signal.SIGTERM)  # nothing can be shown: the supervisor stops
+            return
+        down.set()
+        threading.Event().wait()  # until watchfiles stops this process
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for sig in (signal.SIGINT, signal.SIGTERM):  # a second signal must not cut the cleanup short
+            signal.signal(sig, signal.SIG_IGN)
+        stop(child)
+        if page is not None:
+            page.close()
 
-    def _stop(self) -> None:
-        """End the child and its own children."""
-        child, self.child = self.child, None
-        if child is not None:
-            stop(child)
+
+def _exit(*_: object) -> NoReturn:
+    sys.exit(0)
 
 
 def say(message: str) -> None:

@@ -23,7 +23,7 @@ ROOT_PATH = urlsplit(TEST_SITE_URL).path  # '/edition/': the test build's addres
 class _LikeAStaticHost(chromium.QuietHandler):
     """Serves the site below ROOT_PATH; a missing file gets the root's 404.html with status 404."""
 
-    def send_head(self):  # noqa: ANN201 - http.server's own signature
+    def send_head(self):  # http.server's own signature
         path = urlsplit(self.path).path
         if not path.startswith(ROOT_PATH):
             self.send_error(404)

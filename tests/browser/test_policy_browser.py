@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import choose_mode
-from scripts.bench.search_probe import watch_search, wait_for_answer
+from scripts.bench.search_probe import wait_for_answer, watch_search
 
 pytestmark = pytest.mark.browser
 

@@ -50,7 +50,9 @@ def outline_titles(path: Path) -> list[tuple[int, str]]:
 def test_pdf_outline_has_every_part_and_measure(pdf: Path, corpus: Corpus) -> None:
     titles = outline_titles(pdf)
     top = [t for d, t in titles if d == 0]
-    squeeze = lambda s: "".join(s.split())  # noqa: E731 (Chromium joins a wrapped heading's lines without spaces)
+
+    def squeeze(s: str) -> str:  # Chromium joins a wrapped heading's lines without spaces
+        return "".join(s.split())
     for part in corpus.document["parts"]:
         assert any(squeeze(part["title"]["en"]) in squeeze(t) for t in top), part["title"]["en"]
     second = [squeeze(t) for d, t in titles if d == 1]

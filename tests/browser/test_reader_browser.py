@@ -6,9 +6,9 @@ import datetime
 import pytest
 
 from helpers import TEST_SITE_URL, clipboard_page, real_edition
+from scripts.edition.corpus import Corpus
 
 TITLE = real_edition().corpus.pages[8].title  # whatever measure 8's heading reads today
-from scripts.edition.corpus import Corpus
 
 pytestmark = pytest.mark.browser
 

@@ -7,6 +7,8 @@ appear only when asked for, each a target a finger can hit.
 """
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from scripts.edition.paths import url
@@ -96,4 +98,4 @@ def test_a_sigla_group_is_never_repeated_within_a_run(corpus, site) -> None:
         doc = html.parse(str(site / url(measure.number) / "index.html")).getroot()
         for zh in doc.cssselect(".oe-pair .oe-zh"):
             groups = [a.get("aria-label") for a in zh.cssselect("a.oe-sig")]
-            assert all(a != b for a, b in zip(groups, groups[1:])), (url(measure.number), groups)
+            assert all(a != b for a, b in itertools.pairwise(groups)), (url(measure.number), groups)

@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 
 from helpers import choose_mode
-
 from scripts.edition.paths import url
 
 pytestmark = pytest.mark.browser

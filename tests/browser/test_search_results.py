@@ -254,5 +254,5 @@ def test_text_then_terms_and_laws_rank_above_pages_found_only_in_their_commentar
     entries = [i for i, k in enumerate(kinds) if k in ("term", "law")]
     commentary = [i for i, k in enumerate(kinds) if k == "commentary"]
     assert not entries or not commentary or max(entries) < min(commentary), \
-        f"a page found only in its commentary outranks a term or law: {list(zip(kinds, best))}"
+        f"a page found only in its commentary outranks a term or law: {list(zip(kinds, best, strict=True))}"
     context.close()

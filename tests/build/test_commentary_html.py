@@ -9,16 +9,15 @@ from pathlib import Path
 import bibtexparser
 import citeproc
 import pytest
-
-from scripts.edition.authorship import REVIEWED
-from scripts.site.i18n import person, t
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 from lxml import html
 
-from helpers import TEST_REPO_URL, TEST_SITE_URL, real_edition
+from helpers import TEST_SITE_URL, real_edition
+from scripts.edition.authorship import REVIEWED
 from scripts.edition.paths import url
 from scripts.publish.opinions_json import SCHEMA_VERSION
+from scripts.site.i18n import person, t
 
 pytestmark = pytest.mark.build
 
@@ -144,13 +143,13 @@ def test_print_view_ends_each_measure_with_its_citations_and_status(site: Path, 
     order = [e for e in article.iter() if e.get("id") in {"preamble", *(f"measure-{n:02d}" for n in range(1, 22))}
              or "oe-print-cite" in (e.get("class") or "")]
     # each measure's heading is followed by its own citation block before the next measure begins
-    for heading, block in zip(order[0::2], order[1::2]):
+    for heading, block in zip(order[0::2], order[1::2], strict=True):
         number = 0 if heading.get("id") == "preamble" else int(heading.get("id")[-2:])
         assert "oe-print-cite" in block.get("class"), heading.get("id")
         style = "gbt7714" if prefix else "legal"
         items = [li.cssselect("span")[0].text_content() for li in block.cssselect("li")]
         assert items == [entry_of(data, number)["citation_styles"][lang][style] for lang in ("en", "zh")]
-        for lang, item in zip(("en", "zh"), items):  # each citation on paper states its commentary's status
+        for lang, item in zip(("en", "zh"), items, strict=True):  # each citation on paper states its commentary's status
             status = CORPUS.pages[number].review(lang).status
             assert any(t(x, f"review.status.{status}") in item for x in ("en", "zh")), \
                 f"{heading.get('id')} ({lang}): the citation does not state the status '{status}'"

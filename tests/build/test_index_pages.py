@@ -67,9 +67,9 @@ def test_related_and_reverse_links_on_every_measure(site: Path, edition: Edition
         if not page.meta["related"] and not corpus.referred_by(number):
             continue
         related, back = ([a.get("href") for a in ul.cssselect("a")] for ul in lists)
-        name = lambda n: "../preamble/" if n == 0 else f"../{n:02d}/"  # noqa: E731
-        assert related == [name(n) for n in page.meta["related"]]
-        assert back == [name(n) for n in corpus.referred_by(number)]
+        names = ["../preamble/" if n == 0 else f"../{n:02d}/" for n in page.meta["related"]]
+        assert related == names
+        assert back == ["../preamble/" if n == 0 else f"../{n:02d}/" for n in corpus.referred_by(number)]
     # a measure that names another as related is listed on that one as referring to it
     assert all(number in corpus.referred_by(other) for number, page in corpus.pages.items()
                for other in page.meta["related"])
@@ -81,7 +81,7 @@ def test_functions_matrix_matches_front_matter(site: Path, edition: Edition, pre
     rows = table.cssselect("tbody tr")
     assert len(rows) == 21
     order = ["criminal", "civil", "administrative", "public-interest", "cross-cutting"]
-    for page, row in zip(edition.corpus.measures(), rows):
+    for page, row in zip(edition.corpus.measures(), rows, strict=True):
         marks = [c.text_content().startswith("●") for c in row.cssselect("td")]
         assert marks == [f in page.meta["functions"] for f in order], page.number
     assert len(doc(site, prefix + "functions").cssselect("table.oe-heatmap tbody tr")) == 4
@@ -136,14 +136,14 @@ def test_tbx_and_csv_export_every_term(site: Path, edition: Edition) -> None:
 def test_opinions_json_carries_indexes_terms_and_laws(site: Path, edition: Edition) -> None:
     data = json.loads((site / "data/opinions.json").read_text(encoding="utf-8"))
     assert data["indexes"] == {"terms": "glossary/", "laws": "laws/", "functions": "functions/"}
-    for key, url in data["indexes"].items():
+    for url in data["indexes"].values():
         assert (site / url / "index.html").exists() and (site / "zh" / url / "index.html").exists()
     m8 = next(m for m in data["measures"] if m["number"] == 8)
     text8 = "".join(p.zh for p in edition.corpus.pages[8].paragraphs)
     assert all(t["zh"] in text8 for t in m8["terms"]), "a measure's terms are the glossary terms its text holds"
     assert m8["laws"] == edition.corpus.pages[8].meta["laws"]
     assert len(data["glossary"]) == len(edition.glossary.terms)
-    assert {l["id"] for l in data["laws"]} == set(edition.laws)
+    assert {law["id"] for law in data["laws"]} == set(edition.laws)
 
 
 def test_downloads_page_links_every_export(site: Path) -> None:

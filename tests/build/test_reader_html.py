@@ -40,23 +40,23 @@ def json_ld(doc: html.HtmlElement) -> list[dict]:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_measure_page_has_legislation_json_ld_naming_it(site: Path, corpus: Corpus, lang: str) -> None:
-    for number, slug in zip(*numbers_and_slugs(corpus)):
+    for number, name in zip(*numbers_and_slugs(corpus), strict=True):
         page = corpus.pages[number]
-        doc = tree(site, f"{IFACES[lang]}measures/{slug}")
+        doc = tree(site, f"{IFACES[lang]}measures/{name}")
         [ld] = json_ld(doc)
         assert ld["@context"] == "https://schema.org" and ld["@type"] == "Legislation"
         names = {n["@language"]: n["@value"] for n in ld["name"]}
-        assert names == {"zh-Hans": full_title("zh", page), "en": full_title("en", page)}, slug
+        assert names == {"zh-Hans": full_title("zh", page), "en": full_title("en", page)}, name
         assert ld["identifier"] == f"spp-ip-opinions-2022/{'preamble' if number == 0 else f'm{number:02d}'}"
         assert ld["datePublished"] == "2022-03-01" and ld["inLanguage"] == "zh-Hans"
         assert ld["legislationLegalValue"] == "https://schema.org/UnofficialLegalValue"
         assert "最高人民检察院" in json.dumps(ld["legislationPassedBy"], ensure_ascii=False)
         assert ld["isPartOf"]["identifier"] == "spp-ip-opinions-2022"
         assert ld["workTranslation"]["inLanguage"] == "en"
-        here = f"{TEST_SITE_URL}{IFACES[lang]}measures/{slug}/"
+        here = f"{TEST_SITE_URL}{IFACES[lang]}measures/{name}/"
         assert ld["url"] == here and ld["mainEntityOfPage"]["@id"] == here
         relation = "translationOfWork" if lang == "zh" else "workTranslation"
-        other = f"{TEST_SITE_URL}{IFACES['en' if lang == 'zh' else 'zh']}measures/{slug}/"
+        other = f"{TEST_SITE_URL}{IFACES['en' if lang == 'zh' else 'zh']}measures/{name}/"
         assert ld["mainEntityOfPage"][relation]["@id"] == other
 
 
@@ -75,7 +75,7 @@ def test_head_has_description_canonical_hreflang_and_social_cards(site: Path, pa
     en = TEST_SITE_URL + (base + "/" if base else "")
     zh = TEST_SITE_URL + "zh/" + (base + "/" if base else "")
     assert doc.xpath('//link[@rel="canonical"]/@href') == [here]
-    alternates = {l.get("hreflang"): l.get("href") for l in doc.xpath('//head/link[@rel="alternate"][@hreflang]')}
+    alternates = {link.get("hreflang"): link.get("href") for link in doc.xpath('//head/link[@rel="alternate"][@hreflang]')}
     assert alternates == {"en": en, "zh-Hans": zh, "x-default": en}
     assert doc.get("lang") == lang
     desc = doc.xpath('//meta[@name="description"]/@content')
@@ -104,11 +104,11 @@ def test_sitemap_lists_both_interfaces_with_alternates(site: Path, corpus: Corpu
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     root = ElementTree.parse(site / "sitemap.xml").getroot()
     locs = {u.findtext("s:loc", namespaces=ns): u for u in root.findall("s:url", ns)}
-    for slug in slugs:
+    for name in slugs:
         for prefix in IFACES.values():
-            url = f"{TEST_SITE_URL}{prefix}measures/{slug}/"
+            url = f"{TEST_SITE_URL}{prefix}measures/{name}/"
             assert url in locs, url
-            langs = {l.get("hreflang") for l in locs[url].findall("x:link", ns)}
+            langs = {link.get("hreflang") for link in locs[url].findall("x:link", ns)}
             assert {"en", "zh"} <= langs, url
     assert all(loc.startswith(TEST_SITE_URL) for loc in locs)
     robots = (site / "robots.txt").read_text(encoding="utf-8")
@@ -119,9 +119,9 @@ def test_sitemap_lists_both_interfaces_with_alternates(site: Path, corpus: Corpu
 
 def test_every_measure_page_has_breadcrumbs_navigation_and_neighbours(site: Path, corpus: Corpus) -> None:
     numbers, slugs = numbers_and_slugs(corpus)
-    for lang, prefix in IFACES.items():
-        for i, slug in enumerate(slugs):
-            doc = tree(site, f"{prefix}measures/{slug}")
+    for prefix in IFACES.values():
+        for i, name in enumerate(slugs):
+            doc = tree(site, f"{prefix}measures/{name}")
             crumbs = doc.cssselect("nav.oe-crumbs li")
             assert crumbs[-1].get("aria-current") == "page"
             assert crumbs[0].cssselect("a")[0].get("href") == "../../"
@@ -137,8 +137,8 @@ def test_every_measure_page_has_breadcrumbs_navigation_and_neighbours(site: Path
             assert [a.get("href") for a in prev] == ([f"../{slugs[i - 1]}/"] if i > 0 else [])
             assert [a.get("href") for a in nxt] == ([f"../{slugs[i + 1]}/"] if i + 1 < len(slugs) else [])
             for href in listed + [a.get("href") for a in prev + nxt]:
-                target = (site / prefix / "measures" / slug / href).resolve() / "index.html"
-                assert target.exists(), (slug, href)
+                target = (site / prefix / "measures" / name / href).resolve() / "index.html"
+                assert target.exists(), (name, href)
 
 
 # --- the overview map -----------------------------------------------------------------------
@@ -154,7 +154,7 @@ def test_overview_map_links_every_measure_and_is_labelled(site: Path, corpus: Co
         links = svg.xpath(".//*[local-name()='a']")
         hrefs = [a.get("href") for a in links]
         assert sorted(hrefs) == sorted(f"measures/{s}/" for s in slugs), "one link per measure"
-        for a, slug in zip(links, slugs):
+        for a in links:
             number = numbers[slugs.index(a.get("href").split("/")[1])]
             model = corpus.pages[number]
             label = a.get("aria-label")

@@ -1,7 +1,6 @@
 """The built site as a reader meets it, checked by parsing its HTML."""
 from __future__ import annotations
 
-
 import json
 from pathlib import Path
 
@@ -81,7 +80,7 @@ def test_stub_and_complete_pages_say_what_they_are(site: Path, corpus: Corpus) -
 
 
 def test_reading_mode_control_on_every_page_with_text(site: Path, corpus: Corpus) -> None:
-    for lang, prefix in INTERFACES.items():
+    for prefix in INTERFACES.values():
         for number, page in corpus.pages.items():
             if not page.paragraphs:
                 continue

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from scripts.bench.scaling import synthesize
-from scripts.checks import check_edition
 from scripts.edition import yamlmap
 from scripts.edition.lock import check_lock
+from scripts.site_markdown import check_edition
 
 pytestmark = pytest.mark.build
 

@@ -4,7 +4,6 @@ interface's own language; and the one term card each page carries for edition.js
 from __future__ import annotations
 
 import json
-
 from collections import Counter
 from pathlib import Path
 

@@ -15,10 +15,11 @@ import pytest
 from helpers import FIXTURE_EDITION, fixture_edition
 from scripts.edition import Edition, check_against_data
 from scripts.edition.apparatus import Attestation, coverage, runs, supported_grade
-from scripts.edition.citations import zh_integer
-from scripts.edition.commentary import ascii_punctuation, bare_numbers, notes
+from scripts.edition.commentary import bare_numbers, notes
 from scripts.edition.page import parse_page
 from scripts.edition.witnesses import Witness, load_witnesses
+from scripts.edition.zh import parse_zh_number
+from scripts.edition.zh_punctuation import ascii_punctuation
 
 pytestmark = pytest.mark.unit
 
@@ -197,4 +198,4 @@ def test_bare_numbers_are_allowed_only_as_conjecture() -> None:
 
 
 def test_chinese_article_numbers() -> None:
-    assert [zh_integer(x) for x in ("三", "十三", "二百一十九", "一千一百八十五", "二百二十")] == [3, 13, 219, 1185, 220]
+    assert [parse_zh_number(x) for x in ("三", "十三", "二百一十九", "一千一百八十五", "二百二十")] == [3, 13, 219, 1185, 220]

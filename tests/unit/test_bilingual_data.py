@@ -61,7 +61,7 @@ def test_the_chinese_glossary_shows_chinese_definitions_and_reasons(edition: Edi
     en = render_glossary_page(edition.corpus, edition.glossary, "en")
     for term in edition.glossary.terms:
         assert f'<p class="oe-term-def" lang="zh-Hans">{zh_with_latin(term.definition_zh)}</p>' in zh
-        assert f'<p class="oe-term-def" lang="en">' in en
+        assert '<p class="oe-term-def" lang="en">' in en
         for r in term.rejected:
             assert f'<span lang="zh-Hans">{zh_with_latin(r["why_zh"])}</span>' in zh
     assert '<p class="oe-term-def" lang="en">' not in zh

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURE_EDITION, ROOT, check, edit, fixture_edition, line_of, real_edition
+from helpers import FIXTURE_EDITION, ROOT, check, fixture_edition, line_of, real_edition
 from scripts.edition.authorship import HistoryEntry, Person, Review
 from scripts.edition.history import Change, Revision, commentary_history, history_of, is_typo, normalise, sections
 from scripts.edition.page import parse_page
@@ -267,7 +267,7 @@ def test_a_reviewed_commentary_needs_a_reviewer_who_is_not_its_author(reviewers:
     bad = REVIEWED.replace("    reviewers:\n      - {name: Independent fact audit, date: 2026-11-29}\n", reviewers)
     text = with_commentary(bad.replace("revised after review", "reviewed") + ZH_DRAFT)
     _, errors = reparse(text)
-    line = next(k for k, l in enumerate(text.split("\n"), 1) if l == "    status: reviewed")
+    line = next(k for k, line in enumerate(text.split("\n"), 1) if line == "    status: reviewed")
     assert [(e.line, e.code) for e in errors] == [(line, "review")], [e.format() for e in errors]
     assert message in errors[0].message and "who is not an author" in errors[0].fix
 
@@ -278,7 +278,7 @@ def test_authorship_entries_must_match_the_commentaries_and_dates_must_be_real()
     assert errors == []
     no_entry = with_commentary(ZH_DRAFT)
     _, errors = reparse(no_entry)
-    line = next(k for k, l in enumerate(no_entry.split("\n"), 1) if l == "## Commentary")
+    line = next(k for k, line in enumerate(no_entry.split("\n"), 1) if line == "## Commentary")
     assert [(e.line, e.code) for e in errors] == [(line, "authorship")]
     assert "English commentary does not say who wrote it" in errors[0].message
     early = original.replace("    date: 2026-12-01\n    authors:", "    date: 2026-11-28\n    authors:", 1)

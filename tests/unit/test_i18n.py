@@ -7,8 +7,18 @@ import pytest
 
 from helpers import fixture_edition
 from scripts.edition import Edition
-from scripts.site.i18n import (LABELS, bare_title, PART_STYLES, article_label, document_date, full_title, measure_label,
-                               part_heading, part_label, t)
+from scripts.site.i18n import (
+    LABELS,
+    PART_STYLES,
+    article_label,
+    bare_title,
+    document_date,
+    full_title,
+    measure_label,
+    part_heading,
+    part_label,
+    t,
+)
 
 pytestmark = pytest.mark.unit
 

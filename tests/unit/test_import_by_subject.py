@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from helpers import FIXTURE_EDITION, copy_project, run
-from official_variants import VARIANTS, REFERENCE, official_file, tree_sums, variant
+from official_variants import REFERENCE, VARIANTS, official_file, tree_sums, variant
 from scripts.edition.corpus import load_corpus
 from scripts.tools.import_official import doubtful, lost_content
 from scripts.tools.matching import Evidence, Pairing, pair_measures
@@ -82,7 +82,7 @@ def test_the_report_marks_the_pairings_an_editor_must_check(tmp_path: Path) -> N
     table = result.stdout.split("PAIRING", 1)[1].split("\n\n", 1)[0].splitlines()[2:]
     lines = {line.split("）", 1)[0] + "）": line for line in table}
     marked = [k for k, line in lines.items() if "<- CHECK: " in line]
-    for key, line in lines.items():
+    for line in lines.values():
         if "heading 1.00, text 1.00, spans 1.00" in line:
             assert "CHECK" not in line, line
     assert f"{len(marked)} pairings to check" + (f" ({', '.join(marked)})" if marked else "") in result.stdout

@@ -141,7 +141,7 @@ def test_joined_commentaries_continue_the_first_ones_margin_numbers(tmp_path: Pa
         assert len(set(labels)) == len(labels)
         rest = labels[len(ours) + 1:]
         assert len(rest) == len(theirs) and int(rest[0]) == label_key(labels[len(ours)])[0] + 1
-        for note, label in zip(theirs, rest):
+        for note, label in zip(theirs, rest, strict=True):
             old = f"m{second:02d}-{'zh-' if lang == 'zh' else ''}n{note.n}"
             assert plan.moves[(second, old)] == ("measures", joined,
                                                   f"m{joined:02d}-{'zh-' if lang == 'zh' else ''}n{label}")

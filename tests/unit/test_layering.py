@@ -24,7 +24,7 @@ FLOORS = {
     "scripts.edition": 0,
     # 1. services the renderers and the commands share
     "scripts.settings": 1, "scripts.vcs": 1, "scripts.browser": 1, "scripts.plaintext": 1, "scripts.process": 1,
-    "scripts.checks": 1,  # every check, the allowlist's Markdown renderer included
+    "scripts.site_markdown": 1,  # Markdown rendered as the site renders it, for the allowlist's check
     # 2. what is made from the edition: pages per interface, files for readers' tools, HTML rewriting
     "scripts.site": 2, "scripts.publish": 2, "scripts.postprocess": 2,
     # 3. one MkDocs build (EditionBuild)

@@ -8,8 +8,8 @@ import yaml
 
 from helpers import FIXTURES, ROOT, check, edit, line_of, official_from, run
 from scripts.edition.corpus import load_corpus
-from scripts.tools.relocate import EN_CONJECTURAL
 from scripts.tools.import_official import parse_official, read_lines
+from scripts.tools.relocate import EN_CONJECTURAL
 
 pytestmark = pytest.mark.unit
 
@@ -78,8 +78,8 @@ def test_official_text_parses_into_preamble_parts_and_measures(name: str) -> Non
 
 def test_incomplete_official_text_is_not_applied(content: Path, tmp_path: Path) -> None:
     broken = tmp_path / "broken.txt"
-    broken.write_text("\n".join(l for l in (OFFICIAL / "synthetic.txt").read_text(encoding="utf-8").splitlines()
-                                if not l.startswith("（二十一）")), encoding="utf-8")
+    broken.write_text("\n".join(line for line in (OFFICIAL / "synthetic.txt").read_text(encoding="utf-8").splitlines()
+                                if not line.startswith("（二十一）")), encoding="utf-8")
     result = run("import", "--root", str(content), str(broken), "--apply", "--reference", "test")
     assert result.returncode == 1
     assert "expected measures （一） to （二十一）" in result.stdout

@@ -18,8 +18,8 @@ from scripts.edition import Edition
 from scripts.edition.corpus import Corpus
 from scripts.edition.page import parse_page
 from scripts.site.contents import render_contents
-from scripts.site.i18n import bare_title
 from scripts.site.glossary_page import mark_terms
+from scripts.site.i18n import bare_title
 from scripts.site.measure import Context, mark_gaps, render_page, view_control
 from scripts.site.printview import CTX as PRINT
 from scripts.site.wayfinding import breadcrumbs, pager

@@ -8,8 +8,6 @@ Zensical both import into their templates.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import jinja2
 import pytest
 from jinja2 import nodes

@@ -1,6 +1,7 @@
 """The repository itself: contribution files, strict configuration, nothing generated committed."""
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 from pathlib import Path
@@ -42,7 +43,7 @@ def test_chinese_pages_are_not_hard_wrapped() -> None:
     han = re.compile(r"[\u3400-\u9fff，。、；：！？“”《》（）]")
     for path in sorted((ROOT / "docs").glob("*.zh.md")):
         lines = path.read_text(encoding="utf-8").splitlines()
-        for number, (a, b) in enumerate(zip(lines, lines[1:]), 1):
+        for number, (a, b) in enumerate(itertools.pairwise(lines), 1):
             if a.strip() and b.strip() and han.search(a.rstrip()[-1:]) and han.match(b.strip()[:1]):
                 pytest.fail(f"{path.name}:{number}: Chinese paragraph wrapped across lines")
 

@@ -58,7 +58,9 @@ def test_draft_and_revised_commentaries_are_listed_page_by_page_with_why(content
     set_commentary(third, _entry("revised after review", "2026-12-04", "2026-12-05"),  # reviewed again since
                    _entry("reviewed", "2026-12-02", "2026-12-02"))
     out = run("review", "--root", str(content)).stdout
-    rel = lambda p: str(p.relative_to(content))  # noqa: E731
+
+    def rel(p: Path) -> str:
+        return str(p.relative_to(content))
     assert f"{rel(first)}:\n  English commentary: draft since 2026-12-03" in out, out
     assert "not yet reviewed by anyone but A. Author" in out
     assert f"{rel(second)}:\n  Chinese commentary: revised after review on 2026-12-04" in out, out

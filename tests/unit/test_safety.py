@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from helpers import ROOT, edit, line_of
-from scripts.checks import check_edition, markdown_extensions, renderer
 from scripts.edition.safety import Block, check_block, stripped
+from scripts.site_markdown import check_edition, markdown_extensions, renderer
 
 VECTORS = yaml.safe_load((ROOT / "tests/data/xss-vectors.yml").read_text(encoding="utf-8"))
 RENDER = renderer(ROOT)

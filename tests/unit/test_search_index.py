@@ -7,9 +7,24 @@ import pytest
 
 from scripts.edition import Edition
 from scripts.edition.zh import segmenter
-from scripts.site.search_index import (KIND_COMMENTARY, KIND_LAW, KIND_NOTE, KIND_TERM, KIND_TEXT, KIND_WITNESS,
-                                       SEPARATOR_CHARS, ZWSP, build_index, index_words, law_docs, measure_docs,
-                                       pinyin_field, segment_text, witness_docs, worker_script)
+from scripts.site.search_index import (
+    KIND_COMMENTARY,
+    KIND_LAW,
+    KIND_NOTE,
+    KIND_TERM,
+    KIND_TEXT,
+    KIND_WITNESS,
+    SEPARATOR_CHARS,
+    ZWSP,
+    build_index,
+    index_words,
+    law_docs,
+    measure_docs,
+    pinyin_field,
+    segment_text,
+    witness_docs,
+    worker_script,
+)
 
 pytestmark = pytest.mark.unit
 

@@ -17,7 +17,7 @@ def test_the_walk_sees_what_it_should() -> None:
         '<p title="Permanent link">评注</p><div class="oe-en"><p>Translation, here.</p></div>'
         '<p>复制 <code>m08-1</code>、pre-2 与 opinions.pdf</p><p>Founding editors（录入、翻译）</p></body></html>')
     found = []
-    for block, text in runs(page):
+    for _, text in runs(page):
         found += [f"words {w}" for w in foreign_words(text)]
         found += [f"punct {m.group(0).strip()}" for m in ASCII_BESIDE_CJK.finditer(text)]
     found += [f"label {v}" for _, _, v in labels(page) if foreign_words(v)]

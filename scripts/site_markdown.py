@@ -1,9 +1,11 @@
-"""Every check `make check` and the build run: the content model's, and the allowlist.
+"""Markdown rendered as the site renders it, handed to the content checks for the allowlist.
 
 The allowlist (scripts/edition/safety.py) judges the HTML that contributed Markdown
 renders to, so the Markdown must be rendered as MkDocs renders it: python-markdown
 with the extensions listed in mkdocs.yml (and the three MkDocs always adds). The
-content model renders nothing, so the renderer is made here and handed to it.
+content model renders nothing, so the renderer is made here, and `check_edition`
+(what `make check` and the build call) hands it to `load_edition`. The checks
+themselves are listed in scripts/edition/checks.py.
 """
 from __future__ import annotations
 
@@ -64,5 +66,5 @@ def _converter(extensions: str) -> Render:
 
 
 def check_edition(root: Path = ROOT) -> Edition:
-    """The edition loaded with every check, the allowlist included."""
+    """The edition loaded with every check (scripts/edition/checks.py), the allowlist included."""
     return load_edition(root, render=renderer(root))
