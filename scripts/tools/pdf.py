@@ -68,8 +68,8 @@ def book_css(info) -> str:
     def content(key: str) -> str:
         before, _, after = info.get(f"data-{key}", "{page}").partition("{page}")
         return f'"{css_string(before)}" target-counter(attr(href url), page) "{css_string(after)}"'
-    inside = ('.oe-book .oe-commentary a[href^="#"]:not(.oe-n):not(.oe-n-other):not(.oe-term)'
-              ':not([href^="#w-"])')
+    inside = ('.oe-book :is(.oe-commentary, .oe-witness dd) a[href^="#"]:not(.oe-n):not(.oe-n-other)'
+              ':not(.oe-term):not([href^="#w-"])')
     return (f"{inside}::after {{ content: {content('pageref')}; }}\n"
             f'{inside}[href*="-n"]::after {{ content: {content("pageref-note")}; }}\n')
 

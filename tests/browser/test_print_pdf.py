@@ -119,7 +119,7 @@ def test_every_page_has_a_page_number_and_a_running_head(book: Book, corpus: Cor
     for number, text in enumerate(book.pages[1:], start=2):  # the title page has neither
         lines = [line.strip() for line in text.splitlines() if line.strip()]
         assert str(number) in lines[-3:], f"{book.path.name} p. {number}: no page number at its foot"
-        assert len(lines) > 2, f"{book.path.name} p. {number}: no running head"
+        assert len(lines) >= 2 and lines[0] != str(number), f"{book.path.name} p. {number}: no running head"
     ordered = corpus.ordered()
     starts = [book.page_of(bare_title(book.lang, p)) for p in ordered]
     ends = starts[1:] + [book.page_of(t(book.lang, "print.witnesses"))]
@@ -176,6 +176,8 @@ def test_no_page_is_near_empty(book: Book, corpus: Corpus) -> None:
               book.page_of(t(book.lang, "print.witnesses")), book.page_of(t(book.lang, "print.appendix"))}
     extent = body_extent(book.path)
     for number, share in enumerate(extent, start=1):
+        if share == 0:
+            pytest.fail(f"{book.path.name} p. {number} is blank")
         if number == 1 or number + 1 in breaks or number == len(extent):
             continue
         assert share >= NEAR_EMPTY, f"{book.path.name} p. {number} is near-empty ({share:.0%} of its text area)"
