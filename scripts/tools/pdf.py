@@ -61,6 +61,12 @@ def missing_prerequisites() -> list[str]:
     return problems
 
 
+# links within the book whose target's page the commentary and the witnesses give
+INSIDE = ('.oe-book :is(.oe-commentary, .oe-witness dd) a[href^="#"]:not(.oe-n):not(.oe-n-other)'
+          ':not(.oe-term):not([href^="#w-"])')
+PAGEREFS = "/* page references */"
+
+
 def book_css(info) -> str:
     """The page references of cross-references, in the interface's words (given by the print
     view's book-info element): 'N 3, p. 51' after a margin number, '(p. 23)' after any other
@@ -68,18 +74,36 @@ def book_css(info) -> str:
     def content(key: str) -> str:
         before, _, after = info.get(f"data-{key}", "{page}").partition("{page}")
         return f'"{css_string(before)}" target-counter(attr(href url), page) "{css_string(after)}"'
-    inside = ('.oe-book :is(.oe-commentary, .oe-witness dd) a[href^="#"]:not(.oe-n):not(.oe-n-other)'
-              ':not(.oe-term):not([href^="#w-"])')
-    return (f"{inside}::after {{ content: {content('pageref')}; }}\n"
-            f'{inside}[href*="-n"]::after {{ content: {content("pageref-note")}; }}\n')
+    return (f"{INSIDE}::after {{ content: {content('pageref')}; }}\n"
+            f'{INSIDE}[href*="-n"]::after {{ content: {content("pageref-note")}; }}\n')
+
+
+def literal_pagerefs(info, pages: dict[str, int], hrefs: set[str]) -> str:
+    """Every page reference written out as the page its target is on in a finished layout.
+
+    WeasyPrint resolves target-counter() while it paginates; when a reference's text moves
+    what follows it (a heading pushed to the next page), the number it printed can be the
+    page of an earlier attempt. Numbers taken from the laid-out pages, and laid out again
+    until they no longer change, are right."""
+    def words(key: str, page: int) -> str:
+        before, _, after = info.get(f"data-{key}", "{page}").partition("{page}")
+        return f'"{css_string(before)}{page}{css_string(after)}"'
+    rules = []
+    for name in sorted(hrefs & pages.keys()):
+        at, n = f'[href="#{css_string(name)}"]', pages[name]
+        note = re.search(r"-n\w+$", name) is not None
+        rules += [f'.oe-book .oe-contents a{at}::after {{ content: leader(". ") "{n}"; }}',
+                  f'.oe-book .oe-links a{at}::after {{ content: " {n}"; }}',
+                  f"{INSIDE}{at}::after {{ content: {words('pageref-note' if note else 'pageref', n)}; }}"]
+    return "\n".join(rules)
 
 
 def css_string(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
-def book_html(site: Path, lang: str, date: str) -> tuple[str, str]:
-    """The print view's article as a document of its own: (HTML, its base URL).
+def book_html(site: Path, lang: str, date: str) -> tuple[str, str, dict[str, str]]:
+    """The print view's article as a document of its own: (HTML, its base URL, the book's data).
 
     The site's page around it (header, navigation, scripts) is left out; its stylesheets are
     the edition's (edition.css, print.css), without Material's screen layout."""
@@ -103,11 +127,11 @@ def book_html(site: Path, lang: str, date: str) -> tuple[str, str]:
             f'<meta name="dcterms.modified" content="{date}">',
             f'<link rel="stylesheet" href="{assets}/edition.css">',
             f'<link rel="stylesheet" href="{assets}/print.css">',
-            f"<style>{book_css(info)}</style>"]
+            f"<style>{book_css(info)}{PAGEREFS}</style>"]
     body = lxml_html.tostring(article, encoding="unicode")
     document = (f'<!doctype html><html lang="{HTML_LANG[lang]}" class="oe-book" data-oe-view="parallel">'
                 f'<head>{"".join(head)}</head><body>{body}</body></html>')
-    return document, page.resolve().as_uri()
+    return document, page.resolve().as_uri(), dict(info.attrib)
 
 
 def render_pdf(site: Path, lang: str, out: Path, date: str) -> tuple[Path, float]:
@@ -118,11 +142,22 @@ def render_pdf(site: Path, lang: str, out: Path, date: str) -> tuple[Path, float
 
     started = time.perf_counter()
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # it reports every CSS rule it skips
-    document, base = book_html(site, lang, date)
+    document, base, info = book_html(site, lang, date)
     out.parent.mkdir(parents=True, exist_ok=True)
     identifier = hashlib.sha256(document.encode()).hexdigest()[:32].encode()
-    HTML(string=document, base_url=base).write_pdf(
-        str(out), pdf_tags=True, pdf_identifier=identifier, uncompressed_pdf=False)
+    hrefs = set(re.findall(r'href="#([^"]+)"', document))
+    literal = ""
+    for _attempt in range(4):  # in practice two: target-counter(), then the numbers it found
+        laid_out = HTML(string=document.replace(PAGEREFS, literal), base_url=base).render()
+        pages: dict[str, int] = {}
+        for number, page in enumerate(laid_out.pages, start=1):
+            for name in page.anchors:
+                pages.setdefault(name, number)
+        again = literal_pagerefs(info, pages, hrefs)
+        if again == literal:
+            break
+        literal = again
+    laid_out.write_pdf(str(out), pdf_tags=True, pdf_identifier=identifier, uncompressed_pdf=False)
     return out, time.perf_counter() - started
 
 
