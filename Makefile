@@ -27,7 +27,7 @@ help:
 	@echo "              Material site; writes dist/bench.json and the README block (needs chromium, about 20 min, with the scaling run)"
 	@echo "make compare BASE=main - does the working tree build the same site as BASE, byte for byte?"
 	@echo "make lock   - re-fingerprint the Chinese source (only for a correction backed by the official text)"
-	@echo "make pdf    - write dist/opinions.pdf from the whole-document view (needs chromium, fonts-noto-cjk)"
+	@echo "make pdf    - write the printed edition, dist/opinions.pdf and dist/opinions.zh.pdf (needs fonts-noto-cjk, Pango)"
 	@echo "make import OFFICIAL=file REFERENCE=\"...\" [APPLY=1] - pair the official text with the edition by subject"
 	@echo "              and report (dry run); APPLY=1 rebuilds the edition on it (see CONTRIBUTING.md)"
 	@echo "make pinyin - draft the pinyin of new glossary terms (GB/T 16159), to check against a dictionary"

@@ -5,7 +5,7 @@
     python -m scripts import OFFICIAL [--apply --reference ...]   compare with / import the official text
     python -m scripts record [--typo]         number new commentary paragraphs, record the commentaries (make record)
     python -m scripts review                   what awaits an editor's review, page by page (make review)
-    python -m scripts pdf [--lang --view --out]                   dist/opinions.pdf (make pdf)
+    python -m scripts pdf [--lang --site --out]   dist/opinions.pdf and dist/opinions.zh.pdf (make pdf)
     python -m scripts serve [--dev-addr ...]   mkdocs serve, restarted when a script changes (make serve)
     python -m scripts compare [--base REV]     the same site as REV, byte for byte? (make compare)
     python -m scripts bench [--no-readme ...]  the README's figures (make bench)
@@ -28,7 +28,7 @@ COMMANDS = {
     "pinyin": (".tools.pinyin", "draft the pinyin of each glossary term that has none, for a person to check"),
     "record": (".tools.record", "number new commentary paragraphs and record what each commentary has published"),
     "review": (".tools.review", "list every paragraph and commentary note awaiting an editor's review, and why"),
-    "pdf": (".tools.pdf", "write dist/opinions.pdf from the whole-document view (needs Chromium)"),
+    "pdf": (".tools.pdf", "write dist/opinions.pdf and dist/opinions.zh.pdf, the printed edition (WeasyPrint)"),
     "serve": (".tools.serve", "mkdocs serve with live reload, restarted when a script changes"),
     "compare": (".tools.compare", "build the working tree and a revision (--base) and compare the two sites"),
     "doctor": (".tools.doctor", "say what this machine lacks for make test (or venv, pdf, bench), and what to install"),

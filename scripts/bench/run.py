@@ -193,9 +193,9 @@ def targets(f: dict[str, Any]) -> list[dict[str, Any]]:
 
 def exports(ours: Path) -> dict[str, int]:
     sizes = {p.name: p.stat().st_size for p in sorted((ours / "data").iterdir())}
-    pdf = DIST / "opinions.pdf"
-    if pdf.exists():
-        sizes["opinions.pdf (dist/)"] = pdf.stat().st_size
+    for name in ("opinions.pdf", "opinions.zh.pdf"):
+        if (DIST / name).exists():
+            sizes[f"{name} (dist/)"] = (DIST / name).stat().st_size
     return sizes
 
 

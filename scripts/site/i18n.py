@@ -173,6 +173,14 @@ LABELS: dict[str, dict[str, str]] = {
             "Translation and commentary: CC BY 4.0. Chinese text: an official document of a state "
             "organ, not subject to copyright (PRC Copyright Law, Art. 5)."
         ),
+        "print.state": (
+            "The Chinese text is a working transcription, not the official publication: {pct} of it is "
+            "attested by a reprint or a report quoting the document (grades A–B), the rest is the editors' "
+            "reconstruction, and the official publication prevails."
+        ),
+        "print.version": "Version of {date} (commit {commit})",
+        "print.pageref": " (p. {page})",
+        "print.pageref.note": ", p. {page}",
         # breadcrumbs, all measures, previous/next (scripts/site/wayfinding.py)
         "way.home": "Opinions",
         "way.crumbs": "You are here",
@@ -455,6 +463,10 @@ LABELS: dict[str, dict[str, str]] = {
         "print.stamp": "版本日期 {date}，提交 {commit}",
         "print.counts": "共 {total} 份文本，其中 {verified} 份已与官方发布文本核对；其余均为工作录入稿，以官方发布文本为准。",
         "print.licence": "译文和评注：CC BY 4.0。中文文本系国家机关的官方文件，依《著作权法》第五条不适用该法保护。",
+        "print.state": "中文为工作录入稿，并非官方发布文本：其中 {pct} 由《意见》的转载本或引述原文的报道佐证（A、B 级），其余为编者的重构，以官方发布文本为准。",
+        "print.version": "版本日期 {date}（提交 {commit}）",
+        "print.pageref": "（第 {page} 页）",
+        "print.pageref.note": "，第 {page} 页",
         "way.home": "意见全文",
         "way.crumbs": "当前位置",
         "way.pager": "上一条与下一条",

@@ -57,6 +57,18 @@ def _chromium() -> bool:
     return os.path.isfile(path) and os.access(path, os.X_OK)
 
 
+def _library(soname: str) -> Callable[[], bool]:
+    """A shared library the dynamic loader finds (as WeasyPrint, through cffi, will look for it)."""
+    def present() -> bool:
+        import ctypes
+        try:
+            ctypes.CDLL(soname)
+        except OSError:
+            return False
+        return True
+    return present
+
+
 def _cjk_fonts() -> bool:
     if shutil.which("fc-list") is None:
         return False
@@ -73,6 +85,9 @@ CHROMIUM_NEED = Need(f"Chromium at {chromium()} (or set {CHROMIUM}=/path/to/chro
                      "the browser tests, the PDF and the benchmark", "chromium", _chromium)
 FONTCONFIG = Need("fc-list", "finding the CJK fonts", "fontconfig", _command("fc-list"))
 FONTS = Need("the Noto CJK fonts", "Chinese text in the browser tests and the PDF", "fonts-noto-cjk", _cjk_fonts)
+PANGO = [Need(f"the {name} library", "the PDF (WeasyPrint lays out text with Pango)", package, _library(soname))
+         for name, package, soname in (("Pango", "libpango-1.0-0", "libpango-1.0.so.0"),
+                                       ("PangoFT2", "libpangoft2-1.0-0", "libpangoft2-1.0.so.0"))]
 POPPLER = [Need(tool, "the PDF tests", "poppler-utils", _command(tool)) for tool in ("pdftoppm", "pdftotext", "pdffonts")]
 JAVA = Need("Java", "the Nu HTML Checker (tests/js)", "default-jre-headless", _command("java"))
 NPM = Need("npm", "installing the Nu HTML Checker and axe-core (tests/js) and Lighthouse (bench/)", "npm",
@@ -80,8 +95,8 @@ NPM = Need("npm", "installing the Nu HTML Checker and axe-core (tests/js) and Li
 
 NEEDS = {
     "venv": [PYTHON, VENV],
-    "test": [PYTHON, VENV, MAKE, GIT, CHROMIUM_NEED, FONTCONFIG, FONTS, *POPPLER, JAVA, NPM],
-    "pdf": [PYTHON, VENV, CHROMIUM_NEED, FONTCONFIG, FONTS],
+    "test": [PYTHON, VENV, MAKE, GIT, CHROMIUM_NEED, FONTCONFIG, FONTS, *PANGO, *POPPLER, JAVA, NPM],
+    "pdf": [PYTHON, VENV, GIT, FONTCONFIG, FONTS, *PANGO],
     "bench": [PYTHON, VENV, GIT, CHROMIUM_NEED, FONTCONFIG, FONTS, NPM],
 }
 

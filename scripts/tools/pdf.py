@@ -1,148 +1,205 @@
-"""`make pdf`: dist/opinions.pdf from the whole-document view, with headless Chromium.
+"""`make pdf`: the printed edition, as a book, in both interfaces.
 
-A4, page numbers in the footer, an outline (bookmarks) for the parts and
-measures, CJK fonts embedded. It installs nothing: if Chromium or the CJK
-fonts are missing it says exactly what to install. Two runs on the same commit
-give the same file: the only date in it is the edition date (the commit date).
+dist/opinions.pdf (English interface) and dist/opinions.zh.pdf (Chinese interface)
+are the site's whole-document view (print/, scripts/site/printview.py) set as paged
+media by WeasyPrint, with the same print stylesheet a browser uses
+(docs/assets/print.css): a title page, contents with the page of every part and
+measure, a running head and page number on every page, the apparatus at the foot
+of the page, margin numbers in the margin, an outline (bookmarks), metadata
+(title, authors, subject, language) and tags. Chromium's print has neither
+footnotes nor target-counter(), which all of that needs.
+
+It installs nothing: what the machine lacks (Pango, the CJK fonts) is named with
+its Debian package. Two runs on the same commit give the same files: the only
+date in them is the edition's.
 """
 from __future__ import annotations
 
 import argparse
-import io
+import hashlib
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from html import escape
 from pathlib import Path
 
-from .. import browser as chromium, settings
+from .. import settings
 from ..edition.corpus import load_document
 from ..edition.paths import LANGS, ROOT
-from ..settings import VIEWS
 from ..vcs import edition_stamp
-from .pdf_fonts import make_fonts
 
-INSTALL = "sudo apt-get install -y chromium fonts-noto-cjk"
-# Chinese in the CJK subsets made for this PDF (scripts/tools/pdf_fonts.py); Latin as on screen.
-FONT_CSS = """
-:root { --oe-cjk: "OE Serif CJK", serif; }
-[lang|="zh"], [lang|="zh"] * { font-family: "OE Serif CJK", serif !important; }
-body, .md-typeset { font-family: Helvetica, Arial, "Liberation Sans", "OE Sans CJK", sans-serif; }
-"""
-FOOTER = ('<div style="width:100%;font-size:7.5pt;color:#555;font-family:sans-serif;padding:0 15mm;'
-          'display:flex;justify-content:space-between"><span>{title}</span>'
-          '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>')
+HTML_LANG = {"en": "en", "zh": "zh-Hans"}
+INSTALL = "sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk fontconfig"
+
+
+def pdf_name(lang: str) -> str:
+    """opinions.pdf (English interface), opinions.zh.pdf (Chinese): the names the Downloads pages link."""
+    return "opinions.pdf" if lang == "en" else f"opinions.{lang}.pdf"
 
 
 def missing_prerequisites() -> list[str]:
+    """What the machine lacks for WeasyPrint and the fonts, each with its Debian package."""
     problems = []
-    if not Path(chromium.chromium()).exists():
-        problems.append(f"Chromium is not at {chromium.chromium()} (Debian package 'chromium'; or set CHROMIUM=/path)")
+    try:
+        import weasyprint  # noqa: F401  (loads Pango: fails with OSError when it is missing)
+    except ImportError:
+        problems.append("WeasyPrint is not installed in .venv (run make, which installs requirements-dev.txt)")
+    except OSError as error:
+        problems.append(f"WeasyPrint cannot load Pango ({error}) (Debian packages 'libpango-1.0-0', "
+                        "'libpangoft2-1.0-0')")
     try:
         fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, timeout=30).stdout
     except (OSError, subprocess.SubprocessError):
         fonts = ""
-    if "Noto Sans CJK" not in fonts and "Noto Serif CJK" not in fonts:
-        problems.append("no Noto CJK font is installed (Debian package 'fonts-noto-cjk')")
+    if "Noto Serif CJK" not in fonts or "Noto Sans CJK" not in fonts:
+        problems.append("the Noto CJK fonts are not installed (Debian packages 'fonts-noto-cjk', 'fontconfig')")
     return problems
 
 
-def finish_pdf(pdf: bytes, headings: list[str], date: str, served: str = "", public: str = "") -> bytes:
-    """Three repairs to Chromium's PDF, with pypdf.
-
-    - Chromium builds the outline from the headings but drops the space where a
-      long heading wraps ("raisingthe"), and, once the embedded font subsets are large
-      (the whole edition in both languages), repeats a heading's first line before it
-      ("ContentsContents"); put back the headings' own text.
-    - Its creation and modification dates are the time of the run; use the
-      edition date (`date`, YYYY-MM-DD), so that two runs on the same commit give the same file.
-    - A link to another page of the site (a commentary's link to the About page) points at the
-      temporary server the page was printed from (`served`, a new port each run); point it at the
-      published site (`public`, EDITION_SITE_URL), or, where that is unset, drop the link and keep
-      its text.
-    """
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import NameObject, TextStringObject
-
-    stamp = "D:" + date.replace("-", "") + "000000Z"
-
-    by_key = {re.sub(r"\s+", "", h): h for h in headings}
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    outlines = writer._root_object.get("/Outlines")
-    stack = [outlines.get_object()["/First"]] if outlines is not None and "/First" in outlines.get_object() else []
-    while stack:
-        node = stack.pop().get_object()
-        title = str(node.get("/Title", ""))
-        squeezed = re.sub(r"\s+", "", title)
-        fixed = by_key.get(squeezed) or next(
-            (by_key[k] for k in sorted(by_key, key=len, reverse=True) if k and squeezed.endswith(k)), None)
-        if fixed and fixed != title:
-            node[NameObject("/Title")] = TextStringObject(fixed)
-        for key in ("/First", "/Next"):
-            if key in node:
-                stack.append(node[key])
-    if served:
-        _relink(writer, served, public)
-    writer.add_metadata({"/CreationDate": stamp, "/ModDate": stamp})
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+# links within the book whose target's page the commentary and the witnesses give
+INSIDE = ('.oe-book :is(.oe-commentary, .oe-witness dd) a[href^="#"]:not(.oe-n):not(.oe-n-other)'
+          ':not(.oe-term):not([href^="#w-"])')
+PAGEREFS = "/* page references */"
 
 
-def _relink(writer, served: str, public: str) -> None:
-    """Links to `served` (the temporary local server) go to `public`, or are dropped."""
-    from pypdf.generic import ArrayObject, NameObject, TextStringObject
+def book_css(info) -> str:
+    """The page references of cross-references, in the interface's words (given by the print
+    view's book-info element): 'N 3, p. 51' after a margin number, '(p. 23)' after any other
+    link within the book."""
+    def content(key: str) -> str:
+        before, _, after = info.get(f"data-{key}", "{page}").partition("{page}")
+        return f'"{css_string(before)}" target-counter(attr(href url), page) "{css_string(after)}"'
+    return (f"{INSIDE}::after {{ content: {content('pageref')}; }}\n"
+            f'{INSIDE}[href*="-n"]::after {{ content: {content("pageref-note")}; }}\n')
 
-    for page in writer.pages:
-        annots = page.get("/Annots")
-        if annots is None:
+
+def literal_pagerefs(info, pages: dict[str, int], hrefs: set[str]) -> str:
+    """Every page reference written out as the page its target is on in a finished layout.
+
+    WeasyPrint resolves target-counter() while it paginates; when a reference's text moves
+    what follows it (a heading pushed to the next page), the number it printed can be the
+    page of an earlier attempt. Numbers taken from the laid-out pages, and laid out again
+    until they no longer change, are right."""
+    def words(key: str, page: int) -> str:
+        before, _, after = info.get(f"data-{key}", "{page}").partition("{page}")
+        return f'"{css_string(before)}{page}{css_string(after)}"'
+    rules = []
+    for name in sorted(hrefs & pages.keys()):
+        at, n = f'[href="#{css_string(name)}"]', pages[name]
+        note = re.search(r"-n\w+$", name) is not None
+        rules += [f'.oe-book .oe-contents a{at}::after {{ content: leader(". ") "{n}"; }}',
+                  f'.oe-book .oe-links a{at}::after {{ content: " {n}"; }}',
+                  f"{INSIDE}{at}::after {{ content: {words('pageref-note' if note else 'pageref', n)}; }}"]
+    return "\n".join(rules)
+
+
+def css_string(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def relink(article, path: str, public: str) -> None:
+    """Links to other pages of the site (a commentary's link to the About page) go to the published
+    site (`public`, EDITION_SITE_URL; `path`: the print view's address below it), or, where it is
+    unset, are dropped with their text kept: left as they are, they would lead to files of the
+    temporary build the book was printed from. Links within the book and to other sites stay."""
+    from urllib.parse import urljoin, urlsplit
+
+    for a in article.iter("a"):
+        href = a.get("href")
+        if href is None or href.startswith("#") or urlsplit(href).scheme:
             continue
-        kept = ArrayObject()
-        for ref in annots.get_object():
-            action = ref.get_object().get("/A")
-            uri = str(action.get_object().get("/URI", "")) if action is not None else ""
-            if not uri.startswith(served):
-                kept.append(ref)
-            elif public:
-                action.get_object()[NameObject("/URI")] = TextStringObject(public.rstrip("/") + "/" + uri[len(served):])
-                kept.append(ref)
-            else:  # off the page, and inert where the structure tree still names it
-                del ref.get_object()[NameObject("/A")]
-        page[NameObject("/Annots")] = kept
+        if public:
+            a.set("href", urljoin(public.rstrip("/") + "/" + path, href))
+        else:
+            del a.attrib["href"]
 
 
-def build_pdf(out: Path, lang: str = "en", view: str = "parallel", site: Path | None = None,
-              browser=None) -> Path:
-    """Build (or take) the site, print its whole-document view to `out`.
+def book_html(site: Path, lang: str, date: str) -> tuple[str, str, dict[str, str]]:
+    """The print view's article as a document of its own: (HTML, its base URL, the book's data).
 
-    `browser`: a Playwright Chromium already running (the tests pass theirs).
-    """
+    The site's page around it (header, navigation, scripts) is left out; its stylesheets are
+    the edition's (edition.css, print.css), without Material's screen layout."""
+    from lxml import html as lxml_html
+
+    page = site / ("zh/" if lang == "zh" else "") / "print" / "index.html"
+    if not page.is_file():
+        raise SystemExit(f"make pdf: {page} is missing: the site was not built (mkdocs build --strict)")
+    tree = lxml_html.parse(str(page))
+    article = tree.find('.//article')
+    info = tree.find('.//div[@class="oe-book-info"]')
+    if article is None or info is None:
+        raise SystemExit(f"make pdf: {page} holds no whole-document view (scripts/site/printview.py)")
+    assets = os.path.relpath(site / "assets", page.parent)
+    head = [f'<meta charset="utf-8"><title>{escape(info.get("data-title", ""))}</title>',
+            *(f'<meta name="author" content="{escape(a.strip())}">'
+              for a in info.get("data-authors", "").split(";") if a.strip()),
+            f'<meta name="description" content="{escape(info.get("data-subject", ""))}">',
+            f'<meta name="keywords" content="{escape(info.get("data-keywords", ""))}">',
+            f'<meta name="dcterms.created" content="{date}">',
+            f'<meta name="dcterms.modified" content="{date}">',
+            f'<link rel="stylesheet" href="{assets}/edition.css">',
+            f'<link rel="stylesheet" href="{assets}/print.css">',
+            f"<style>{book_css(info)}{PAGEREFS}</style>"]
+    relink(article, ("zh/" if lang == "zh" else "") + "print/", settings.env(settings.SITE_URL))
+    body = lxml_html.tostring(article, encoding="unicode")
+    document = (f'<!doctype html><html lang="{HTML_LANG[lang]}" class="oe-book" data-oe-view="parallel">'
+                f'<head>{"".join(head)}</head><body>{body}</body></html>')
+    return document, page.resolve().as_uri(), dict(info.attrib)
+
+
+def render_pdf(site: Path, lang: str, out: Path, date: str) -> tuple[Path, float]:
+    """One PDF, with WeasyPrint; returns it and the seconds it took."""
+    import logging
+
+    from weasyprint import HTML
+
+    started = time.perf_counter()
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)  # it reports every CSS rule it skips
+    document, base, info = book_html(site, lang, date)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    identifier = hashlib.sha256(document.encode()).hexdigest()[:32].encode()
+    hrefs = set(re.findall(r'href="#([^"]+)"', document))
+    literal = ""
+    for _attempt in range(4):  # in practice two: target-counter(), then the numbers it found
+        laid_out = HTML(string=document.replace(PAGEREFS, literal), base_url=base).render()
+        pages: dict[str, int] = {}
+        for number, page in enumerate(laid_out.pages, start=1):
+            for name in page.anchors:
+                pages.setdefault(name, number)
+        again = literal_pagerefs(info, pages, hrefs)
+        if again == literal:
+            break
+        literal = again
+    laid_out.write_pdf(str(out), pdf_tags=True, pdf_identifier=identifier, uncompressed_pdf=False)
+    return out, time.perf_counter() - started
+
+
+def build_pdfs(outdir: Path, site: Path | None = None, langs: tuple[str, ...] = LANGS) -> list[Path]:
+    """Build (or take) the site and render its whole-document view in each interface, in
+    parallel (one process per PDF)."""
     tmp = Path(tempfile.mkdtemp(prefix="oe-pdf-"))
     try:
         if site is None:
             site = tmp / "site"
             subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT,
                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=True)
-        with chromium.serve_directory(site) as base:
-            served = base
-            url = f"{base}{'zh/' if lang == 'zh' else ''}print/?view={view}"
-            if browser is not None:
-                pdf, headings = _print(browser, url, site)
-            else:
-                from playwright.sync_api import sync_playwright
-                with sync_playwright() as pw:
-                    own = chromium.launch(pw, "--font-render-hinting=none")
-                    try:
-                        pdf, headings = _print(own, url, site)
-                    finally:
-                        own.close()
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(finish_pdf(pdf, headings, pdf_date(ROOT), served, settings.env(settings.SITE_URL)))
-        return out
+        date = pdf_date(ROOT)
+        jobs = [(site, lang, outdir / pdf_name(lang), date) for lang in langs]
+        if len(jobs) == 1:
+            return [render_pdf(*jobs[0])[0]]
+        with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
+            return [path for path, _seconds in pool.map(_render, jobs)]
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _render(job: tuple[Path, str, Path, str]) -> tuple[Path, float]:
+    return render_pdf(*job)
 
 
 def pdf_date(root: Path) -> str:
@@ -154,41 +211,11 @@ def pdf_date(root: Path) -> str:
     return document["date"]
 
 
-def _print(browser, url: str, site: Path) -> tuple[bytes, list[str]]:
-    # bypass_csp: the fonts made for the PDF are injected as an inline style, which the
-    # site's own Content-Security-Policy rightly forbids
-    context = browser.new_context(viewport={"width": 1280, "height": 1000}, bypass_csp=True)
-    try:
-        page = context.new_page()
-        page.goto(url, wait_until="networkidle")
-        title = page.locator('meta[property="og:site_name"]').get_attribute("content")  # the interface's site name
-        # the article only: the site chrome is not printed, and its text changes while the
-        # page settles (search status messages), which made the font subsets differ between runs
-        css = make_fonts(page.evaluate("document.querySelector('.md-content').innerText"), site / "_pdf-fonts")
-        if css:
-            page.add_style_tag(content=css.replace("url('", "url('/_pdf-fonts/") + FONT_CSS)
-            page.wait_for_function("document.fonts.status === 'loaded'")
-        else:
-            print("make pdf: Noto CJK SC faces not found; CJK text will be embedded as Type 3 glyphs",
-                  file=sys.stderr)
-        page.evaluate("document.fonts.ready")
-        page.emulate_media(media="print")
-        headings = page.locator("article h1, article h2, article h3").evaluate_all(
-            "els => els.map(e => e.textContent.replace(/\u00b6/g, '').trim())")
-        pdf = page.pdf(format="A4", print_background=True, display_header_footer=True,
-                       header_template="<div></div>", footer_template=FOOTER.format(title=title),
-                       margin={"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"},
-                       outline=True, tagged=True, prefer_css_page_size=False)
-        return pdf, headings
-    finally:
-        context.close()
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=LANGS, default="en", help="interface of the labels (default en)")
-    parser.add_argument("--view", choices=VIEWS, default="parallel",
-                        help="reading mode (default: side by side)")
-    parser.add_argument("--out", type=Path, default=ROOT / "dist" / "opinions.pdf")
+    parser.add_argument("--lang", choices=[*LANGS, "both"], default="both",
+                        help="interface of the PDF (default: both, opinions.pdf and opinions.zh.pdf)")
+    parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
+    parser.add_argument("--out", type=Path, default=ROOT / "dist", help="directory for the PDFs (default dist/)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -197,7 +224,10 @@ def run(args: argparse.Namespace) -> int:
         print("make pdf: cannot run:\n  - " + "\n  - ".join(problems) + f"\nInstall with: {INSTALL}",
               file=sys.stderr)
         return 1
-    out = build_pdf(args.out, args.lang, args.view)
-    size = out.stat().st_size / 1024 / 1024
-    print(f"make pdf: wrote {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out} ({size:.1f} MB)")
+    langs = LANGS if args.lang == "both" else (args.lang,)
+    started = time.perf_counter()
+    for out in build_pdfs(args.out, args.site, langs):
+        size = out.stat().st_size / 1024 / 1024
+        print(f"make pdf: wrote {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out} ({size:.1f} MB)")
+    print(f"make pdf: {time.perf_counter() - started:.0f} s")
     return 0

@@ -19,5 +19,4 @@ def test_two_builds_of_the_same_commit_are_identical(site: Path, tmp_path: Path)
     result = build_site(again)
     assert result.returncode == 0, result.stderr
     differences = tree_differences(site, again)
-    # the PDF fonts, if a PDF was made from the session's site, are not part of the build
-    assert [d for d in differences if not d.startswith("_pdf-fonts")] == []
+    assert differences == []

@@ -65,13 +65,14 @@ def test_query_set_is_broad_enough() -> None:
     assert {c.iface for c in cases} == {"en", "zh"}
 
 
-def test_make_pdf_says_what_to_install_when_chromium_is_missing(monkeypatch: pytest.MonkeyPatch,
-                                                                tmp_path: Path) -> None:
-    monkeypatch.setenv("CHROMIUM", "/nonexistent/chromium")
-    result = run("pdf", "--out", str(tmp_path / "never.pdf"))
+def test_make_pdf_says_what_to_install_when_the_fonts_cannot_be_found(monkeypatch: pytest.MonkeyPatch,
+                                                                       tmp_path: Path) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no fc-list: fontconfig and the CJK fonts are missing
+    result = run("pdf", "--out", str(tmp_path / "never"))
     assert result.returncode == 1
-    assert "Install with: sudo apt-get install -y chromium fonts-noto-cjk" in result.stderr
-    assert not (tmp_path / "never.pdf").exists()
+    assert "fonts-noto-cjk" in result.stderr and "Install with: sudo apt-get install -y" in result.stderr
+    assert "libpango-1.0-0" in result.stderr
+    assert not (tmp_path / "never").exists()
 
 
 def test_every_command_has_help() -> None:
