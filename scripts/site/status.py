@@ -17,12 +17,17 @@ from .i18n import t
 
 GLYPH = {"attested": "\u25cf", "reported": "\u25d0", "conjecture": "\u25cb"}  # ● ◐ ○ (where only text can go)
 # The same three as drawings, so they keep one size in every font: full, half and empty circles.
-_FILL = {"attested": '<circle cx="5" cy="5" r="4"/>', "reported": '<path d="M5 1a4 4 0 0 0 0 8z"/>', "conjecture": ""}
+# Fill and stroke are the drawing's own attributes, not the stylesheet's: a renderer that does not
+# apply the page's CSS inside an SVG (WeasyPrint, for the PDF) would fill the empty circle black
+# and print a conjecture as attested.
+_FILL = {"attested": '<circle cx="5" cy="5" r="4" fill="currentColor"/>',
+         "reported": '<path d="M5 1a4 4 0 0 0 0 8z" fill="currentColor"/>', "conjecture": ""}
 
 
 def glyph_svg(heading: str) -> str:
     return ('<svg class="oe-glyph" viewBox="0 0 10 10" width="10" height="10" aria-hidden="true" focusable="false">'
-            f'<circle class="oe-glyph-ring" cx="5" cy="5" r="4.2"/>{_FILL[heading]}</svg>')
+            '<circle class="oe-glyph-ring" cx="5" cy="5" r="4.2" fill="none" stroke="currentColor" stroke-width="1.2"/>'
+            f'{_FILL[heading]}</svg>')
 
 
 def heading_word(lang: str, status: Status) -> str:
@@ -48,11 +53,12 @@ def heading_mark(lang: str, status: Status, words: bool = False) -> str:
 
 
 def meter(share: float) -> str:
-    """A 2:1 bar filled to `share` (SVG attributes, which the Content-Security-Policy allows)."""
+    """A 2:1 bar filled to `share` (SVG attributes, which the Content-Security-Policy allows, and
+    which every renderer honours; see _FILL)."""
     filled = round(max(0.0, min(1.0, share)) * 16, 2)
     return ('<svg class="oe-meter" viewBox="0 0 16 6" width="16" height="6" aria-hidden="true" focusable="false">'
-            '<rect class="oe-meter-bg" x="0.5" y="0.5" width="15" height="5" rx="1"/>'
-            f'<rect class="oe-meter-fill" x="0" y="0" width="{filled:g}" height="6" rx="1"/></svg>')
+            '<rect class="oe-meter-bg" x="0.5" y="0.5" width="15" height="5" rx="1" fill="none" stroke="currentColor"/>'
+            f'<rect class="oe-meter-fill" x="0" y="0" width="{filled:g}" height="6" rx="1" fill="currentColor"/></svg>')
 
 
 def text_mark(lang: str, status: Status, words: bool = False) -> str:
