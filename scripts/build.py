@@ -59,7 +59,11 @@ from .vcs import commit_epoch, edition_stamp, last_changed, repo_url, revisions
 
 MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
 MATERIAL_BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
-OWN_ASSETS = ("assets/edition.css", "assets/edition.js")  # docs/assets/, minified as they are published
+# docs/assets/, minified as they are published
+OWN_ASSETS = ("assets/edition.css", "assets/pages.css", "assets/print.css", "assets/edition.js")
+# Stylesheets beyond extra_css (edition.css), by kind of page: a measure page, the page most read,
+# loads none; the whole-document view (print/) is the one page printed as a book.
+PAGE_CSS = {"measure": (), "print": ("assets/pages.css", "assets/print.css"), "other": ("assets/pages.css",)}
 
 
 @dataclass
@@ -285,6 +289,8 @@ class EditionBuild:
         state, lang = self._now(), interface(config)
         src = page.file.src_uri
         model = state.edition.corpus.page_for_src(src) if src.startswith(MEASURES + "/") else None
+        kind = "measure" if model is not None else "print" if src.split(".")[0] == "print" else "other"
+        page.meta["oe_css"] = list(PAGE_CSS[kind])
         urls = interface_urls(page.url, config.site_url)
         ld = json_ld(state.edition.corpus, model, lang, urls) if model is not None else None
         page.meta["oe_head"] = head(title=str(page.meta.get("title") or page.title or config.site_name),

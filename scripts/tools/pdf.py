@@ -143,6 +143,7 @@ def book_html(site: Path, lang: str, date: str) -> tuple[str, str, dict[str, str
             f'<meta name="dcterms.created" content="{date}">',
             f'<meta name="dcterms.modified" content="{date}">',
             f'<link rel="stylesheet" href="{assets}/edition.css">',
+            f'<link rel="stylesheet" href="{assets}/pages.css">',
             f'<link rel="stylesheet" href="{assets}/print.css">',
             f"<style>{book_css(info)}{PAGEREFS}</style>"]
     relink(article, ("zh/" if lang == "zh" else "") + "print/", settings.env(settings.SITE_URL))
