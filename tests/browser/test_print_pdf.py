@@ -247,6 +247,28 @@ def test_two_runs_give_the_same_pdf(books: dict[str, Book], site: Path, tmp_path
 
 # --- the print stylesheet, in Chromium -------------------------------------------------------
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_book_prints_no_siglum_between_the_characters(page, server, site: Path, lang: str) -> None:
+    """The book's document (what WeasyPrint sets) with its stylesheets, in Chromium's cascade: every
+    siglum, variant mark and apparatus note in the text is hidden, the apparatus for the foot shown.
+    A screen rule more specific than print.css's once printed every siglum in the text."""
+    from scripts.tools.pdf import book_html
+    document, _base, _info = book_html(site, lang, "2000-01-01")
+    page.goto(server + ("zh/" if lang == "zh" else "") + "print/")
+    page.set_content(document, wait_until="load")
+    page.emulate_media(media="print")
+    shown = page.evaluate("""() => {
+      const shown = s => [...document.querySelectorAll(s)].filter(e => getComputedStyle(e).display !== 'none').length;
+      return {sig: shown('.oe-sig'), ref: shown('.oe-var-ref'), app: shown('.oe-pair > .oe-app'),
+              foot: shown('.oe-foot'), att: document.querySelectorAll('.oe-att').length,
+              sheets: document.styleSheets.length};
+    }""")
+    assert shown["sheets"] >= 3, "the book's stylesheets did not load"
+    assert shown["sig"] == shown["ref"] == shown["app"] == 0, f"printed in the text: {shown}"
+    if shown["att"]:
+        assert shown["foot"] >= 1, "no apparatus for the foot of the page"
+
+
 def test_printing_a_measure_shows_text_not_chrome(page, server) -> None:
     page.goto(server + url(8) + "?view=zh")
     page.emulate_media(media="print")

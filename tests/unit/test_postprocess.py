@@ -8,10 +8,11 @@ import re
 import pytest
 
 from helpers import ROOT
+from scripts.build import OWN_ASSETS
 from scripts.postprocess.csp import add_csp, policy
 from scripts.postprocess.headings import keep_permalinks_with_words
 from scripts.postprocess.material_patch import PatchError, drop_alternate_sitemaps
-from scripts.postprocess.minify import collapse_html, minify
+from scripts.postprocess.minify import collapse_html, css_tokens, minify
 from scripts.postprocess.serve_notice import add_notice
 
 pytestmark = pytest.mark.unit
@@ -56,6 +57,17 @@ def test_own_css_and_js_are_minified_and_other_files_left_alone() -> None:
     assert minify("a.css", "/* note */\nbody {\n  color: red;\n}\n") == "body{color:red}\n"
     assert minify("a.js", "// note\nvar  x = 1;\n") == "var x=1;\n"
     assert minify("a.txt", "  as it is  ") == "  as it is  "
+
+
+def test_minified_css_says_what_its_source_says() -> None:
+    """rcssmin turned `attr(href url), page)` into `attr(href url,page)`, which swallowed the
+    rest of print.css; a stylesheet is published minified only where no token changes."""
+    paged = 'a::after { content: leader(". ") target-counter(attr(href url), page); }\n.b { float: footnote; }\n'
+    assert css_tokens(minify("print.css", paged)) == css_tokens(paged)
+    for name in OWN_ASSETS:
+        if name.endswith(".css"):
+            source = (ROOT / "docs" / name).read_text(encoding="utf-8")
+            assert css_tokens(minify(name, source)) == css_tokens(source), name
 
 
 def test_materials_bundle_loses_only_the_alternate_sitemap_call() -> None:
