@@ -183,7 +183,7 @@ def cite(c: Commentary, style: str, names: dict[str, str], address: str, n: int 
 
 
 def review_note(c: Commentary, lang: str) -> str:
-    """'Status: revised after review (2026-12-01); Reviewers: Independent fact audit (2026-12-01)'
+    """'Status: revised after review (2026-12-01); Reviewers: Independent fact audit (2026-12-07)'
     in `lang`, for the reference managers' note field."""
     if c.review is None:
         return ""
