@@ -67,3 +67,4 @@ def test_draft_and_revised_commentaries_are_listed_page_by_page_with_why(content
     assert rel(third) not in out
     assert out.count(" commentary: ") == 2
     assert "review: nothing awaits review" not in out
+    assert out.index("draft since") < out.index("Revised after review, waiting"), "a draft is not lost among revisions"
