@@ -239,10 +239,17 @@ def counterparts(en: list[Note], zh: list[Note]) -> tuple[dict[str, dict[str, st
             if same is not None and label not in claimed[other] and same.counterpart in (None, label):
                 pairs[lang][label] = label
                 continue
+            # the other language's paragraphs still without a counterpart (a number never reused
+            # after a withdrawal is not among them: only numbers the commentary has are offered)
+            free = [k for k, n in notes_of[other].items()
+                    if k not in notes_of[lang] and k not in claimed[other] and n.counterpart is None]
+            example = free[0] if free else "K"
+            offer = f" (its paragraphs without one: {', '.join(free)})" if free else ""
             problems.append(MarginProblem(lang, note.line, f"{_NAME[lang]} N {label} has no counterpart: the "
                                           f"{_NAME[other]} commentary has no free N {label}",
-                                          f"give the {_NAME[other]} paragraph that answers it the number {label}, "
-                                          f"name it ('{{N {label} | {other} 6}}'), or write '{{N {label} | {other} none}}'"))
+                                          f"name the {_NAME[other]} paragraph that answers it, "
+                                          f"'{{N {label} | {other} {example}}}'{offer}, "
+                                          f"or write '{{N {label} | {other} none}}'"))
             pairs[lang][label] = None
     return pairs, problems
 

@@ -468,8 +468,10 @@ def _notes(page: Page, lang: str, ctx: Context, mark: Callable[[str], str] | Non
         jump = ""
         answer = pairs.get(note.n)
         if answer:
-            jump = (f' <a class="oe-n-other" href="#{note_id(page, other, answer)}" '
-                    f'title="{escape(t(lang if lang == "en" else "zh", "note.other"))}">'
+            # the title is the interface's words, inside a commentary of either language
+            tag = "" if ui == lang else f' lang="{"zh-Hans" if ui == "zh" else "en"}"'
+            jump = (f' <a class="oe-n-other" href="#{note_id(page, other, answer)}"{tag} '
+                    f'title="{escape(t(ui, "note.to." + other))}">'
                     f'{escape(t(lang, "note.other.mark"))}</a>')
         text = note.text
         if laws and not ctx.print_view:
@@ -495,10 +497,11 @@ def _with_withdrawn(page: Page, lang: str, ctx: Context, rendered: list[str], ui
     labels = [n.n for n in page.notes(lang)]
     out = list(rendered)
     for w in sorted(review.withdrawn, key=lambda w: label_key(w.n), reverse=True):
-        text = escape(t(ui, "note.withdrawn", n=w.n, date=document_date(ui, w.date)))
+        date = document_date(ui, w.date)
+        text = escape(t(ui, "note.withdrawn", n=w.n, date=date))
         if w.now:
             link = f'<a href="#{note_id(page, lang, w.now)}">{escape(t(ui, "note.mark", n=w.now))}</a>'
-            text += " " + escape(t(ui, "note.withdrawn.now", now="\0")).replace("\0", link)
+            text = escape(t(ui, "note.withdrawn.now", n=w.n, date=date, now="\0")).replace("\0", link)
         at = sum(1 for x in labels if label_key(x) < label_key(w.n))
         out.insert(at, f'<p class="oe-withdrawn" id="{note_id(page, lang, w.n)}">{text}</p>')
     return out

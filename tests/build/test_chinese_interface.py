@@ -1,6 +1,7 @@
 """The Chinese interface speaks Chinese throughout: every page under zh/ walked (tests/zh_walk.py)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -31,3 +32,16 @@ def test_no_english_only_notes_in_the_chinese_interface(site: Path) -> None:
                                 " .oe-history-summary[lang|=en]"):
             english.append(f"{page.relative_to(site)}: {el.text_content()[:60]!r}")
     assert not english, f"{len(english)} notes in English only:\n" + "\n".join(english[:20])
+
+
+def test_the_links_between_the_two_commentaries_are_labelled_in_chinese(site: Path) -> None:
+    """Each margin number's link to its counterpart in the other commentary is the interface's
+    furniture, labelled in Chinese in the Chinese interface even inside the English commentary."""
+    from lxml import html as lxml_html
+    english, links = [], 0
+    for page in sorted((site / "zh" / "measures").rglob("index.html")):
+        for a in lxml_html.parse(str(page)).getroot().cssselect("a.oe-n-other"):
+            links += 1
+            if not re.search(r"[\u4e00-\u9fff]", a.get("title") or ""):
+                english.append(f"{page.relative_to(site)}: {a.get('href')} {a.get('title')!r}")
+    assert not english, f"{len(english)} of {links} counterpart links labelled in English:\n" + "\n".join(english[:10])
