@@ -12,7 +12,7 @@ from scripts.build import OWN_ASSETS
 from scripts.postprocess.csp import add_csp, policy
 from scripts.postprocess.headings import keep_permalinks_with_words
 from scripts.postprocess.material_patch import PatchError, drop_alternate_sitemaps
-from scripts.postprocess.minify import collapse_html, css_tokens, minify
+from scripts.postprocess.minify import balanced, collapse_html, css_tokens, minify
 from scripts.postprocess.serve_notice import add_notice
 
 pytestmark = pytest.mark.unit
@@ -63,6 +63,7 @@ def test_minified_css_says_what_its_source_says() -> None:
     """rcssmin turned `attr(href url), page)` into `attr(href url,page)`, which swallowed the
     rest of print.css; a stylesheet is published minified only where no token changes."""
     paged = 'a::after { content: leader(". ") target-counter(attr(href url), page); }\n.b { float: footnote; }\n'
+    assert balanced('a::after{content:")"}') and not balanced("a{b:f(g(x)}") and not balanced("a{(})")
     assert css_tokens(minify("print.css", paged)) == css_tokens(paged)
     for name in OWN_ASSETS:
         if name.endswith(".css"):
