@@ -7,6 +7,7 @@ alternate between the two so that a slow patch of the machine hurts both alike.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import shutil
 import statistics
@@ -14,6 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -106,9 +108,26 @@ def _wait_for(url: str, needle: str | None, timeout: float, proc: subprocess.Pop
     raise TimeoutError(f"{url} did not show {needle!r} within {timeout:.0f} s")
 
 
-def serve_rebuild(project: Path, page: Path, url_path: str, edits: int, strict: bool, log: Path) -> dict[str, Any]:
-    """Start `mkdocs serve` on `project`, append a sentence to `page` `edits` times and time,
-    each time, until the served `url_path` contains it: the wait of someone editing."""
+def append(text: str, sentence: str) -> str:
+    """The plain site's edit: a paragraph at the end of the page."""
+    return f"{text}\n{sentence}\n"
+
+
+def into_translation(text: str, sentence: str) -> str:
+    """The edition's edit: a sentence at the end of the page's first English translation, an
+    edit that `make check` accepts (a new commentary paragraph would need its margin number,
+    and a changed commentary its history entry, before the page shows it)."""
+    head = re.search(r"^/// para \| \S+\n", text, re.M)
+    if head is None:
+        raise ValueError("the measure page has no aligned paragraph to edit")
+    close = text.index("\n///\n", head.end())
+    return f"{text[:close]} {sentence}{text[close:]}"
+
+
+def serve_rebuild(project: Path, page: Path, url_path: str, edits: int, strict: bool, log: Path,
+                  edit: Callable[[str, str], str] = append) -> dict[str, Any]:
+    """Start `mkdocs serve` on `project`, add a sentence to `page` `edits` times (`edit`) and
+    time, each time, until the served `url_path` contains it: the wait of someone editing."""
     port = free_port()
     args = ["serve", "--dev-addr", f"127.0.0.1:{port}", *(["--strict"] if strict else [])]
     with log.open("wb") as out:
@@ -121,8 +140,7 @@ def serve_rebuild(project: Path, page: Path, url_path: str, edits: int, strict: 
         for i in range(edits):
             sentence = f"Benchmark edit {i + 1} {secrets.token_hex(4)}."
             time.sleep(1.0)  # let the watcher settle after the previous rebuild
-            with page.open("a", encoding="utf-8") as f:
-                f.write(f"\n{sentence}\n")
+            page.write_text(edit(page.read_text(encoding="utf-8"), sentence), encoding="utf-8")
             times.append(_wait_for(url, sentence, 300, proc))
     finally:
         stop(proc)
@@ -137,7 +155,7 @@ def compare_rebuilds(plain: Path, scratch: Path, edits: int) -> dict[str, Any]:
     plain_copy = Path(shutil.copytree(plain, scratch / "plain-serve"))
     # as `make serve` runs it: not strict, live reload on (mkdocs' default)
     ours = serve_rebuild(copy, copy / "docs" / "measures" / "08.md", "measures/08/", edits, False,
-                         scratch / "serve-edition.log")
+                         scratch / "serve-edition.log", edit=into_translation)
     theirs = serve_rebuild(plain_copy, plain_copy / "docs" / "measures" / "08.md", "measures/08/", edits, False,
                            scratch / "serve-plain.log")
     shutil.rmtree(copy, ignore_errors=True)
