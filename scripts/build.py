@@ -132,7 +132,7 @@ class EditionBuild:
         self._ahead = RenderAhead()  # the print view, rendered in a second process
         self._files: Files | None = None  # the file list of the interface being built
         self._fragments: Fragments | None = None  # the Markdown in measure pages, rendered (on_files)
-        self._direct: dict[int, str] = {}  # id(page) -> a measure page's HTML, written by the build
+        self._direct: dict[int, str | None] = {}  # id(page) -> a measure page's HTML, written by the build (None: stored)
 
     # --- the build starts -----------------------------------------------------------------------
 
@@ -234,22 +234,27 @@ class EditionBuild:
         is being made in a second process (see restore)."""
         if self._ahead.deferred(page):
             return ""
-        direct = self._measure_html(page, config)
-        if direct is not None:
-            self._direct[id(page)] = direct
+        skeleton = self._measure_html(page, config)
+        if skeleton is not None and self._fragments is not None:
+            # the page written around its Markdown fragments, and the fragments, are all its HTML
+            # depends on (with the site's settings, in the key): stored, nothing is converted
+            inputs = "\x00".join([skeleton, *self._fragments.pending])
+            stored = self._pages.before(inputs, page) == ""
+            self._direct[id(page)] = None if stored else self._fragments.fill(skeleton)
             return ""
         return self._pages.before(self._page_markdown(markdown, page, config), page)
 
     def on_page_content(self, html: str, page: MkPage, files: Files) -> str:
-        direct = self._direct.pop(id(page), None)
-        if direct is not None and self._fragments is not None:
-            rendered(page, direct, self._fragments)
-            return direct
+        if id(page) in self._direct and self._fragments is not None:
+            direct = self._direct.pop(id(page))
+            if direct is not None:  # written now: what MkDocs' render would leave, then stored
+                rendered(page, direct, self._fragments)
+                return self._pages.after(direct, page, files)
         return self._pages.after(html, page, files)
 
     def _measure_html(self, page: MkPage, config: MkDocsConfig) -> str | None:
-        """A measure page's HTML, written from its model with only its Markdown fragments
-        converted; None for any other page."""
+        """A measure page written from its model around slots for its Markdown fragments (which
+        self._fragments holds, to convert or not: on_page_markdown); None for any other page."""
         state, lang = self._now(), interface(config)
         corpus = state.edition.corpus
         model = corpus.page_for_src(page.file.src_uri)

@@ -30,8 +30,18 @@ _HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 
 
+_SLOT = re.compile("\x02(\\d+)\x03")
+
+
 class Fragments:
-    """One Markdown converter for a build, pointed at the page whose fragments it renders."""
+    """One Markdown converter for a build, pointed at the page whose fragments it renders.
+
+    A page is written in two steps, so that a page whose Markdown has not changed costs no
+    conversion: the page's writer, calling this object, gets a slot for each fragment and
+    writes the page around the slots (`page`, then calls); `pending` is then all the page's
+    HTML depends on beyond the site's settings, and is the key of its stored render
+    (scripts/site/render_cache.py); `fill` converts the fragments, in the order they were
+    asked for, and puts them in their slots."""
 
     def __init__(self, config: MkDocsConfig, files: Files) -> None:
         self.md = markdown.Markdown(extensions=config["markdown_extensions"],
@@ -39,17 +49,30 @@ class Fragments:
         self.links = _RelativePathTreeprocessor(None, files, config)  # type: ignore[arg-type]
         self.links._register(self.md)
         self.file: File | None = None
+        self.pending: list[str] = []
 
     def page(self, file: File) -> Fragments:
         """Render the following fragments as parts of this page (its address, its links)."""
         self.file = file
         self.links.file = file
         self.links.links_to_anchors = {}
+        self.pending = []
         return self
 
     def __call__(self, text: str) -> str:
-        """The HTML of one fragment (a paragraph, a list, a small block with its own HTML)."""
+        """A slot for one fragment (a paragraph, a list, a small block with its own HTML), filled
+        with its HTML by `fill`."""
+        self.pending.append(text)
+        return f"\x02{len(self.pending) - 1}\x03"
+
+    def convert(self, text: str) -> str:
+        """The HTML of one fragment, now."""
         return self.md.reset().convert(text)
+
+    def fill(self, skeleton: str) -> str:
+        """The page written around the slots, with each fragment's HTML in its slot."""
+        done = [self.convert(text) for text in self.pending]
+        return _SLOT.sub(lambda m: done[int(m.group(1))], skeleton)
 
     @property
     def links_to_anchors(self) -> dict[File, dict[str, str]]:

@@ -50,7 +50,8 @@ def test_direct_rendering_says_what_markdown_says(site, lang: str) -> None:
         assert file is not None
         cite = {"cite": "{para}", "url": "https://x.example/"}
         via_markdown = whole(config, files, file, measure_page(edition, page, lang, cite))
-        direct = measure_page(edition, page, lang, cite, ctx=replace(PAGE, md=fragments.page(file), permalink="¶"))
+        direct = fragments.fill(measure_page(edition, page, lang, cite,
+                                             ctx=replace(PAGE, md=fragments.page(file), permalink="¶")))
         assert reading(direct) == reading(via_markdown), f"{file.src_uri} ({lang})"
         # the table of contents MkDocs would have made (the skip link leads to its first entry)
         assert [t["id"] for t in toc_tokens(direct)][:1] == [reading(via_markdown)[1][0]] or not toc_tokens(direct)
