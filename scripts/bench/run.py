@@ -69,7 +69,11 @@ QUERIES = ROOT / "tests" / "data" / "search-queries.yml"  # the query set the te
 WEIGHT_PAGES = {"landing": "/", "measure 8": "measures/08/"}
 LIGHTHOUSE_PAGES = {"landing (en)": "/", "measure 8 (en)": "measures/08/", "landing (zh)": "zh/",
                     "measure 8 (zh)": "zh/measures/08/"}
-TARGETS = {"build": 1.5, "rebuild": 1.3, "weight": 1.1, "search": 1.0, "performance": 98, "other": 100}
+# Issue 28's targets: a clean checkout's build within 1.5x the plain site's (at every size of the
+# scaling run too), a contributor's next build (store warm) and a rebuild under serve within 1.3x,
+# a measure page within 1.15x (the landing page keeps the earlier 1.1x)
+TARGETS = {"cold": 1.5, "warm": 1.3, "rebuild": 1.3, "search": 1.0, "performance": 98, "other": 100}
+WEIGHT_TARGETS = {"measure 8": 1.15, "landing": 1.1}
 
 
 def _out(*cmd: str) -> str:
@@ -154,19 +158,20 @@ def lighthouse_figures(servers: dict[str, GzipServer], runs: int) -> dict[str, A
 def targets(f: dict[str, Any]) -> list[dict[str, Any]]:
     """The issue's targets, each met or missed, with the figure that decides it."""
     b = f["build"]
-    out = [{"target": f"full build ≤ {TARGETS['build']}× the plain site (store warm)",
-            "met": b["ratio"] <= TARGETS["build"], "figure": f"{b['ratio']}×"}]
+    out = [{"target": f"full build ≤ {TARGETS['warm']}× the plain site (store warm)",
+            "met": b["ratio"] <= TARGETS["warm"], "figure": f"{b['ratio']}×"}]
     if "cold_ratio" in b:
-        out.append({"target": f"full build ≤ {TARGETS['build']}× the plain site (no store: a clean checkout)",
-                    "met": b["cold_ratio"] <= TARGETS["build"], "figure": f"{b['cold_ratio']}×"})
+        out.append({"target": f"full build ≤ {TARGETS['cold']}× the plain site (no store: a clean checkout)",
+                    "met": b["cold_ratio"] <= TARGETS["cold"], "figure": f"{b['cold_ratio']}×"})
     if f.get("rebuild"):
         out.append({"target": f"`mkdocs serve` rebuild after an edit ≤ {TARGETS['rebuild']}× the plain site",
                     "met": f["rebuild"]["ratio"] <= TARGETS["rebuild"], "figure": f"{f['rebuild']['ratio']}×"})
     for page, rows in f["weight"]["pages"].items():
         total = rows["total"]
         exact = total["edition"] / total["plain"] if total["plain"] else None  # decided unrounded
-        out.append({"target": f"page weight ({page}) ≤ {TARGETS['weight']}× the plain site",
-                    "met": exact is not None and exact <= TARGETS["weight"],
+        limit = WEIGHT_TARGETS.get(page, 1.1)
+        out.append({"target": f"page weight ({page}) ≤ {limit}× the plain site",
+                    "met": exact is not None and exact <= limit,
                     "figure": f"{exact:.3f}×" if exact is not None else "–"})
     for iface, p in f["search"]["payload"].items():
         out.append({"target": f"search payload ({iface}) ≤ the plain site's",
@@ -177,6 +182,11 @@ def targets(f: dict[str, Any]) -> list[dict[str, Any]]:
         worst = max(s["edition"] / s["plain"] for s in f["scaling"]["search_target"])
         out.append({"target": "search payload ≤ the plain site's at every size of the scaling run",
                     "met": not over, "figure": "; ".join(over) or f"at most {worst:.2f}×"})
+        builds = [(r["measures"], r["edition"]["build_s"] / r["plain"]["build_s"]) for r in f["scaling"]["rows"]]
+        out.append({"target": f"full build ≤ {TARGETS['cold']}× the plain site at every size of the scaling run "
+                              "(no store)",
+                    "met": all(ratio <= TARGETS["cold"] for _n, ratio in builds),
+                    "figure": "; ".join(f"{n}: {ratio:.2f}×" for n, ratio in builds)})
     lh = f.get("lighthouse")
     if lh:
         misses = []
