@@ -76,9 +76,9 @@ lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check --quiet .
 	$(VENV)/bin/mypy
 
-# lint, then tests/unit/ only (marker `unit`): the loop to run while editing
+# lint, then tests/unit/ only (marker `unit`), on every core (pytest-xdist): the loop to run while editing
 test-fast: $(DEV_STAMP) lint
-	$(PY) -m pytest -q -m unit tests/unit
+	$(PY) -m pytest -q -m unit -n auto tests/unit
 
 # For refactorings: the site built from the working tree against the one BASE builds, git data pinned
 BASE ?= main
