@@ -49,14 +49,14 @@ class _Memo:
     """What jieba and pypinyin made of each text, for one set of added words (and their
     readings), kept in the store."""
 
-    KINDS = ("seg", "fine", "py", "tone3", "ortho")
+    KINDS = ("seg", "fine", "py", "tone3", "ortho", "plain")
 
     def __init__(self, words: tuple[str, ...], readings: tuple[tuple[str, str], ...] = ()) -> None:
         self.key = digest(f"jieba={version('jieba')}|pypinyin={version('pypinyin')}",
                           Path(__file__).read_bytes(), "\n".join(words),
                           "\n".join(f"{zh}\t{py}" for zh, py in readings))
         stored = _STORE.get("zh", self.key) if _STORE is not None else None
-        # JSON as the store keeps it, per kind: words (seg, fine), a string (py, tone3), [zh, py] pairs (ortho)
+        # JSON as the store keeps it, per kind: words (seg, fine), a string (py, tone3, plain), [zh, py] pairs (ortho)
         self.maps: dict[str, dict[str, Any]] = {k: dict((stored or {}).get(k, {})) for k in self.KINDS}
         self.dirty = False
 
@@ -350,10 +350,15 @@ def orthographic(text: str) -> str:
 
 
 def plain_pinyin(text: str) -> str:
-    """Toneless pinyin by pypinyin's own phrases, without jieba (for sorting names)."""
-    from pypinyin import Style, lazy_pinyin
+    """Toneless pinyin by pypinyin's own phrases, without jieba (for sorting names); kept in the
+    store like the rest, so that a store-warm build does not import pypinyin to sort the laws."""
+    memo = _memo(())
+    if text not in memo.maps["plain"]:
+        from pypinyin import Style, lazy_pinyin
 
-    return " ".join(lazy_pinyin(text, style=Style.NORMAL))
+        memo.maps["plain"][text] = " ".join(lazy_pinyin(text, style=Style.NORMAL))
+        memo.dirty = True
+    return str(memo.maps["plain"][text])
 
 
 def strip_tones(text: str) -> str:
