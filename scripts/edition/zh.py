@@ -18,10 +18,11 @@ import atexit
 import logging
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .cache import Store, digest
 
@@ -59,6 +60,14 @@ class _Memo:
         # JSON as the store keeps it, per kind: words (seg, fine), a string (py, tone3, plain), [zh, py] pairs (ortho)
         self.maps: dict[str, dict[str, Any]] = {k: dict((stored or {}).get(k, {})) for k in self.KINDS}
         self.dirty = False
+
+    def recall(self, kind: str, key: str, make: Callable[[], Any]) -> Any:
+        """What was made of `key` before (in this process or the store), else `make()`, kept."""
+        known = self.maps[kind]
+        if key not in known:
+            known[key] = make()
+            self.dirty = True
+        return known[key]
 
     def save(self) -> None:
         if self.dirty and _STORE is not None:
@@ -126,12 +135,8 @@ class Segmenter:
             self._tokenizer = tokenizer
         return self._tokenizer
 
-    def _remembered(self, kind: str, text: str, make) -> list[str]:
-        known = self._memo.maps[kind]
-        if text not in known:
-            known[text] = make(text)
-            self._memo.dirty = True
-        return list(known[text])
+    def _remembered(self, kind: str, text: str, make: Callable[[str], list[str]]) -> list[str]:
+        return list(self._memo.recall(kind, text, lambda: make(text)))
 
     def segment(self, text: str) -> list[str]:
         """Words of a Chinese run, as jieba cuts it (no HMM guessing of unknown words)."""
@@ -158,11 +163,8 @@ class Segmenter:
         """
         key = (text, tones)
         if key not in self._pinyin:
-            known, memo = self._memo.maps["py"], f"{int(tones)}{text}"
-            if memo not in known:
-                known[memo] = self._make_pinyin(text, tones)
-                self._memo.dirty = True
-            self._pinyin[key] = str(known[memo])
+            made = self._memo.recall("py", f"{int(tones)}{text}", lambda: self._make_pinyin(text, tones))
+            self._pinyin[key] = str(made)
         return self._pinyin[key]
 
     def _make_pinyin(self, text: str, tones: bool) -> str:
@@ -325,21 +327,20 @@ def _tile_with_singles(word: str, parts: set[str]) -> list[str] | None:
 def orthographic_words(text: str) -> list[tuple[str, str]]:
     """(Chinese, pinyin) of each word of `text` as GB/T 16159 writes it (see _ortho_run);
     other characters (、) stand as they are. Remembered in the store."""
-    memo = _memo(())
-    known = memo.maps["ortho"]
-    if text not in known:
-        out: list[tuple[str, str]] = []
-        pos = 0
-        for run in HAN_RUN.finditer(text):
-            if run.start() > pos and text[pos:run.start()].strip():
-                out.append((text[pos:run.start()].strip(), text[pos:run.start()].strip()))
-            out += _ortho_run(run.group(0))
-            pos = run.end()
-        if text[pos:].strip():
-            out.append((text[pos:].strip(), text[pos:].strip()))
-        known[text] = [list(pair) for pair in out]
-        memo.dirty = True
-    return [(str(zh), str(py)) for zh, py in known[text]]
+    return [(str(zh), str(py)) for zh, py in _memo(()).recall("ortho", text, lambda: _make_ortho(text))]
+
+
+def _make_ortho(text: str) -> list[list[str]]:
+    out: list[tuple[str, str]] = []
+    pos = 0
+    for run in HAN_RUN.finditer(text):
+        if run.start() > pos and text[pos:run.start()].strip():
+            out.append((text[pos:run.start()].strip(), text[pos:run.start()].strip()))
+        out += _ortho_run(run.group(0))
+        pos = run.end()
+    if text[pos:].strip():
+        out.append((text[pos:].strip(), text[pos:].strip()))
+    return [list(pair) for pair in out]
 
 
 def orthographic(text: str) -> str:
@@ -352,13 +353,11 @@ def orthographic(text: str) -> str:
 def plain_pinyin(text: str) -> str:
     """Toneless pinyin by pypinyin's own phrases, without jieba (for sorting names); kept in the
     store like the rest, so that a store-warm build does not import pypinyin to sort the laws."""
-    memo = _memo(())
-    if text not in memo.maps["plain"]:
+    def make() -> str:
         from pypinyin import Style, lazy_pinyin
 
-        memo.maps["plain"][text] = " ".join(lazy_pinyin(text, style=Style.NORMAL))
-        memo.dirty = True
-    return str(memo.maps["plain"][text])
+        return " ".join(lazy_pinyin(text, style=Style.NORMAL))
+    return str(_memo(()).recall("plain", text, make))
 
 
 def strip_tones(text: str) -> str:
@@ -370,13 +369,12 @@ def strip_tones(text: str) -> str:
 def pinyin_sort_key(zh: str, pinyin_text: str) -> tuple[str, str, str]:
     """Dictionary order: toneless pinyin, then tone numbers, then the characters."""
     toneless = strip_tones(pinyin_text).replace(" ", "").lower()
-    memo = _memo(())
-    if zh not in memo.maps["tone3"]:
+
+    def make() -> str:
         from pypinyin import Style, lazy_pinyin
 
-        memo.maps["tone3"][zh] = "".join(lazy_pinyin(zh, style=Style.TONE3, neutral_tone_with_five=True))
-        memo.dirty = True
-    return (toneless, str(memo.maps["tone3"][zh]), zh)
+        return "".join(lazy_pinyin(zh, style=Style.TONE3, neutral_tone_with_five=True))
+    return (toneless, str(_memo(()).recall("tone3", zh, make)), zh)
 
 
 ZH_DIGITS = "〇一二三四五六七八九"
