@@ -7,7 +7,6 @@ alternate between the two so that a slow patch of the machine hurts both alike.
 from __future__ import annotations
 
 import os
-import re
 import secrets
 import shutil
 import statistics
@@ -19,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..edition.page import PARA_CLOSE, PARA_OPEN
 from ..edition.paths import ROOT
 from ..process import stop
 from .gzip_server import free_port
@@ -117,11 +117,14 @@ def into_translation(text: str, sentence: str) -> str:
     """The edition's edit: a sentence at the end of the page's first English translation, an
     edit that `make check` accepts (a new commentary paragraph would need its margin number,
     and a changed commentary its history entry, before the page shows it)."""
-    head = re.search(r"^/// para \| \S+\n", text, re.M)
-    if head is None:
+    lines = text.split("\n")
+    start = next((i for i, line in enumerate(lines) if PARA_OPEN.match(line.strip())), None)
+    if start is None:
         raise ValueError("the measure page has no aligned paragraph to edit")
-    close = text.index("\n///\n", head.end())
-    return f"{text[:close]} {sentence}{text[close:]}"
+    close = next(k for k in range(start + 1, len(lines)) if PARA_CLOSE.match(lines[k].strip()))
+    last = max(k for k in range(start + 1, close) if lines[k].strip())  # the translation's last line
+    lines[last] += f" {sentence}"
+    return "\n".join(lines)
 
 
 def serve_rebuild(project: Path, page: Path, url_path: str, edits: int, strict: bool, log: Path,
