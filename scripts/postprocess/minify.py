@@ -9,7 +9,7 @@ rcssmin is not a CSS parser, and it gets some values wrong: it turns print.css's
 unclosed function that swallows every rule after it (the PDF lost its whole book layout
 so). A build publishes the minified CSS only where its brackets still balance, a check that
 costs nothing (else the source, as written); the unit tests read every published stylesheet
-back with tinycss2 (css_tokens) and hold it to its source token by token, which would take
+back with tinycss2 (tests/unit/test_postprocess.py) and hold it to its source token by token, which would take
 a tenth of a second on every build.
 """
 from __future__ import annotations
@@ -18,35 +18,6 @@ import re
 
 import rcssmin
 import rjsmin
-
-
-def css_tokens(text: str) -> list[str]:
-    """The tokens of a stylesheet as a parser reads them, without whitespace, comments and the
-    optional `;` before a closing brace: what minifying may change and nothing else. (For the
-    tests: tinycss2 comes with the development requirements, as WeasyPrint's parser.)"""
-    import tinycss2
-
-    out: list[str] = []
-
-    def walk(nodes) -> None:
-        for node in nodes:
-            if node.type in ("whitespace", "comment"):
-                continue
-            if node.type == "function":
-                out.append(f"{node.lower_name}(")
-                walk(node.arguments)
-            elif node.type in ("() block", "[] block", "{} block"):
-                out.append(node.type)
-                walk(node.content)
-            else:
-                out.append(node.serialize())
-                continue
-            while out[-1] == ";":
-                out.pop()
-            out.append("end")
-
-    walk(tinycss2.parse_component_value_list(text, skip_comments=True))
-    return out
 
 
 def balanced(css: str) -> bool:
