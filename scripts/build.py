@@ -52,7 +52,8 @@ from .site.nav import build_nav, nav_marks
 from .site.render_ahead import RenderAhead
 from .site.render_cache import PageCache
 from .site.scholarship import CiteSetting, citable
-from .site.search_index import build_index, dumps, worker_script
+from .site.search_ahead import SearchAhead
+from .site.search_index import worker_script
 from .site.theme import NOT_FOUND, configure, home_alternates, not_found_path, template_globals
 from .site_markdown import check_edition
 from .vcs import commit_epoch, edition_stamp, last_changed, repo_url, revisions
@@ -130,6 +131,7 @@ class EditionBuild:
         self._templates = _MemoryBytecodeCache()  # process-wide on purpose: keyed by source checksum
         self._pages = PageCache(store(root))  # rendered pages by content hash (scripts/site/render_cache.py)
         self._ahead = RenderAhead()  # the print view, rendered in a second process
+        self._search = SearchAhead()  # the search indexes, made in a second process
         self._files: Files | None = None  # the file list of the interface being built
         self._fragments: Fragments | None = None  # the Markdown in measure pages, rendered (on_files)
         self._direct: dict[int, str | None] = {}  # id(page) -> a measure page's HTML, written by the build (None: stored)
@@ -178,6 +180,7 @@ class EditionBuild:
         self._last_good = edition
         # the commentaries' histories: one `git log` for the whole build (scripts/vcs.py)
         edition.history = commentary_history(revisions(self.root))
+        self._search.start(edition)
         return BuildState(edition, edition_stamp(self.root), last_changed(self.root), repo_url(self.root), errors)
 
     # --- files and pages ------------------------------------------------------------------------
@@ -368,10 +371,11 @@ class EditionBuild:
         site, state = Path(config.site_dir), self._now()
         (site / "robots.txt").write_text(robots(config.site_url), encoding="utf-8")
         combined = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+        indexes = self._search.indexes(state.edition, combined)
         for lang, path in (("en", site / "search" / "search_index.json"),
                            ("zh", site / "zh" / "search" / "search_index.json")):
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(dumps(build_index(state.edition, combined, lang)), encoding="utf-8")
+            path.write_text(indexes[lang], encoding="utf-8")
         save_segmentation()  # under `mkdocs serve` the process outlives the build
         self._ahead.discard()
 

@@ -95,6 +95,25 @@ def _memo(words: tuple[str, ...], readings: tuple[tuple[str, str], ...] = ()) ->
     return _MEMOS[(words, readings)]
 
 
+#: What the memos of one process learnt: by (added words, readings), each kind's new entries.
+Learnt = dict[tuple[tuple[str, ...], tuple[tuple[str, str], ...]], dict[str, dict[str, Any]]]
+
+
+def learnt() -> Learnt:
+    """What this process's memos learnt that the store did not hold: handed by a second process
+    that made the search index (scripts/site/search_ahead.py) to the build's own, which saves it."""
+    return {words: memo.maps for words, memo in _MEMOS.items() if memo.dirty}
+
+
+def learn(maps: Learnt) -> None:
+    """Take what another process learnt (`learnt`) into this one's memos, to be saved with them."""
+    for (words, readings), made in maps.items():
+        memo = _memo(words, readings)
+        for kind, entries in made.items():
+            memo.maps[kind].update(entries)
+        memo.dirty = True
+
+
 @atexit.register
 def save() -> None:
     """Write the memos that learnt something (after each build, and when the process ends)."""

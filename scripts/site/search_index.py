@@ -191,13 +191,17 @@ def law_docs(edition: Edition, lang: str) -> list[dict[str, Any]]:
     return docs
 
 
-def witness_docs(edition: Edition, lang: str, title: str) -> list[dict[str, Any]]:
-    """The witnesses page (its introduction) and one entry per witness (witnesses/#w-R1), every
-    field labelled, as the register shows it."""
-    seg = edition.segmenter
+def witness_intro(edition: Edition, lang: str, title: str) -> dict[str, Any]:
+    """The witnesses page itself (its introduction), titled as the page is."""
     intro = (f"<p>{escape(t(lang, 'witnesses.intro'))}</p>"
              f"<p>{escape(t(lang, 'witnesses.share', pct=pct(edition.attested_share())))}</p>")
-    docs = [_doc(seg, "witnesses/", title, intro)]
+    return _doc(edition.segmenter, "witnesses/", title, intro)
+
+
+def witness_docs(edition: Edition, lang: str) -> list[dict[str, Any]]:
+    """One entry per witness (witnesses/#w-R1), every field labelled, as the register shows it."""
+    seg = edition.segmenter
+    docs = []
     pages = edition.corpus.ordered()
     for w in edition.witnesses.values():
         covers = w.covers[lang] + (t(lang, "sep.stop") + w.note[lang] if w.note else "")
@@ -212,8 +216,26 @@ def witness_docs(edition: Edition, lang: str, title: str) -> list[dict[str, Any]
     return docs
 
 
-def build_index(edition: Edition, material: dict[str, Any], lang: str) -> dict[str, Any]:
-    """The index for one interface, locations relative to that interface's root."""
+#: The entries made from the edition alone, for one interface: the measures, glossary and laws, and
+#: the witnesses (which follow the register's introduction, an entry made from its page).
+EditionDocs = tuple[list[dict[str, Any]], list[dict[str, Any]]]
+
+
+def edition_docs(edition: Edition, lang: str) -> EditionDocs:
+    """What the index holds that no page of Material's index gives: most of its entries, and all of its
+    segmentation work (scripts/site/search_ahead.py makes them while the pages are built)."""
+    docs: list[dict[str, Any]] = []
+    for page in edition.corpus.ordered():
+        docs += measure_docs(edition, page, lang)
+    docs += glossary_docs(edition, lang)
+    docs += law_docs(edition, lang)
+    return docs, witness_docs(edition, lang) if edition.witnesses else []
+
+
+def build_index(edition: Edition, material: dict[str, Any], lang: str,
+                made: EditionDocs | None = None) -> dict[str, Any]:
+    """The index for one interface, locations relative to that interface's root; `made`: the
+    edition's entries for it (edition_docs), when they were made already."""
     prefix = "zh/" if lang == "zh" else ""
     docs: list[dict[str, Any]] = []
     witnesses_title = ""
@@ -230,12 +252,10 @@ def build_index(edition: Edition, material: dict[str, Any], lang: str) -> dict[s
                 witnesses_title = entry["title"].replace(ZWSP, "")
             continue  # glossary, laws and witnesses are indexed entry by entry below
         docs.append(_doc(edition.segmenter, loc, entry["title"].replace(ZWSP, ""), entry["text"].replace(ZWSP, "")))
-    for page in edition.corpus.ordered():
-        docs += measure_docs(edition, page, lang)
-    docs += glossary_docs(edition, lang)
-    docs += law_docs(edition, lang)
+    before, witnesses = made if made is not None else edition_docs(edition, lang)
+    docs += before
     if edition.witnesses:
-        docs += witness_docs(edition, lang, witnesses_title or t(lang, "nav.witnesses"))
+        docs += [witness_intro(edition, lang, witnesses_title or t(lang, "nav.witnesses")), *witnesses]
     config = dict(material.get("config", {}))
     # No trimmer: lunr's trimmer strips every non-ASCII character, i.e. all Chinese tokens.
     config.update({"lang": ["en"], "separator": SEPARATOR, "fields": FIELDS,

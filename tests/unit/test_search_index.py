@@ -23,6 +23,7 @@ from scripts.site.search_index import (
     pinyin_field,
     segment_text,
     witness_docs,
+    witness_intro,
     worker_script,
 )
 
@@ -107,7 +108,7 @@ def test_law_and_witness_entries_keep_each_label_apart_from_its_value(edition: E
     """The register's fields are indexed one paragraph each, label, colon, value: a snippet never
     reads '类型引述原文的报道等级B 级'."""
     for lang, colon in (("zh", "："), ("en", ": ")):
-        page, *entries = witness_docs(edition, lang, "Witnesses")
+        page, entries = witness_intro(edition, lang, "Witnesses"), witness_docs(edition, lang)
         assert page["location"] == "witnesses/" and entries
         for doc in entries:
             assert doc["kind"] == KIND_WITNESS
