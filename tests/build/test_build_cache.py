@@ -27,13 +27,13 @@ def test_cached_and_forked_builds_are_the_site_one_uncached_process_builds(tmp_p
     assert tree_differences(tmp_path / "alone", tmp_path / "cold") == []
     assert tree_differences(tmp_path / "alone", tmp_path / "warm") == []
     kinds = {p.relative_to(store).parts[0] for p in entries}
-    assert kinds == {"page", "zh"}, kinds
+    assert kinds == {"page", "zh", "markdown"}, kinds  # pages; jieba's cuts; the checks' Markdown
     # every page, both interfaces: those MkDocs renders from Markdown, and the measure pages the
     # build writes around their Markdown fragments (scripts/site/fragments.py)
     pages = list((tmp_path / "alone").rglob("index.html"))
     assert len([p for p in entries if p.relative_to(store).parts[0] == "page"]) >= len(pages) > 10
-    # the warm build took every page and every Chinese text from the store, wrote nothing,
-    # and never read jieba's dictionary
+    # the warm build took every page, every Chinese text and every render the allowlist checks from
+    # the store, wrote nothing, and never read jieba's dictionary
     assert _entries(store) == entries
     assert "Prefix dict" not in warm.stderr
 
