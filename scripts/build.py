@@ -42,13 +42,14 @@ from .settings import SOURCE_DATE_EPOCH
 from .site.citation import references
 from .site.concordance_page import CONCORDANCE_PAGE, former_page
 from .site.footer import page_footer
-from .site.fragments import Fragments, rendered
+from .site.fragments import Fragments, Unsplittable, rendered
 from .site.glossary_page import CARDS, card_data
 from .site.head import cite_templates, description, head, interface_urls, json_ld, robots
 from .site.i18n import bare_title, t
 from .site.markers import expand_markers
 from .site.measure import PAGE, measure_page
 from .site.nav import build_nav, nav_marks
+from .site.printview import OPENING, PRINT_MARKER, print_sections
 from .site.render_ahead import RenderAhead
 from .site.render_cache import PageCache
 from .site.scholarship import CiteSetting, citable
@@ -223,7 +224,7 @@ class EditionBuild:
         files.append(File.generated(config, bundle.src_uri, content=patched))
         self._pages.site(config, files)
         self._files = files
-        self._fragments = Fragments(config, files)
+        self._fragments = Fragments(config, files, self._pages)
         return files
 
     def on_nav(self, nav: object, config: MkDocsConfig, files: Files) -> object:
@@ -238,13 +239,18 @@ class EditionBuild:
         if self._ahead.deferred(page):
             return ""
         skeleton = self._measure_html(page, config)
+        if skeleton is None:
+            skeleton = self._print_html(markdown, page, config)
         if skeleton is not None and self._fragments is not None:
             # the page written around its Markdown fragments, and the fragments, are all its HTML
             # depends on (with the site's settings, in the key): stored, nothing is converted
             inputs = "\x00".join([skeleton, *self._fragments.pending])
             stored = self._pages.before(inputs, page) == ""
-            self._direct[id(page)] = None if stored else self._fragments.fill(skeleton)
-            return ""
+            try:
+                self._direct[id(page)] = None if stored else self._fragments.fill(skeleton)
+                return ""
+            except Unsplittable:  # a section that is not one block alone: MkDocs converts the page whole
+                pass
         return self._pages.before(self._page_markdown(markdown, page, config), page)
 
     def on_page_content(self, html: str, page: MkPage, files: Files) -> str:
@@ -273,6 +279,20 @@ class EditionBuild:
         ctx = replace(PAGE, md=self._fragments.page(page.file), permalink=t(lang, "permalink"))
         return measure_page(state.edition, model, lang, {"cite": cite[lang], "url": page.canonical_url or ""},
                             citable=cited, cards_href=get_relative_url(CARDS, page.url), ctx=ctx)
+
+    def _print_html(self, markdown: str, page: MkPage, config: MkDocsConfig) -> str | None:
+        """The print view written around its sections (the title page, the contents, each measure,
+        each part's heading, the appendices), each converted alone, as MkDocs converts the one
+        block they make (scripts/site/fragments.py); None for a page without the print marker."""
+        if PRINT_MARKER not in markdown or self._fragments is None:
+            return None
+        state, lang = self._now(), interface(config)
+        before, _marker, after = markdown.partition(PRINT_MARKER)
+        md, cite = self._fragments.page(page.file), self._cite(config)
+        head, tail = (expand_markers(text, state.edition, lang, state.stamp, cite).strip() for text in (before, after))
+        sections = [md.section(OPENING, text) for text in print_sections(state.edition, lang, state.stamp, cite)]
+        block = OPENING.replace(' markdown="1"', "") + "\n" + "\n".join(sections) + "\n</div>"
+        return "\n".join([*([md(head)] if head else []), block, *([md(tail)] if tail else [])])
 
     def _page_markdown(self, markdown: str, page: MkPage, config: MkDocsConfig) -> str:
         """A page written by hand gets its markers filled; a measure of the former outline that

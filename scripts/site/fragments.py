@@ -22,6 +22,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import _RelativePathTreeprocessor  # MkDocs' link rewriting (ProperDocs keeps it)
 from mkdocs.structure.toc import get_toc
 
+from .render_cache import SECTION, PageCache
+
 if TYPE_CHECKING:  # the types of the `toc` extension's tokens exist in its stubs only
     from markdown.extensions.toc import _FlatTocToken, _TocToken
 
@@ -31,6 +33,11 @@ _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 
 
 _SLOT = re.compile("\x02(\\d+)\x03")
+_DIV = re.compile(r"<(/?)div\b", re.I)
+
+
+class Unsplittable(Exception):
+    """A section did not convert to the HTML of its block's element alone: the page is converted whole."""
 
 
 class Fragments:
@@ -41,22 +48,31 @@ class Fragments:
     writes the page around the slots (`page`, then calls); `pending` is then all the page's
     HTML depends on beyond the site's settings, and is the key of its stored render
     (scripts/site/render_cache.py); `fill` converts the fragments, in the order they were
-    asked for, and puts them in their slots."""
+    asked for, and puts them in their slots.
 
-    def __init__(self, config: MkDocsConfig, files: Files) -> None:
+    A long page of Markdown (the print view) is written as `section`s of one block: each
+    converts alone to what it becomes in the whole, and each is kept in the store (`kept`), so
+    an edit of one measure converts that measure's section of the print view, not the page."""
+
+    def __init__(self, config: MkDocsConfig, files: Files, kept: PageCache | None = None) -> None:
         self.md = markdown.Markdown(extensions=config["markdown_extensions"],
                                     extension_configs=config["mdx_configs"] or {})
         self.links = _RelativePathTreeprocessor(None, files, config)  # type: ignore[arg-type]
         self.links._register(self.md)
+        self.files = files
+        self.kept = kept
         self.file: File | None = None
         self.pending: list[str] = []
+        self._sections: dict[int, str] = {}  # slot -> the opening tag of the block it is a section of
+        self._links: dict[File, dict[str, str]] = {}
 
     def page(self, file: File) -> Fragments:
         """Render the following fragments as parts of this page (its address, its links)."""
         self.file = file
         self.links.file = file
-        self.links.links_to_anchors = {}
+        self.links.links_to_anchors = self._links = {}
         self.pending = []
+        self._sections = {}
         return self
 
     def __call__(self, text: str) -> str:
@@ -65,18 +81,69 @@ class Fragments:
         self.pending.append(text)
         return f"\x02{len(self.pending) - 1}\x03"
 
+    def section(self, opening: str, text: str) -> str:
+        """A slot for one section of the Markdown block that `opening` starts (an element with
+        markdown="1"), filled with the HTML the section becomes inside that element."""
+        slot = self(f"{opening}\n\n{text}\n\n</div>\n")
+        self._sections[len(self.pending) - 1] = opening
+        return slot
+
     def convert(self, text: str) -> str:
         """The HTML of one fragment, now."""
         return self.md.reset().convert(text)
 
     def fill(self, skeleton: str) -> str:
         """The page written around the slots, with each fragment's HTML in its slot."""
-        done = [self.convert(text) for text in self.pending]
+        done = [self._one(i, text) for i, text in enumerate(self.pending)]
         return _SLOT.sub(lambda m: done[int(m.group(1))], skeleton)
+
+    def _one(self, i: int, text: str) -> str:
+        opening = self._sections.get(i)
+        if opening is None:
+            return self.convert(text)
+        key = self.kept.section_key(self.file, text) if self.kept is not None and self.file is not None else None
+        stored = self.kept.store.get(SECTION, key) if self.kept is not None and key else None
+        if stored is not None:
+            for src, anchors in stored["links"].items():
+                target = self.files.get_file_from_path(src)
+                if target is not None:
+                    into = self._links.setdefault(target, {})
+                    for anchor, address in anchors.items():
+                        into.setdefault(anchor, address)
+            return str(stored["html"])
+        warned = self.kept.warnings() if self.kept is not None else 0
+        own: dict[File, dict[str, str]] = {}
+        self.links.links_to_anchors = own
+        try:
+            html = self.convert(text)
+        finally:
+            self.links.links_to_anchors = self._links
+        for target, anchors in own.items():
+            into = self._links.setdefault(target, {})
+            for anchor, address in anchors.items():
+                into.setdefault(anchor, address)
+        start, end = opening.replace(' markdown="1"', "") + "\n", "\n</div>"
+        inner = html[len(start):-len(end)]
+        if not (html.startswith(start) and html.endswith(end) and _balanced(inner)):
+            raise Unsplittable(f"a section of {self.file.src_uri if self.file else 'a page'} is not one block")
+        if key and self.kept is not None and self.kept.warnings() == warned:  # a warning is logged every time
+            self.kept.store.put(SECTION, key, {"html": inner, "links": {f.src_uri: dict(a) for f, a in own.items()}})
+        return inner
 
     @property
     def links_to_anchors(self) -> dict[File, dict[str, str]]:
-        return self.links.links_to_anchors
+        return self._links
+
+
+def _balanced(html: str) -> bool:
+    """Every div in `html` closed within it, none closed before it opened: the block's own closing
+    tag is the last one (a section that closed it early would leave the rest outside it)."""
+    depth = 0
+    for tag in _DIV.finditer(html):
+        depth += -1 if tag.group(1) else 1
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def anchors_in(html: str) -> set[str]:

@@ -16,7 +16,7 @@ from .functions_page import render_functions_page
 from .glossary_page import render_glossary_page
 from .laws_page import render_laws_page
 from .overview import render_overview
-from .printview import render_print_page
+from .printview import PRINT_MARKER, render_print_page
 from .scholarship import CiteSetting
 from .start import render_start
 from .status import legend as status_legend
@@ -44,7 +44,7 @@ MARKERS: dict[str, Callable[[Edition, str, dict[str, str]], str]] = {
 }
 # markers whose output cites the commentaries: f(edition, interface, edition stamp, citation setting)
 CITING: dict[str, Callable[[Edition, str, dict[str, str], CiteSetting | None], str]] = {
-    "<!-- oe:print -->": lambda ed, lang, stamp, setting: render_print_page(ed, lang, stamp, setting),
+    PRINT_MARKER: lambda ed, lang, stamp, setting: render_print_page(ed, lang, stamp, setting),
 }
 
 

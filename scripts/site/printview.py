@@ -30,11 +30,20 @@ from .measure import Context, render_page, view_control
 from .scholarship import CiteSetting, citable
 
 CTX = Context(heading_level=2, about_source="", view_control=False, print_view=True)
+PRINT_MARKER = "<!-- oe:print -->"  # where docs/print.md (and print.zh.md) hold the whole document
+OPENING = '<div class="oe-text oe-print" markdown="1">'  # the one block the document is, read as Markdown
 LEMMA_MAX = 10  # a longer attested span is cited in the foot apparatus by its first and last characters
 
 
 def render_print_page(edition: Edition, lang: str, stamp: dict[str, str], setting: CiteSetting | None = None) -> str:
     """`setting`: what the citation and status that end each measure need (none: no citations)."""
+    body = "\n\n".join(print_sections(edition, lang, stamp, setting))
+    return f'{OPENING}\n\n{body}\n\n</div>\n'
+
+
+def print_sections(edition: Edition, lang: str, stamp: dict[str, str], setting: CiteSetting | None = None) -> list[str]:
+    """The print view's sections, in order, each Markdown that reads the same alone as in the whole
+    (title page, contents, each measure, each part's heading, the appendices)."""
     corpus = edition.corpus
     doc = corpus.document
     other = "en" if lang == "zh" else "zh"
@@ -75,8 +84,7 @@ def render_print_page(edition: Edition, lang: str, stamp: dict[str, str], settin
         out.append(runhead(t(lang, "print.appendix"), new_page=True))
         out.append(f"# {t(lang, 'print.appendix')} {{#appendix-glossary}}")
         out.append(render_glossary_page(corpus, edition.glossary, lang, in_document=True))
-    body = "\n\n".join(out)
-    return f'<div class="oe-text oe-print" markdown="1">\n\n{body}\n\n</div>\n'
+    return out
 
 
 def title_page(edition: Edition, lang: str, stamp: dict[str, str]) -> str:

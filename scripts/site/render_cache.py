@@ -23,13 +23,14 @@ from typing import Any
 
 import mkdocs
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..edition.cache import Store, digest
 
 KIND = "page"
+SECTION = "section"  # a section of a long page (scripts/site/fragments.py)
 # The engine that runs: MkDocs, or ProperDocs, which answers `import mkdocs` with itself and logs
 # under its own name (ENGINES.md). Its logger is the one `--strict` counts; its name and version
 # go into every key, so one engine is never handed the other's render.
@@ -97,6 +98,16 @@ class PageCache:
         self._site = digest(self._versions, markdown, json.dumps(addresses),
                             json.dumps(config["validation"], sort_keys=True, default=_stable),
                             str(config["use_directory_urls"]))
+
+    def section_key(self, file: File, text: str) -> str | None:
+        """The key of one section of a page's Markdown, as `before` keys a page (None: no store)."""
+        if self.store.folder is None or not self._site:
+            return None
+        return digest(self._site, SECTION, file.src_uri, file.dest_uri, file.url, text)
+
+    def warnings(self) -> int:
+        """How many warnings the engine has logged so far (a render that logged one is not kept)."""
+        return self._warnings.count
 
     def before(self, markdown: str, page: Page) -> str:
         """The Markdown MkDocs is to render: the page's own, or nothing if its render is stored."""
