@@ -8,6 +8,10 @@ only the Markdown in it, fragment by fragment, here: with the site's Markdown ex
 (mkdocs.yml) and MkDocs' own treeprocessor for links, so a link to `03.md#m03-n4` becomes the
 address MkDocs would make, a broken one is logged as MkDocs logs it (and fails a strict
 build), and the links to other pages' anchors are handed to MkDocs' anchor validation.
+
+The print view is Markdown too, one block of the whole document, but it is converted section by
+section (`Fragments.section`): each section converts alone to what it becomes in the block, which
+a test holds byte for byte, and is kept in the store, so an edit converts one section again.
 """
 from __future__ import annotations
 

@@ -7,8 +7,9 @@ exactly as MkDocs would (MkDocs' own `_populate_page`, with every plugin's event
 writes what the render made to a file. The parent meanwhile
 renders every other page, hands MkDocs an empty page for this one (`deferred`), and puts
 the child's render in place when the page is written (`restore`, from on_page_context,
-before any plugin reads the page): after the measure pages, so under `mkdocs serve` an
-edited measure is served without waiting for the print view.
+before any plugin reads the page), after the measure pages. `mkdocs serve` serves nothing
+until a rebuild is done, so the print view is converted section by section and each section
+kept in the store (scripts/site/fragments.py): after an edit the child converts one section.
 
 Output and warnings stay what a build in one process gives: a child that fails, logs a
 warning (it is not counted where `--strict` counts) or is not done in time is replaced by
