@@ -31,6 +31,7 @@ from .edition.errors import format_errors
 from .edition.history import commentary_history
 from .edition.paths import MEASURES, slug
 from .edition.zh import save as save_segmentation
+from .postprocess.bundles import DERIVED, marks_problem, without
 from .postprocess.csp import add_csp
 from .postprocess.headings import keep_permalinks_with_words
 from .postprocess.material_patch import PatchError, drop_alternate_sitemaps, missing_terms_colon, unsegmented_search
@@ -55,7 +56,7 @@ from .site.render_cache import PageCache
 from .site.scholarship import CiteSetting, citable
 from .site.search_ahead import SearchAhead
 from .site.search_index import worker_script
-from .site.theme import NOT_FOUND, configure, home_alternates, not_found_path, template_globals
+from .site.theme import HOME, NOT_FOUND, PAGE_ASSETS, configure, home_alternates, not_found_path, template_globals
 from .site_markdown import check_edition
 from .vcs import commit_epoch, edition_stamp, last_changed, repo_url, revisions
 
@@ -63,9 +64,6 @@ MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min
 MATERIAL_BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
 # docs/assets/, minified as they are published
 OWN_ASSETS = ("assets/edition.css", "assets/pages.css", "assets/print.css", "assets/edition.js")
-# Stylesheets beyond extra_css (edition.css), by kind of page: a measure page, the page most read,
-# loads none; the whole-document view (print/) is the one page printed as a book.
-PAGE_CSS = {"measure": (), "print": ("assets/pages.css", "assets/print.css"), "other": ("assets/pages.css",)}
 
 
 @dataclass
@@ -213,6 +211,12 @@ class EditionBuild:
                 files.remove(own)
                 text = Path(own.abs_src_path).read_text(encoding="utf-8")
                 files.append(File.generated(config, name, content=minify(name, text)))
+        for name, (source, kind) in DERIVED.items():  # lighter copies, for pages that need less (bundles.py)
+            text = (Path(config.docs_dir) / source).read_text(encoding="utf-8")
+            problem = marks_problem(text, kind)
+            if problem:
+                raise PluginError(f"docs/{source}: {problem}")
+            files.append(File.generated(config, name, content=minify(name, without(text, kind))))
         bundle = next((f for f in files if MATERIAL_BUNDLE.fullmatch(f.src_uri)), None)
         if bundle is None or not bundle.abs_src_path:
             raise PluginError("Material's JavaScript bundle was not found among the theme files")
@@ -317,8 +321,10 @@ class EditionBuild:
         state, lang = self._now(), interface(config)
         src = page.file.src_uri
         model = state.edition.corpus.page_for_src(src) if src.startswith(MEASURES + "/") else None
-        kind = "measure" if model is not None else "print" if src.split(".")[0] == "print" else "other"
-        page.meta["oe_css"] = list(PAGE_CSS[kind])
+        former = state.edition.corpus.former_for_src(src) is not None
+        kind = ("measure" if model is not None else "former" if former else "home" if src in HOME
+                else "print" if src.split(".")[0] == "print" else "other")
+        page.meta["oe_css"], page.meta["oe_js"] = list(PAGE_ASSETS[kind][0]), PAGE_ASSETS[kind][1]
         urls = interface_urls(page.url, config.site_url)
         ld = json_ld(state.edition.corpus, model, lang, urls) if model is not None else None
         page.meta["oe_head"] = head(title=str(page.meta.get("title") or page.title or config.site_name),

@@ -1,3 +1,7 @@
+/* The edition's behaviour. Measure pages and the print view load this file whole; every other
+ * page loads site.js: this file without the regions marked "measure-only"
+ * (scripts/postprocess/bundles.py), each of which acts only on an element those pages alone have. */
+/* measure-only: begin */
 /* Reading modes for the aligned text.
  *
  * The modes work without JavaScript: they are radio buttons, and the
@@ -64,7 +68,9 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
+/* measure-only: end */
 
+/* measure-only: begin */
 /* Citable paragraphs. Each aligned pair gets three small controls beside its id:
  * "cite" copies a formatted citation (English style in the English interface,
  * GB/T 7714 style in the Chinese one) built from the template the build wrote
@@ -280,6 +286,7 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
+/* measure-only: end */
 
 /* Search answers every real input, not only key presses.
  *
@@ -329,6 +336,7 @@
   else init();
 })();
 
+/* measure-only: begin */
 /* The apparatus switch: off by default on a measure page (on in the print view); the reader's choice is remembered like the reading mode. */
 (function () {
   "use strict";
@@ -348,7 +356,9 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
+/* measure-only: end */
 
+/* measure-only: begin */
 /* Citations made before the official text was imported. The import renumbered the edition
  * to follow the official text, and the build wrote into #oe-moved every old id of this
  * address whose text is now elsewhere (data/concordance.yml). A fragment that no longer
@@ -394,6 +404,7 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", check);
   else check();
 })();
+/* measure-only: end */
 
 /* The error page in the reader's interface. A static host serves the site root's 404.html
  * (English) at every missing address; at one under the Chinese interface's root this shows
@@ -409,6 +420,7 @@
   if (path.indexOf(zh) === 0 && path !== zh + "404.html") window.location.replace(zh + "404.html");
 })();
 
+/* measure-only: begin */
 /* ==== Term cards (glossary terms in the text; scripts/site/glossary_page.py TermMarker) =====
  * Each term in the text is a link to its glossary entry; the edition's card data (one file, fetched
  * on the first card opened) holds its pinyin, our rendering and its definition. Where the browser
@@ -531,3 +543,4 @@
                                          { passive: true });
 })();
 /* ==== end of term cards ================================================================== */
+/* measure-only: end */

@@ -54,9 +54,16 @@ _KEEP = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>|<script\b.*?</sc
 
 def collapse_html(html: str) -> str:
     """Drop the template indentation between tags: each run of whitespace between two tags
-    becomes one newline, which renders the same. <pre>, <textarea> and <script> are kept
-    byte for byte (their whitespace is content; the CSP hashes scripts)."""
+    becomes one newline, which renders the same, beside a <pre>, <textarea> or <script> too.
+    Those are kept byte for byte (their whitespace is content; the CSP hashes scripts)."""
     parts = _KEEP.split(html)
     for i in range(0, len(parts), 2):
-        parts[i] = re.sub(r">\s*\n\s*<", ">\n<", parts[i])
+        part = re.sub(r">\s*\n\s*<", ">\n<", parts[i])
+        if 0 < i < len(parts) - 1 and not part.strip() and "\n" in part:  # between two kept elements
+            part = "\n"
+        if i > 0:  # after a kept element, which ends with a tag
+            part = re.sub(r"\A\s*\n\s*(?=<)", "\n", part)
+        if i < len(parts) - 1:  # before one, which starts with a tag
+            part = re.sub(r"(?<=>)\s*\n\s*\Z", "\n", part)
+        parts[i] = part
     return "".join(parts)

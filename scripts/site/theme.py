@@ -15,6 +15,21 @@ from urllib.parse import urlsplit
 
 from .i18n import t
 
+#: Stylesheets and script by kind of page. A measure page loads one of each; a former measure
+#: (kept after the official text was imported) is laid out as one; the whole-document view
+#: (print/) is the page printed as a book; the landing page (HOME) needs little of pages.css.
+#: site.css, site.js and home.css are lighter copies (scripts/postprocess/bundles.py). Pages with
+#: none of these (the error page) load DEFAULT.
+PAGE_ASSETS: dict[str, tuple[tuple[str, ...], str]] = {
+    "measure": (("assets/edition.css",), "assets/edition.js"),
+    "home": (("assets/site.css", "assets/home.css"), "assets/site.js"),
+    "former": (("assets/edition.css", "assets/pages.css"), "assets/edition.js"),
+    "print": (("assets/edition.css", "assets/pages.css", "assets/print.css"), "assets/edition.js"),
+    "other": (("assets/site.css", "assets/pages.css"), "assets/site.js"),
+}
+DEFAULT = (("assets/site.css",), "assets/site.js")
+HOME = ("index.md", "index.zh.md")  # the landing page's sources, in each interface
+
 # Which toggle is which: by the media query of its palette (mkdocs.yml, theme.palette).
 # The toggle shown for a scheme names the scheme it switches to.
 PALETTE_TOGGLES = {
@@ -38,10 +53,11 @@ def configure(config: Any, lang: str) -> None:
 
 
 def template_globals(lang: str) -> dict[str, object]:
-    """What the theme overrides (overrides/) may use: `oe_t(key, **values)` and `oe_lang`."""
+    """What the theme overrides (overrides/) may use: `oe_t(key, **values)`, `oe_lang`, and the
+    stylesheets and script of a page that names none (the error page; scripts/postprocess/bundles.py)."""
     def translate(key: str, **values: object) -> str:
         return t(lang, key, **values)
-    return {"oe_t": translate, "oe_lang": lang}
+    return {"oe_t": translate, "oe_lang": lang, "oe_css": list(DEFAULT[0]), "oe_js": DEFAULT[1]}
 
 
 def not_found_path(site_dir: str, lang: str) -> Path:

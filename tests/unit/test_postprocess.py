@@ -48,8 +48,8 @@ def test_template_indentation_is_collapsed_but_pre_and_scripts_are_kept() -> Non
     html = collapse_html(PAGE)
     assert "</head>\n<body>" in html and "<p>text</p>\n</body>" in html
     assert "<pre>  keep\n   this </pre>" in html and "<script>var a = 1;</script>" in html
-    # whitespace that touches a kept element is left as it is (it renders the same)
-    assert html.count("\n  <script") == 3
+    # whitespace between a kept element and a tag goes as well
+    assert "\n  " not in html.replace("<pre>  keep\n   this </pre>", "")
     assert collapse_html("<p>a b</p>  <p>c</p>") == "<p>a b</p>  <p>c</p>", "only whitespace with a line break"
     assert add_csp(collapse_html(PAGE)).count("sha256-") == 1
 
@@ -142,3 +142,21 @@ def test_the_whole_document_view_is_left_as_it_is() -> None:
     html = ('<div class="oe-text oe-print"><h1 id="part-1">Part I. General requirements'
             '<a class="headerlink" href="#part-1">&para;</a></h1></div>')
     assert keep_permalinks_with_words(html) == html
+
+
+def test_the_marks_pair_up_and_each_lighter_copy_leaves_its_regions_out() -> None:
+    from scripts.postprocess.bundles import DERIVED, marks, marks_problem, without
+
+    begin, end = marks("measure-only")
+    text = f"a{{}}\n{begin}\nb{{}}\n{end}\nc{{}}\n"
+    assert without(text, "measure-only") == "a{}\nc{}\n" and marks_problem(text, "measure-only") is None
+    assert without(text, "inner-pages-only") == text, "another kind of region is kept"
+    assert "never closed" in (marks_problem(f"a{{}}\n{begin}\nb{{}}\n", "measure-only") or "")
+    assert "line 2" in (marks_problem(f"a{{}}\n{end}\n", "measure-only") or "")
+    for name, (source, kind) in DERIVED.items():
+        whole = (ROOT / "docs" / source).read_text(encoding="utf-8")
+        assert marks_problem(whole, kind) is None, source
+        lighter = without(whole, kind)
+        assert marks(kind)[0] not in lighter and len(lighter) < len(whole) * 0.75, name
+        if name.endswith(".css"):
+            assert css_tokens(minify(name, lighter)) == css_tokens(lighter), name
