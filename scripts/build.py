@@ -179,7 +179,6 @@ class EditionBuild:
         self._last_good = edition
         # the commentaries' histories: one `git log` for the whole build (scripts/vcs.py)
         edition.history = commentary_history(revisions(self.root))
-        self._search.start(edition)
         return BuildState(edition, edition_stamp(self.root), last_changed(self.root), repo_url(self.root), errors)
 
     # --- files and pages ------------------------------------------------------------------------
@@ -189,6 +188,7 @@ class EditionBuild:
         worker; minify the edition's own CSS and JS; patch Material's bundle."""
         state = self._now()
         if state.exports is None:  # the same files for both interfaces: made once
+            self._search.start(state.edition)  # the search indexes, while the pages are built
             cite = self._cite(config)
             state.exports = data_files(state.edition, references(state.edition, cite.names, cite.site_url, cite.stamp))
         for name, content in state.exports.items():

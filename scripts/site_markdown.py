@@ -51,45 +51,57 @@ def renderer(root: Path = ROOT) -> Rendered:
     """Markdown to HTML with the site's extensions (as mkdocs.yml at `root` lists them), what it made
     kept in the project's store."""
     names, settings = markdown_extensions(root / "mkdocs.yml")
-    return _converter(json.dumps([names, settings], sort_keys=True), store(root).folder)
+    return Rendered(_converter(json.dumps([names, settings], sort_keys=True)), store(root))
 
 
-class Rendered:
-    """One converter per set of extensions, reset for each text; each text rendered once per
-    process (a `mkdocs serve` rebuild, or a check of a copy of the project, renders only what
-    changed) and, with a store, once per text at all: the HTML follows from the text, the
-    extensions and their packages' versions, which are the key of what is kept (a store-warm
-    build renders no Markdown to check it)."""
+class Converter:
+    """One converter per set of extensions, reset for each text, and what it made, by text, for
+    the whole process: a `mkdocs serve` rebuild, or a check of another copy of the project,
+    renders only texts it has not met."""
 
-    KIND = "markdown"
-
-    def __init__(self, extensions: str, folder: Path | None) -> None:
+    def __init__(self, extensions: str) -> None:
         names, settings = json.loads(extensions)
         self.md = markdown.Markdown(extensions=names, extension_configs=settings)
-        self.store = Store(folder)
+        # what is kept is keyed by the extensions and their packages' versions, as the HTML is
         self.key = digest(extensions, f"markdown={version('markdown')}|pymdownx={version('pymdown-extensions')}")
-        self.known: dict[str, str] = dict(self.store.get(self.KIND, self.key) or {})
-        self.used: set[str] = set()
-        self.dirty = False
+        self.known: dict[str, str] = {}
 
     def __call__(self, text: str) -> str:
-        self.used.add(text)
         html = self.known.get(text)
         if html is None:
             html = self.known[text] = self.md.reset().convert(text)
-            self.dirty = True
         return html
 
+
+class Rendered:
+    """The renderer the checks get: the process's converter, with a project's store, so that each
+    text is rendered once at all (a store-warm build renders no Markdown to check it)."""
+
+    KIND = "markdown"
+
+    def __init__(self, converter: Converter, kept: Store) -> None:
+        self.converter, self.store = converter, kept
+        stored: dict[str, str] = dict(kept.get(self.KIND, converter.key) or {})
+        for text, html in stored.items():
+            converter.known.setdefault(text, html)
+        self.stored = set(stored)
+        self.used: set[str] = set()
+
+    def __call__(self, text: str) -> str:
+        self.used.add(text)
+        return self.converter(text)
+
     def save(self) -> None:
-        """Keep what this process rendered (only what it used: texts edited away are dropped)."""
-        if self.dirty:
-            self.store.put(self.KIND, self.key, {text: self.known[text] for text in sorted(self.used)})
-            self.dirty = False
+        """Keep what the checks rendered, if the store lacks any of it (only what they used: texts
+        edited away are dropped)."""
+        if self.used - self.stored:
+            self.store.put(self.KIND, self.converter.key, {t: self.converter.known[t] for t in sorted(self.used)})
+            self.stored = set(self.used)
 
 
 @lru_cache(maxsize=4)
-def _converter(extensions: str, folder: Path | None) -> Rendered:
-    return Rendered(extensions, folder)
+def _converter(extensions: str) -> Converter:
+    return Converter(extensions)
 
 
 def check_edition(root: Path = ROOT) -> Edition:

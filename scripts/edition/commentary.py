@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .zh import HAN, parse_zh_number
 
@@ -56,7 +57,13 @@ def notes(text: str, first_line: int) -> list[Note]:
     """Split commentary Markdown into its top-level blocks; `first_line` is the file line of text[0].
 
     Each block's margin number is the token at its start; a block without one gets the empty
-    label '' (the checks report it; `make record` writes one)."""
+    label '' (the checks report it; `make record` writes one). The checks and the site ask for a
+    page's notes many times: each text is split once (the notes are frozen; the list is the caller's)."""
+    return list(_notes(text, first_line))
+
+
+@lru_cache(maxsize=1024)
+def _notes(text: str, first_line: int) -> tuple[Note, ...]:
     out: list[Note] = []
     block: list[str] = []
     start = 0
@@ -72,7 +79,7 @@ def notes(text: str, first_line: int) -> list[Note]:
         elif block:
             out.append(_note("\n".join(block).strip(), first_line + start))
             block = []
-    return out
+    return tuple(out)
 
 
 def _note(block: str, line: int) -> Note:

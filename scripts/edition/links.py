@@ -70,6 +70,7 @@ class _Pages:
         self.corpus = corpus
         self.docs = corpus.docs_dir.resolve()
         self.by_path = {p.path.resolve(): p for p in corpus.pages.values()}
+        self._anchors: dict[int, set[str]] = {}  # by page number: every link to a page asks for them
 
     def check(self, path: Path, line: int, target: str) -> ContentError | None:
         target = target.strip()
@@ -109,7 +110,9 @@ class _Pages:
         page = self.by_path.get(dest)
         if page is None or not fragment or not EDITION_ANCHOR.match(fragment):
             return None
-        if fragment in anchors(page):
+        if page.number not in self._anchors:
+            self._anchors[page.number] = anchors(page)
+        if fragment in self._anchors[page.number]:
             return None
         owner = number_of(fragment) if EDITION_ANCHOR.match(fragment) else page.number
         if owner != page.number and fragment.startswith(para_prefix(owner) + "-"):

@@ -6,6 +6,7 @@ key a line number for error messages and lets us reject duplicates.
 """
 from __future__ import annotations
 
+import copy
 import difflib
 import json
 from functools import lru_cache
@@ -74,8 +75,26 @@ class LineMap:
         return best + self.offset + 1
 
 
+#: YAML parsed without error in this process, by (text, first line): a `mkdocs serve` rebuild, or a
+#: check of another copy of the project, parses only what changed. Each caller gets its own copy
+#: of the data; the line map (read only) is shared.
+_PARSED: dict[tuple[str, int], tuple[Any, LineMap]] = {}
+#: (schema, data as JSON) found valid in this process: validated once.
+_VALID: set[tuple[str, str]] = set()
+
+
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, LineMap, list[ContentError]]:
     """Parse YAML text that starts at `first_line` of `path`."""
+    known = _PARSED.get((text, first_line))
+    if known is not None:
+        return copy.deepcopy(known[0]), known[1], []
+    data, lines, errors = _parse_yaml(text, path, first_line)
+    if not errors:
+        _PARSED[(text, first_line)] = (copy.deepcopy(data), lines)
+    return data, lines, errors
+
+
+def _parse_yaml(text: str, path: Path, first_line: int) -> tuple[Any, LineMap, list[ContentError]]:
     errors: list[ContentError] = []
     offset = first_line - 1
     loader = _Loader(text)
@@ -159,11 +178,19 @@ def validate(data: Any, schema_name: str, path: Path, lines: LineMap,
     `label(location)` may name the entry a location belongs to ("the term 商标"), so a
     message says which entry is wrong, not which list index.
     """
+    try:
+        seen = (schema_name, json.dumps(data, sort_keys=True, ensure_ascii=False))
+    except (TypeError, ValueError):  # not JSON data (a date YAML made an object of): validated each time
+        seen = None
+    if seen is not None and seen in _VALID:
+        return []
     schema = load_schema(schema_name)
     validator = Draft202012Validator(schema)
     errors = []
     for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         errors.append(_explain(err, schema, schema_name, path, lines, what, label))
+    if not errors and seen is not None:
+        _VALID.add(seen)
     return errors
 
 

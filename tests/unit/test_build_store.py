@@ -78,15 +78,15 @@ def test_the_benchmarks_project_copy_keeps_scripts_site_and_leaves_out_the_built
 def test_markdown_rendered_for_the_checks_is_kept_and_not_rendered_again(tmp_path: Path) -> None:
     """What the allowlist check renders is kept (scripts/site_markdown.py): the next process finds
     each text's HTML in the store, keyed by the extensions and their versions, and renders nothing."""
-    from scripts.site_markdown import Rendered
+    from scripts.site_markdown import Converter, Rendered
 
-    extensions = '[["toc", "tables"], {}]'
-    first = Rendered(extensions, tmp_path)
-    html = first("A *commentary* paragraph.\n\n| a |\n|---|\n| 1 |")
+    extensions, text = '[["toc", "tables"], {}]', "A *commentary* paragraph.\n\n| a |\n|---|\n| 1 |"
+    first = Rendered(Converter(extensions), cache.Store(tmp_path))
+    html = first(text)
     assert "<em>commentary</em>" in html and "<table>" in html
     first.save()
-    again = Rendered(extensions, tmp_path)
+    again = Converter(extensions)  # as in the next process
     again.md = None  # type: ignore[assignment]  # rendering now would fail: it must not be needed
-    assert again("A *commentary* paragraph.\n\n| a |\n|---|\n| 1 |") == html
-    assert Rendered('[["toc"], {}]', tmp_path).known == {}, "other extensions: another entry"
-    assert Rendered(extensions, None)("*x*") == "<p><em>x</em></p>", "without a store, rendered as before"
+    assert Rendered(again, cache.Store(tmp_path))(text) == html
+    assert Converter('[["toc"], {}]').key != again.key, "other extensions: another entry"
+    assert Rendered(Converter(extensions), cache.Store(None))("*x*") == "<p><em>x</em></p>", "no store: rendered"
