@@ -35,7 +35,14 @@ _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 def markdown_extensions(config: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
     """The extension names and their settings, as mkdocs.yml lists them."""
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    names, settings = json.loads(_extensions(config.read_text(encoding="utf-8")))
+    return names, settings
+
+
+@lru_cache(maxsize=8)
+def _extensions(text: str) -> str:
+    """As JSON, so that each caller gets lists and dicts of its own."""
+    data = yaml.load(text, Loader=_ConfigLoader) or {}
     names, settings = list(MKDOCS_BUILTINS), {}
     for item in data.get("markdown_extensions") or []:
         if isinstance(item, dict):
@@ -44,7 +51,7 @@ def markdown_extensions(config: Path) -> tuple[list[str], dict[str, dict[str, An
                 settings[name] = dict(options or {})
         else:
             names.append(str(item))
-    return list(dict.fromkeys(names)), settings
+    return json.dumps([list(dict.fromkeys(names)), settings])
 
 
 def renderer(root: Path = ROOT) -> Rendered:

@@ -125,7 +125,13 @@ def bare_numbers(text: str, lang: str, attested: set[int]) -> list[tuple[int, st
     """(offset, quote) of each measure number given as if it were the document's.
 
     No witness shows the number of a measure after (1): a commentary that gives one must say,
-    in the same sentence, that it belongs to this edition's conjectural outline."""
+    in the same sentence, that it belongs to this edition's conjectural outline. (Several checks
+    ask of the same paragraph: each is searched once.)"""
+    return list(_bare_numbers(text, lang, frozenset(attested)))
+
+
+@lru_cache(maxsize=4096)
+def _bare_numbers(text: str, lang: str, attested: frozenset[int]) -> tuple[tuple[int, str], ...]:
     found = []
     if lang == "en":
         for m in MEASURE_EN.finditer(text):
@@ -142,7 +148,7 @@ def bare_numbers(text: str, lang: str, attested: set[int]) -> list[tuple[int, st
                 continue  # an item of some other list
             if not QUALIFIED_ZH.search(sentence):
                 found.append((m.start(), m.group(0)))
-    return found
+    return tuple(found)
 
 
 # --- margin numbers: well-formed, in order, and paired across the two languages ------------

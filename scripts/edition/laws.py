@@ -144,15 +144,19 @@ def _mention_regex(names: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
 def mentions(text: str, laws: dict[str, Law]) -> list[tuple[int, int, Law]]:
     """(start, end, law) of every English mention of an instrument in `text`, in order."""
     names = tuple((law.id, name) for law in laws.values() for name in law.names)
+    return [(start, end, laws[law_id]) for start, end, law_id in _mentions(text, names)]
+
+
+@lru_cache(maxsize=4096)
+def _mentions(text: str, names: tuple[tuple[str, str], ...]) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, law id) of each mention: several checks and the site ask of the same text."""
     ordered = sorted(names, key=lambda item: -len(item[1]))
-    rx = _mention_regex(names)
     out = []
-    for m in rx.finditer(text):
+    for m in _mention_regex(names).finditer(text):
         group = m.lastgroup
         assert group is not None  # every alternative of the pattern is a named group
-        k = int(group[1:])
-        out.append((m.start(), m.end(), laws[ordered[k][0]]))
-    return out
+        out.append((m.start(), m.end(), ordered[int(group[1:])][0]))
+    return tuple(out)
 
 
 def check_laws(corpus: Corpus, laws: dict[str, Law]) -> list[ContentError]:

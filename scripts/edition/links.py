@@ -71,6 +71,16 @@ class _Pages:
         self.docs = corpus.docs_dir.resolve()
         self.by_path = {p.path.resolve(): p for p in corpus.pages.values()}
         self._anchors: dict[int, set[str]] = {}  # by page number: every link to a page asks for them
+        self._dest: dict[tuple[Path, str], tuple[Path, bool]] = {}
+
+    def _resolved(self, path: Path, rel: str) -> tuple[Path, bool]:
+        """Where `rel` leads from the file at `path`, and whether a file is there (asked once per
+        pair: a page links the same pages many times)."""
+        if (path, rel) not in self._dest:
+            here = path.resolve()
+            dest = (here.parent / rel).resolve() if rel else here
+            self._dest[(path, rel)] = (dest, dest.is_file())
+        return self._dest[(path, rel)]
 
     def check(self, path: Path, line: int, target: str) -> ContentError | None:
         target = target.strip()
@@ -81,11 +91,10 @@ class _Pages:
         fragment = unquote(fragment)
         if rel and not rel.endswith(".md"):
             return None  # an asset, a data file or a generated page: the strict build checks those
-        here = path.resolve()
-        dest = (here.parent / rel).resolve() if rel else here
+        dest, exists = self._resolved(path, rel)
         in_measures = dest.parent == self.docs / MEASURES
         count = self.corpus.measure_count or 0
-        if not dest.is_file():
+        if not exists:
             name = FILE_RE.match(dest.name) if in_measures else None
             if name and name.group(1) and int(name.group(1)) in self.corpus.renamed:
                 number = int(name.group(1))

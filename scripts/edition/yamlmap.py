@@ -6,9 +6,9 @@ key a line number for error messages and lets us reject duplicates.
 """
 from __future__ import annotations
 
-import copy
 import difflib
 import json
+import pickle
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
@@ -77,7 +77,7 @@ class LineMap:
 
 #: YAML parsed without error in this process, by (text, first line): a `mkdocs serve` rebuild, or a
 #: check of another copy of the project, parses only what changed. Each caller gets its own copy
-#: of the data; the line map (read only) is shared.
+#: of the data (kept pickled); the line map (read only) is shared.
 _PARSED: dict[tuple[str, int], tuple[Any, LineMap]] = {}
 #: (schema, data as JSON) found valid in this process: validated once.
 _VALID: set[tuple[str, str]] = set()
@@ -87,10 +87,10 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, LineMap
     """Parse YAML text that starts at `first_line` of `path`."""
     known = _PARSED.get((text, first_line))
     if known is not None:
-        return copy.deepcopy(known[0]), known[1], []
+        return pickle.loads(known[0]), known[1], []
     data, lines, errors = _parse_yaml(text, path, first_line)
     if not errors:
-        _PARSED[(text, first_line)] = (copy.deepcopy(data), lines)
+        _PARSED[(text, first_line)] = (pickle.dumps(data), lines)
     return data, lines, errors
 
 
