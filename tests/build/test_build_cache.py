@@ -27,7 +27,8 @@ def test_cached_and_forked_builds_are_the_site_one_uncached_process_builds(tmp_p
     assert tree_differences(tmp_path / "alone", tmp_path / "cold") == []
     assert tree_differences(tmp_path / "alone", tmp_path / "warm") == []
     kinds = {p.relative_to(store).parts[0] for p in entries}
-    assert kinds == {"page", "zh", "markdown"}, kinds  # pages; jieba's cuts; the checks' Markdown
+    # pages; the print view's sections (scripts/site/fragments.py); jieba's cuts; the checks' Markdown
+    assert kinds == {"page", "section", "zh", "markdown"}, kinds
     # every page, both interfaces: those MkDocs renders from Markdown, and the measure pages the
     # build writes around their Markdown fragments (scripts/site/fragments.py)
     pages = list((tmp_path / "alone").rglob("index.html"))
