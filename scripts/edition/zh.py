@@ -100,8 +100,9 @@ Learnt = dict[tuple[tuple[str, ...], tuple[tuple[str, str], ...]], dict[str, dic
 
 
 def learnt() -> Learnt:
-    """What this process's memos learnt that the store did not hold: handed by a second process
-    that made the search index (scripts/site/search_ahead.py) to the build's own, which saves it."""
+    """The memos of this process that learnt something the store did not hold, whole: handed by a
+    second process that made the search index (scripts/site/search_ahead.py) to the build's own,
+    which saves them."""
     return {words: memo.maps for words, memo in _MEMOS.items() if memo.dirty}
 
 

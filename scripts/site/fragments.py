@@ -108,12 +108,8 @@ class Fragments:
         key = self.kept.section_key(self.file, text) if self.kept is not None and self.file is not None else None
         stored = self.kept.store.get(SECTION, key) if self.kept is not None and key else None
         if stored is not None:
-            for src, anchors in stored["links"].items():
-                target = self.files.get_file_from_path(src)
-                if target is not None:
-                    into = self._links.setdefault(target, {})
-                    for anchor, address in anchors.items():
-                        into.setdefault(anchor, address)
+            self._add_links({target: anchors for src, anchors in stored["links"].items()
+                             if (target := self.files.get_file_from_path(src)) is not None})
             return str(stored["html"])
         warned = self.kept.warnings() if self.kept is not None else 0
         own: dict[File, dict[str, str]] = {}
@@ -122,10 +118,7 @@ class Fragments:
             html = self.convert(text)
         finally:
             self.links.links_to_anchors = self._links
-        for target, anchors in own.items():
-            into = self._links.setdefault(target, {})
-            for anchor, address in anchors.items():
-                into.setdefault(anchor, address)
+        self._add_links(own)
         start, end = opening.replace(' markdown="1"', "") + "\n", "\n</div>"
         inner = html[len(start):-len(end)]
         if not (html.startswith(start) and html.endswith(end) and _balanced(inner)):
@@ -133,6 +126,14 @@ class Fragments:
         if key and self.kept is not None and self.kept.warnings() == warned:  # a warning is logged every time
             self.kept.store.put(SECTION, key, {"html": inner, "links": {f.src_uri: dict(a) for f, a in own.items()}})
         return inner
+
+    def _add_links(self, links: dict[File, dict[str, str]]) -> None:
+        """One section's links to anchors added to the page's, the first address of each kept (as
+        MkDocs' treeprocessor keeps them)."""
+        for target, anchors in links.items():
+            into = self._links.setdefault(target, {})
+            for anchor, address in anchors.items():
+                into.setdefault(anchor, address)
 
     @property
     def links_to_anchors(self) -> dict[File, dict[str, str]]:
