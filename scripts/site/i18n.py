@@ -10,11 +10,11 @@ interfaces have the same keys.
 from __future__ import annotations
 
 from datetime import date
-from html import escape
 from typing import Any
 
 from ..edition.page import Page
 from ..edition.zh import roman, zh_cardinal, zh_numeral
+from ..markup import HTML, html
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -630,8 +630,15 @@ LABELS: dict[str, dict[str, str]] = {
 
 
 def t(lang: str, key: str, **kwargs: object) -> str:
-    """Look up an interface string; missing keys fail loudly in tests."""
+    """Look up an interface string; missing keys fail loudly in tests. It is text: escaped where
+    it is put into HTML."""
     return LABELS[lang][key].format(**kwargs)
+
+
+def t_html(lang: str, key: str, **kwargs: object) -> HTML:
+    """An interface string whose fields are filled with markup (a link, an emphasised name): the
+    string itself is the edition's own and kept as written, each field escaped unless it is HTML."""
+    return html(LABELS[lang][key], **kwargs)
 
 
 # The edition's own group names, as each interface writes them (a person's name is never translated).
@@ -826,8 +833,8 @@ def md_label(lang: str, key: str) -> str:
     return f"**{t(lang, key)}{mark}**{colon[len(mark):]}"
 
 
-def html_label(lang: str, key: str) -> str:
+def html_label(lang: str, key: str) -> HTML:
     """The same in HTML: '<strong>Source status:</strong> ' / '<strong>原文状态：</strong>'."""
     colon = t(lang, "colon")
     mark = colon.rstrip()
-    return f"<strong>{escape(t(lang, key))}{mark}</strong>{colon[len(mark):]}"
+    return html("<strong>{}{}</strong>{}", t(lang, key), HTML(mark), HTML(colon[len(mark):]))

@@ -25,6 +25,7 @@ FLOORS = {
     # 1. services the renderers and the commands share
     "scripts.settings": 1, "scripts.vcs": 1, "scripts.browser": 1, "scripts.plaintext": 1, "scripts.process": 1,
     "scripts.site_markdown": 1,  # Markdown rendered as the site renders it, for the allowlist's check
+    "scripts.markup": 1,  # HTML built with automatic escaping, for every part that writes markup
     # 2. what is made from the edition: pages per interface, files for readers' tools, HTML rewriting
     "scripts.site": 2, "scripts.publish": 2, "scripts.postprocess": 2,
     # 3. one MkDocs build (EditionBuild)
