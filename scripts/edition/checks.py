@@ -6,6 +6,10 @@ document and its pages as the corpus is read (corpus.py), each data file's as it
 (glossary.py, laws.py, witnesses.py, concordance.py). It then walks CHECKS, in order, and
 runs each check whose sources loaded. A new check is one function and one row here; its
 errors carry their own codes (ContentError.code), which CONTRIBUTING lists.
+
+The data flows one way: sources are read into the Edition, and a check only reads the Edition
+and returns errors; it never writes into what it was given (tests/unit/test_check_table.py holds
+this), so what a page shows cannot depend on which checks ran.
 """
 from __future__ import annotations
 

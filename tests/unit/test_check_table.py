@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURE_EDITION
+from helpers import FIXTURE_EDITION, ROOT
 from scripts.edition import checks, load_edition
 from scripts.edition.errors import ContentError
 from scripts.edition.zh import parse_zh_number, zh_cardinal, zh_numeral
@@ -57,3 +57,25 @@ def test_what_is_not_a_chinese_numeral_reads_as_none(text: str) -> None:
 def test_the_reader_reads_what_the_writer_writes() -> None:
     assert all(parse_zh_number(zh_numeral(n)) == n for n in range(1, 1000))  # measure numbers
     assert all(parse_zh_number(zh_cardinal(n)) == n for n in range(1, 10_000))  # article numbers
+
+
+def test_the_checks_only_read_what_the_loaders_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The edition's data flows one way: sources -> loaders -> Edition -> checks -> errors. A check
+    that wrote into the model would make what a page shows depend on which checks ran."""
+    import pickle
+
+    import scripts.edition as edition_package
+    from scripts.site_markdown import renderer
+
+    monkeypatch.setattr(edition_package, "run_checks", lambda edition, render: [])
+    edition = load_edition(FIXTURE_EDITION)
+    corpus = edition.corpus
+
+    def model() -> bytes:
+        return pickle.dumps((corpus.document, corpus.apparatus, corpus.pages, corpus.former, corpus.renamed,
+                             corpus.hand_written, edition.glossary.terms if edition.glossary else None,
+                             edition.laws, edition.witnesses, edition.concordance))
+
+    before = model()
+    checks.run_checks(edition, renderer(ROOT))  # the real mkdocs.yml: its Markdown extensions
+    assert model() == before, "a check changed the edition it was given"
