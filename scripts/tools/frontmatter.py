@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import pickle
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -123,7 +124,13 @@ def update(old: Any, new: Any, indent: int = 0) -> Any:
 
 
 def rewrite(original: str | None, meta: dict[str, Any]) -> str:
-    """The front matter `meta` as YAML: edited in place from `original` when there is one."""
-    if original is None:
-        return dump(styled(meta))
-    return dump(update(load(original), meta))
+    """The front matter `meta` as YAML: edited in place from `original` when there is one. The
+    import asks for each page's twice (to check that no commentary is lost, then to write it), and
+    a round trip through ruamel.yaml is its slowest step: the answer is kept for the process."""
+    key = (original, pickle.dumps(meta))
+    if key not in _REWRITTEN:
+        _REWRITTEN[key] = dump(styled(meta)) if original is None else dump(update(load(original), meta))
+    return _REWRITTEN[key]
+
+
+_REWRITTEN: dict[tuple[str | None, bytes], str] = {}
