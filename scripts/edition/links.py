@@ -9,6 +9,7 @@ numbers, variant notes) are checked against the target page; other fragments
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from urllib.parse import unquote
@@ -65,11 +66,17 @@ def _what_it_has(page: Page) -> str:
     return f"its paragraphs are {ids}" + (f"; its margin numbers {' and '.join(margin)}" if margin else "")
 
 
+def _normal(path: Path) -> Path:
+    """The absolute path with `..` and `.` taken out, as written: no system call per component, as
+    resolve() makes (the checks ask for thousands; the docs do not link through symlinks)."""
+    return Path(os.path.normpath(path.absolute()))
+
+
 class _Pages:
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        self.docs = corpus.docs_dir.resolve()
-        self.by_path = {p.path.resolve(): p for p in corpus.pages.values()}
+        self.docs = _normal(corpus.docs_dir)
+        self.by_path = {_normal(p.path): p for p in corpus.pages.values()}
         self._anchors: dict[int, set[str]] = {}  # by page number: every link to a page asks for them
         self._dest: dict[tuple[Path, str], tuple[Path, bool]] = {}
 
@@ -77,8 +84,8 @@ class _Pages:
         """Where `rel` leads from the file at `path`, and whether a file is there (asked once per
         pair: a page links the same pages many times)."""
         if (path, rel) not in self._dest:
-            here = path.resolve()
-            dest = (here.parent / rel).resolve() if rel else here
+            here = _normal(path)
+            dest = _normal(here.parent / rel) if rel else here
             self._dest[(path, rel)] = (dest, dest.is_file())
         return self._dest[(path, rel)]
 
