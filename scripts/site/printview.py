@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from html import escape
 
 from ..edition import Edition
 from ..edition.apparatus import runs
 from ..edition.page import Page, Paragraph
 from ..edition.paths import anchor, part_anchor
+from ..markup import HTML, html, join, text
 from .apparatus import legend, pct, register_page
 from .contents import render_contents
 from .glossary_page import mark_terms, render_glossary_page
@@ -51,9 +51,9 @@ def print_sections(edition: Edition, lang: str, stamp: dict[str, str], setting: 
     appendices = [("witnesses", t(lang, "print.witnesses"))]
     if edition.glossary is not None:
         appendices.append(("appendix-glossary", t(lang, "print.appendix")))
-    contents = contents.removesuffix("</div>") + "".join(
-        f'<p class="oe-contents-part oe-contents-appendix"><a href="#{key}">{escape(title)}</a></p>\n'
-        for key, title in appendices) + "</div>"
+    listed = join(html('<p class="oe-contents-part oe-contents-appendix"><a href="#{}">{}</a></p>\n', key, title)
+                  for key, title in appendices)
+    contents = f'{contents.removesuffix("</div>")}{listed}</div>'  # Markdown: a str (`+` with HTML would escape it)
     out = [book_info(edition, lang), title_page(edition, lang, stamp), view_control(lang, apparatus=True),
            runhead(t(lang, "print.contents"), new_page=True),
            f"# {t(lang, 'print.contents')} {{#contents}}", contents,
@@ -65,15 +65,15 @@ def print_sections(edition: Edition, lang: str, stamp: dict[str, str], setting: 
                            share=edition.attested_share(page.number), citable=cited)
         if page.source["status"] != "verified":
             body = foot_apparatus(body, page, edition, lang)
-        return runhead(bare_title(lang, page), part, new_page) + "\n\n" + notes_after_text(body)
+        return f"{runhead(bare_title(lang, page), part, new_page)}\n\n{notes_after_text(body)}"  # Markdown
     if corpus.preamble is not None:  # the preamble stands at the top level, as the parts do
         out.append(measure(corpus.preamble, replace(CTX, heading_level=1), new_page=True))
     for part in doc["parts"]:
         short = part_heading(lang, part, "crumb")
         out.append(runhead("", short))
         out.append(f"# {part_heading(lang, part, 'heading')} {{#{part_anchor(part['number'])} .oe-part-title}}")
-        out.append(f'<p class="oe-alt-title" lang="{"en" if other == "en" else "zh-Hans"}">'
-                   f'{escape(part_heading(other, part, "heading"))}</p>')
+        out.append(html('<p class="oe-alt-title" lang="{}">{}</p>',
+                        "en" if other == "en" else "zh-Hans", part_heading(other, part, "heading")))
         for page in corpus.measures():
             if page.meta["part"] == part["number"]:
                 out.append(measure(page, CTX, short))
@@ -87,7 +87,7 @@ def print_sections(edition: Edition, lang: str, stamp: dict[str, str], setting: 
     return out
 
 
-def title_page(edition: Edition, lang: str, stamp: dict[str, str]) -> str:
+def title_page(edition: Edition, lang: str, stamp: dict[str, str]) -> HTML:
     """Title in both languages, the edition, issuer and date, one line on the state of the text,
     the version (date and commit) and the licence."""
     doc = edition.corpus.document
@@ -97,20 +97,20 @@ def title_page(edition: Edition, lang: str, stamp: dict[str, str]) -> str:
     state = (t(lang, "print.state", pct=share) if verified < len(pages)
              else t(lang, "print.counts", verified=verified, total=len(pages)))
     date = document_date(lang, doc["date"])
-    return "\n".join([
-        '<div class="oe-cover">',
-        f'<p class="oe-cover-zh" lang="zh-Hans">{escape(doc["title"]["zh"])}</p>',
-        f'<p class="oe-cover-en" lang="en">{escape(doc["title"]["en"])}</p>',
-        f'<p class="oe-cover-sub">{escape(t(lang, "print.edition"))}</p>',
-        f'<p class="oe-cover-issued">{escape(t(lang, "print.issued", issuer=doc["issuer"][lang], date=date))}</p>',
-        f'<p class="oe-cover-status">{escape(state)}</p>',
-        f'<p class="oe-cover-stamp">{escape(t(lang, "print.stamp", **stamp))}</p>',
-        f'<p class="oe-cover-licence">{escape(t(lang, "print.licence"))}</p>',
-        "</div>",
-    ])
+    return join([
+        HTML('<div class="oe-cover">'),
+        html('<p class="oe-cover-zh" lang="zh-Hans">{}</p>', doc["title"]["zh"]),
+        html('<p class="oe-cover-en" lang="en">{}</p>', doc["title"]["en"]),
+        html('<p class="oe-cover-sub">{}</p>', t(lang, "print.edition")),
+        html('<p class="oe-cover-issued">{}</p>', t(lang, "print.issued", issuer=doc["issuer"][lang], date=date)),
+        html('<p class="oe-cover-status">{}</p>', state),
+        html('<p class="oe-cover-stamp">{}</p>', t(lang, "print.stamp", **stamp)),
+        html('<p class="oe-cover-licence">{}</p>', t(lang, "print.licence")),
+        HTML("</div>"),
+    ], "\n")
 
 
-def book_info(edition: Edition, lang: str) -> str:
+def book_info(edition: Edition, lang: str) -> HTML:
     """What `make pdf` writes into the PDF's metadata (title, authors, subject, keywords), and
     the words of its page references."""
     doc = edition.corpus.document
@@ -122,18 +122,17 @@ def book_info(edition: Edition, lang: str) -> str:
               # how a cross-reference gives its page ({page}): after a margin number, after any other link
               "pageref-note": t(lang, "print.pageref.note", page="{page}"),
               "pageref": t(lang, "print.pageref", page="{page}")}
-    attrs = " ".join(f'data-{k}="{escape(v)}"' for k, v in fields.items())
-    return f'<div class="oe-book-info" hidden {attrs}></div>'
+    attrs = join((html('data-{}="{}"', k, v) for k, v in fields.items()), " ")
+    return html('<div class="oe-book-info" hidden {}></div>', attrs)
 
 
-def runhead(measure: str, part: str = "", new_page: bool = False) -> str:
+def runhead(measure: str, part: str = "", new_page: bool = False) -> HTML:
     """Sets the running head from here on: the measure (or section) and its part; with no
     measure, the part alone (its first measure follows). The print stylesheet hides it
     everywhere but in the paged rendering, which reads its attributes; `new_page`: the
     section it opens starts a page there."""
     classes = "oe-runhead" + ("" if measure else " oe-runhead-part") + (" oe-runhead-page" if new_page else "")
-    return (f'<div class="{classes}" aria-hidden="true" '
-            f'data-measure="{escape(measure)}" data-part="{escape(part)}"></div>')
+    return html('<div class="{}" aria-hidden="true" data-measure="{}" data-part="{}"></div>', classes, measure, part)
 
 
 def notes_after_text(body: str) -> str:
@@ -161,7 +160,7 @@ def foot_apparatus(body: str, page: Page, edition: Edition, lang: str) -> str:
             continue
         start = re.compile(r'<div class="oe-zh"[^>]*><p>').search(body, pair.end())
         if start is not None:
-            body = body[:start.end()] + note + body[start.end():]
+            body = f"{body[:start.end()]}{note}{body[start.end():]}"  # a str (`+` with HTML would escape the body)
     return body
 
 
@@ -170,27 +169,27 @@ def lemma(text: str) -> str:
     return text if len(text) <= LEMMA_MAX else f"{text[:4]}…{text[-3:]}"
 
 
-def paragraph_apparatus(page: Page, para: Paragraph, edition: Edition, lang: str) -> str:
+def paragraph_apparatus(page: Page, para: Paragraph, edition: Edition, lang: str) -> HTML:
     order = list(edition.witnesses)
     stop = "；" if lang == "zh" else "; "
     entries = []
     for run in runs(para.zh, page.apparatus.for_para(para.id), order):
         if run.grade is None:
             continue
-        entries.append(f'<span class="oe-foot-lemma" lang="zh-Hans">{escape(lemma(run.text))}</span> '
-                       f'{escape(" ".join(run.sigla))} <span class="oe-foot-grade">{escape(run.grade)}</span>')
+        entries.append(html('<span class="oe-foot-lemma" lang="zh-Hans">{}</span> {} '
+                            '<span class="oe-foot-grade">{}</span>', lemma(run.text), " ".join(run.sigla), run.grade))
     for var in page.apparatus.variants_for(para.id):
         readings = []
         for r in var.readings:
             mark = " ]" if r.text == var.text else ""
-            readings.append(f'<span class="oe-foot-lemma" lang="zh-Hans">{escape(r.text)}</span>{mark} '
-                            + escape(" ".join(r.witnesses)))
-        entries.append(f'<span class="oe-foot-var">‡ {t(lang, "sep.items").join(readings)}'
-                       f'{t(lang, "sep.stop")}{escape(var.choice[lang])}</span>')
+            readings.append(html('<span class="oe-foot-lemma" lang="zh-Hans">{}</span>{} {}',
+                                 r.text, mark, " ".join(r.witnesses)))
+        entries.append(html('<span class="oe-foot-var">‡ {}{}{}</span>',
+                            join(readings, text(t(lang, "sep.items"))), t(lang, "sep.stop"), var.choice[lang]))
     if not entries:
-        return ""
-    return (f'<span class="oe-foot" lang="{"zh-Hans" if lang == "zh" else "en"}">'
-            f'<span class="oe-foot-pid">{escape(para.id)}</span> {stop.join(entries)}</span>')
+        return HTML()
+    return html('<span class="oe-foot" lang="{}"><span class="oe-foot-pid">{}</span> {}</span>',
+                "zh-Hans" if lang == "zh" else "en", para.id, join(entries, stop))
 
 
 def _markup(edition: Edition):

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from html import escape
 
 from mkdocs.utils import get_relative_url
 
 from ..edition import Edition
 from ..edition.page import Page
 from ..edition.paths import BIBTEX, CSL_JSON
+from ..markup import HTML, html, join
 from .citation import LANGS, STYLES, Commentary, cite, commentary
 from .head import HREFLANG as TAGS  # the HTML lang of each language
 from .i18n import document_date, person, t
@@ -51,32 +51,35 @@ class Citable:
 
     # --- the pieces measure.py places ---------------------------------------------------------
 
-    def attrs(self, which: str) -> str:
+    def attrs(self, which: str) -> HTML:
         """Data attributes for the margin-number controls of the commentary in `which`."""
         c = self.records.get(which)
         if c is None or self.print_view:
-            return ""
+            return HTML()
         words = {key: t(self.lang, "ntools." + key, n="{n}") for key in
                  ("link", "link.label", "cite", "cite.label", "copy", "copy.label", "done.link", "done.cite")}
         template = self._style(c, "{url}", n="{n}", template=True)
-        return (f' data-oe-home="{escape(self._href(c, None))}" data-oe-cite-n="{escape(template)}"'
-                f" data-oe-words=\"{escape(json.dumps(words, ensure_ascii=False))}\"")
+        return html(' data-oe-home="{}" data-oe-cite-n="{}" data-oe-words="{}"',
+                    self._href(c, None), template, json.dumps(words, ensure_ascii=False))
+
+    # before() and after() give str: measure.py adds its own strings to them with `+`, which would
+    # escape those strings if these were HTML.
 
     def before(self, which: str) -> str:
         c = self.records.get(which)
-        return byline(c, self.lang) + "\n\n" if c is not None else ""
+        return f"{byline(c, self.lang)}\n\n" if c is not None else ""
 
     def after(self, which: str) -> str:
         c = self.records.get(which)
         if c is None or self.print_view:
             return ""
-        return "\n\n" + self.citebox(c) + "\n\n" + history(c, self.lang, self.setting.repo)
+        return f"\n\n{self.citebox(c)}\n\n{history(c, self.lang, self.setting.repo)}"
 
-    def closing(self) -> str:
+    def closing(self) -> HTML:
         """The print view's last block of a measure: each commentary's citation, which states its status
         (the byline above each commentary names its authors and reviewers)."""
         if not self.print_view or not self.records:
-            return ""
+            return HTML()
         items = []
         for which in LANGS:
             c = self.records.get(which)
@@ -84,12 +87,14 @@ class Citable:
                 continue
             address = c.address(self.setting.site_url)
             lang_tag = TAGS[which] if self.lang == "zh" else "en"  # GB/T in the commentary's language
-            items.append(f'<li><strong>{escape(t(self.lang, "print.cite." + which))}</strong>{t(self.lang, "colon")}'
-                         f'<span class="oe-citation-text" lang="{lang_tag}">{escape(self._style(c, address))}</span></li>')
-        return (f'<div class="oe-print-cite" lang="{TAGS[self.lang]}" data-search-exclude><p class="oe-links-title">'
-                f'{escape(t(self.lang, "print.cite"))}</p><ul>{"".join(items)}</ul></div>')
+            items.append(html('<li><strong>{}</strong>{}<span class="oe-citation-text" lang="{}">{}</span></li>',
+                              t(self.lang, "print.cite." + which), t(self.lang, "colon"), lang_tag,
+                              self._style(c, address)))
+        return html('<div class="oe-print-cite" lang="{}" data-search-exclude>'
+                    '<p class="oe-links-title">{}</p><ul>{}</ul></div>',
+                    TAGS[self.lang], t(self.lang, "print.cite"), join(items))
 
-    def citebox(self, c: Commentary) -> str:
+    def citebox(self, c: Commentary) -> HTML:
         """Both citation styles of one commentary, each with its template for the copy control."""
         names = self.setting.names
         href, shown = self._href(c, c.fragment), c.address(self.setting.site_url)
@@ -97,18 +102,19 @@ class Citable:
         for style in STYLES:
             tag = TAGS[c.lang] if style == "gbt" else "en"  # GB/T describes a work in its own language
             template = cite(c, style, names, "{url}", accessed=ACCESSED[style])
-            rows.append(f'<dt>{escape(t(self.lang, "citebox." + style))}</dt>\n'
-                        f'<dd><p class="oe-citation oe-citation-{style}" lang="{tag}" data-oe-cite="{escape(template)}" '
-                        f'data-oe-href="{escape(href)}"><span class="oe-citation-text">'
-                        f'{escape(cite(c, style, names, shown))}</span></p></dd>')
+            rows.append(html('<dt>{}</dt>\n'
+                             '<dd><p class="oe-citation oe-citation-{}" lang="{}" data-oe-cite="{}" data-oe-href="{}">'
+                             '<span class="oe-citation-text">{}</span></p></dd>',
+                             t(self.lang, "citebox." + style), style, tag, template, href,
+                             cite(c, style, names, shown)))
         # Markdown links, so the strict build checks them: relative to docs/measures/NN.md
-        export = (f'{escape(t(self.lang, "citebox.export"))} [BibTeX](../{BIBTEX}) · '
-                  f'[CSL-JSON](../{CSL_JSON})')
-        return (f'<div class="oe-citebox" lang="{TAGS[self.lang]}" data-search-exclude markdown="1">\n'
-                f'<p class="oe-links-title">{escape(t(self.lang, "citebox.title"))}</p>\n'
-                f'<dl class="oe-citations">\n' + "\n".join(rows) + "\n</dl>\n"
-                f'<p class="oe-citebox-n">{escape(t(self.lang, "citebox.n"))}</p>\n\n'
-                f"{export}\n{{: .oe-citebox-export }}\n\n</div>")
+        export = html("{} [BibTeX](../{}) · [CSL-JSON](../{})", t(self.lang, "citebox.export"), BIBTEX, CSL_JSON)
+        return html('<div class="oe-citebox" lang="{}" data-search-exclude markdown="1">\n'
+                    '<p class="oe-links-title">{}</p>\n'
+                    '<dl class="oe-citations">\n{}\n</dl>\n'
+                    '<p class="oe-citebox-n">{}</p>\n\n'
+                    "{}\n{{: .oe-citebox-export }}\n\n</div>",
+                    TAGS[self.lang], t(self.lang, "citebox.title"), join(rows, "\n"), t(self.lang, "citebox.n"), export)
 
     # --- helpers ------------------------------------------------------------------------------
 
@@ -148,47 +154,49 @@ def _status_class(c: Commentary) -> str:
 
 
 def _people(people: tuple, lang: str) -> str:
-    return escape(t(lang, "cite.and").join(t(lang, "byline.person", name=person(lang, p.name), date=document_date(lang, p.date))
-                                         for p in people))
+    return t(lang, "cite.and").join(t(lang, "byline.person", name=person(lang, p.name),
+                                      date=document_date(lang, p.date)) for p in people)
 
 
-def byline(c: Commentary, lang: str) -> str:
+def byline(c: Commentary, lang: str) -> HTML:
     """Status, authors, reviewers and version, plainly, above the commentary."""
     review = c.review
-    rows = []
+    rows: list[tuple[str, str]] = []  # each value text, or HTML
     if review is not None:
         open_, close = ("（", "）") if lang == "zh" else (" (", ")")
-        status = (f'<span class="oe-review oe-review-{_status_class(c)}" '
-                  f'title="{escape(t(lang, "review.status.title." + review.status))}">{escape(_status(c, lang))}</span>'
-                  f'{open_}{escape(document_date(lang, review.date))}{close}')
+        status = html('<span class="oe-review oe-review-{}" title="{}">{}</span>{}{}{}',
+                      _status_class(c), t(lang, "review.status.title." + review.status), _status(c, lang),
+                      open_, document_date(lang, review.date), close)
         rows.append(("status", status))
         rows.append(("authors", _people(review.authors, lang)))
-        rows.append(("reviewers", _people(review.reviewers, lang)
-                     or escape(t(lang, "byline.unreviewed"))))
+        rows.append(("reviewers", _people(review.reviewers, lang) or t(lang, "byline.unreviewed")))
     version = c.version
     when = document_date(lang, version["date"]) if version["date"] != "unknown" else version["date"]
-    rows.append(("version", f'<span title="{escape(t(lang, "byline.version.title"))}">'
-                 f'{escape(t(lang, "byline.version.value", date=when, commit=version["commit"]))}</span>'))
-    items = "".join(f'<div><dt>{escape(t(lang, "byline." + key))}</dt><dd>{value}</dd></div>' for key, value in rows)
-    return (f'<dl class="oe-byline" lang="{TAGS[lang]}" aria-label="{escape(t(lang, "byline.label"))}" data-search-exclude>'
-            f"{items}</dl>")
+    rows.append(("version", html('<span title="{}">{}</span>', t(lang, "byline.version.title"),
+                                 t(lang, "byline.version.value", date=when, commit=version["commit"]))))
+    items = join(html("<div><dt>{}</dt><dd>{}</dd></div>", t(lang, "byline." + key), value) for key, value in rows)
+    return html('<dl class="oe-byline" lang="{}" aria-label="{}" data-search-exclude>{}</dl>',
+                TAGS[lang], t(lang, "byline.label"), items)
 
 
-def history(c: Commentary, lang: str, repo: str | None) -> str:
+def history(c: Commentary, lang: str, repo: str | None) -> HTML:
     """The substantive changes to the commentary, newest first, one click away: what its editors
     recorded for readers (`changes:` in the front matter), in the interface's language."""
     changes = c.review.changes if c.review is not None else ()
     if not changes:
-        return f'<p class="oe-history oe-history-none" lang="{TAGS[lang]}" data-search-exclude>{escape(t(lang, "history.none"))}</p>'
+        return html('<p class="oe-history oe-history-none" lang="{}" data-search-exclude>{}</p>',
+                    TAGS[lang], t(lang, "history.none"))
     last = document_date(lang, changes[0].date)
     summary = (t(lang, "history.summary.one", date=last) if len(changes) == 1
                else t(lang, "history.summary", n=len(changes), date=last))
     items = []
     for change in changes:
-        who = escape(t(lang, "cite.and").join(person(lang, name) for name in change.by))
-        items.append(f'<li><time datetime="{escape(change.date)}">{escape(document_date(lang, change.date))}</time>'
-                     f' · <span class="oe-history-author">{who}</span>'
-                     f' · <span class="oe-history-summary">{escape(change.summary[lang])}</span></li>')
-    return (f'<details class="oe-history" lang="{TAGS[lang]}" data-search-exclude><summary>{escape(summary)}</summary>\n'
-            f'<p class="oe-history-note">{escape(t(lang, "history.note"))}</p>\n'
-            f'<ol class="oe-history-list">{"".join(items)}</ol>\n</details>')
+        who = t(lang, "cite.and").join(person(lang, name) for name in change.by)
+        items.append(html('<li><time datetime="{}">{}</time>'
+                          ' · <span class="oe-history-author">{}</span>'
+                          ' · <span class="oe-history-summary">{}</span></li>',
+                          change.date, document_date(lang, change.date), who, change.summary[lang]))
+    return html('<details class="oe-history" lang="{}" data-search-exclude><summary>{}</summary>\n'
+                '<p class="oe-history-note">{}</p>\n'
+                '<ol class="oe-history-list">{}</ol>\n</details>',
+                TAGS[lang], summary, t(lang, "history.note"), join(items))

@@ -6,31 +6,30 @@ best, in document order.
 """
 from __future__ import annotations
 
-from html import escape
-
 from ..edition import Edition
 from ..edition.paths import url
+from ..markup import HTML, html, join, text
 from .apparatus import pct
-from .i18n import bare_title, t
+from .i18n import bare_title, t, t_html
 from .status import meter, titled
 
 #: How many of the best-attested pages the landing page suggests.
 SUGGESTED = 4
 
 
-def render_start(edition: Edition, lang: str) -> str:
+def render_start(edition: Edition, lang: str) -> HTML:
     corpus = edition.corpus
     shares = {n: edition.attested_share(n) for n in corpus.pages}
     best = sorted((n for n, s in shares.items() if s > 0), key=lambda n: (-shares[n], n))[:SUGGESTED]
-    links = t(lang, "sep.dot").join(
-        titled(lang, corpus.pages[n], f'<a href="{url(n)}">{escape(bare_title(lang, corpus.pages[n]))}</a>')
-        for n in sorted(best))
+    links = []
+    for n in sorted(best):
+        page = corpus.pages[n]
+        links.append(HTML(titled(lang, page, html('<a href="{}">{}</a>', url(n), bare_title(lang, page)))))
     overall = edition.attested_share()
-    state = (f'<p class="oe-start-state">{meter(overall)} '
-             f'{t(lang, "start.state", pct=escape(pct(overall)))} '
-             f'<a href="about/#source">{escape(t(lang, "banner.more"))}</a></p>')
-    go = (f'<p class="oe-start-go"><strong>{escape(t(lang, "start.go"))}</strong>{escape(t(lang, "colon"))}'
-          f'{links}{escape(t(lang, "start.best"))}</p>'
-          f'<p class="oe-start-more"><a href="#how-to-read">{escape(t(lang, "start.marks"))}</a>'
-          f'{t(lang, "sep.dot")}<a href="print/">{escape(t(lang, "start.whole"))}</a></p>')
-    return f'<div class="oe-start" data-search-exclude>{state}{go}</div>'
+    state = html('<p class="oe-start-state">{} {} <a href="about/#source">{}</a></p>',
+                 HTML(meter(overall)), t_html(lang, "start.state", pct=pct(overall)), t(lang, "banner.more"))
+    go = html('<p class="oe-start-go"><strong>{}</strong>{}{}{}</p>',
+              t(lang, "start.go"), t(lang, "colon"), join(links, text(t(lang, "sep.dot"))), t(lang, "start.best"))
+    more = html('<p class="oe-start-more"><a href="#how-to-read">{}</a>{}<a href="print/">{}</a></p>',
+                t(lang, "start.marks"), t(lang, "sep.dot"), t(lang, "start.whole"))
+    return html('<div class="oe-start" data-search-exclude>{}{}{}</div>', state, go, more)
