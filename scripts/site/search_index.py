@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import json
 import re
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +35,7 @@ from ..edition.laws import Law, invoked_by
 from ..edition.page import Page
 from ..edition.paths import MEASURES, url
 from ..edition.zh import HAN_RUN, Segmenter
+from ..markup import HTML, html, join as join_html
 from ..plaintext import plain
 from .apparatus import pct, witness_anchor
 from .i18n import article_label, full_title, join, measure_label, t
@@ -124,20 +124,20 @@ def measure_docs(edition: Edition, page: Page, lang: str) -> list[dict[str, Any]
     other = "en" if lang == "zh" else "zh"
     title = full_title(lang, page)
     tag = {"en": "en", "zh": "zh-Hans"}  # results show each text tagged with its language
-    docs = [_doc(seg, base, title, f'<p lang="{tag[other]}">{escape(full_title(other, page))}</p>', page.title["zh"],
+    docs = [_doc(seg, base, title, html('<p lang="{}">{}</p>', tag[other], full_title(other, page)), page.title["zh"],
                  KIND_TEXT)]
     for para in page.paragraphs:
         en = plain(para.en) or ""
-        html = f'<p lang="zh-Hans">{escape(para.zh)}</p><p lang="en">{escape(en)}</p>'
-        docs.append(_doc(seg, f"{base}#{para.id}", para.id, html, para.zh, KIND_TEXT))
+        pair = html('<p lang="zh-Hans">{}</p><p lang="en">{}</p>', para.zh, en)
+        docs.append(_doc(seg, f"{base}#{para.id}", para.id, pair, para.zh, KIND_TEXT))
     if page.commentary.strip():  # at #commentary in both interfaces: the main one, or the other one
-        text = " ".join(f'<p lang="en">{escape(plain(block) or "")}</p>'
-                        for block in page.commentary_text("en").split("\n\n"))
+        text = join_html((html('<p lang="en">{}</p>', plain(block) or "")
+                          for block in page.commentary_text("en").split("\n\n")), " ")
         docs.append(_doc(seg, f"{base}#commentary", commentary_title(lang, "en"), text, " ", KIND_COMMENTARY))
     for note in page.notes("zh"):  # the Chinese commentary, by margin number: a hit opens the note
         title = t(lang, "search.note", title=commentary_title(lang, "zh"), n=note.n)
         docs.append(_doc(seg, f"{base}#{note_id(page, 'zh', note.n)}", title,
-                         f'<p lang="zh-Hans">{escape(plain(note.text) or "")}</p>', " ", KIND_NOTE))
+                         html('<p lang="zh-Hans">{}</p>', plain(note.text) or ""), " ", KIND_NOTE))
     return docs
 
 
@@ -157,17 +157,17 @@ def glossary_docs(edition: Edition, lang: str) -> list[dict[str, Any]]:
         # the Chinese interface names the entry in Chinese; its English rendering is in the text
         title = f"{term.zh} · {t(lang, 'nav.glossary')}" if lang == "zh" else f"{term.en} · {term.zh}"
         english = "; ".join([term.en, *term.alternatives]) if lang == "zh" else alts
-        text = (f"<p>{escape(term.pinyin)}{' · ' + escape(english) if english else ''}</p>"
-                f"<p>{escape(term.definition_in(lang)[0])}</p>")
+        text = html("<p>{}{}</p><p>{}</p>", term.pinyin, " · " + english if english else "",
+                    term.definition_in(lang)[0])
         docs.append(_doc(edition.segmenter, f"glossary/#{term.id}", title, text, term.zh, KIND_TERM))
     return docs
 
 
-def _fields(lang: str, rows: list[tuple[str, str]]) -> str:
+def _fields(lang: str, rows: list[tuple[str, str]]) -> HTML:
     """Labelled fields, one paragraph each ('类型：《意见》转载本'): a snippet shows a field with its
     label, never a label run into its value. `rows` are (label key, plain value)."""
     colon = t(lang, "colon")
-    return "".join(f"<p>{escape(t(lang, key))}{colon}{escape(value)}</p>" for key, value in rows if value)
+    return join_html(html("<p>{}{}{}</p>", t(lang, key), colon, value) for key, value in rows if value)
 
 
 def law_docs(edition: Edition, lang: str) -> list[dict[str, Any]]:
@@ -179,12 +179,12 @@ def law_docs(edition: Edition, lang: str) -> list[dict[str, Any]]:
     docs = []
     for law in edition.laws.values():
         first, second = (law.zh, law.en) if lang == "zh" else (law.en, law.zh)
-        text = f'<p lang="{tag[other]}">{escape(second)}</p>'
+        text = html('<p lang="{}">{}</p>', tag[other], second)
         if law.note:
             note, written = law.note_in(lang)
-            text += f'<p lang="{tag[written]}">{escape(note)}</p>'
-        text += "".join(f'<p>{escape(article_label(a["article"], lang))}{colon}{escape(Law.subject_in(a, lang)[0])}</p>'
-                        for a in law.articles)
+            text += html('<p lang="{}">{}</p>', tag[written], note)
+        text += join_html(html("<p>{}{}{}</p>", article_label(a["article"], lang), colon, Law.subject_in(a, lang)[0])
+                          for a in law.articles)
         measures = join(lang, [measure_label(lang, n) for n in invoked_by(edition.corpus, law.id)])
         text += _fields(lang, [("laws.measures", measures)])
         docs.append(_doc(edition.segmenter, f"laws/#{law.id}", first, text, law.zh, KIND_LAW))
@@ -193,8 +193,8 @@ def law_docs(edition: Edition, lang: str) -> list[dict[str, Any]]:
 
 def witness_intro(edition: Edition, lang: str, title: str) -> dict[str, Any]:
     """The witnesses page itself (its introduction), titled as the page is."""
-    intro = (f"<p>{escape(t(lang, 'witnesses.intro'))}</p>"
-             f"<p>{escape(t(lang, 'witnesses.share', pct=pct(edition.attested_share())))}</p>")
+    intro = html("<p>{}</p><p>{}</p>", t(lang, "witnesses.intro"),
+                 t(lang, "witnesses.share", pct=pct(edition.attested_share())))
     return _doc(edition.segmenter, "witnesses/", title, intro)
 
 

@@ -25,12 +25,12 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
-from html import escape
 from pathlib import Path
 
 from .. import settings
 from ..edition.corpus import load_document
 from ..edition.paths import LANGS, ROOT
+from ..markup import HTML, html, join
 from ..vcs import edition_stamp
 
 HTML_LANG = {"en": "en", "zh": "zh-Hans"}
@@ -119,7 +119,7 @@ def relink(article, path: str, public: str) -> None:
             del a.attrib["href"]
 
 
-def book_html(site: Path, lang: str, date: str) -> tuple[str, str, dict[str, str]]:
+def book_html(site: Path, lang: str, date: str) -> tuple[HTML, str, dict[str, str]]:
     """The print view's article as a document of its own: (HTML, its base URL, the book's data).
 
     The site's page around it (header, navigation, scripts) is left out; its stylesheets are
@@ -135,21 +135,22 @@ def book_html(site: Path, lang: str, date: str) -> tuple[str, str, dict[str, str
     if article is None or info is None:
         raise SystemExit(f"make pdf: {page} holds no whole-document view (scripts/site/printview.py)")
     assets = os.path.relpath(site / "assets", page.parent)
-    head = [f'<meta charset="utf-8"><title>{escape(info.get("data-title", ""))}</title>',
-            *(f'<meta name="author" content="{escape(a.strip())}">'
+    head = [html('<meta charset="utf-8"><title>{}</title>', info.get("data-title", "")),
+            *(html('<meta name="author" content="{}">', a.strip())
               for a in info.get("data-authors", "").split(";") if a.strip()),
-            f'<meta name="description" content="{escape(info.get("data-subject", ""))}">',
-            f'<meta name="keywords" content="{escape(info.get("data-keywords", ""))}">',
-            f'<meta name="dcterms.created" content="{date}">',
-            f'<meta name="dcterms.modified" content="{date}">',
-            f'<link rel="stylesheet" href="{assets}/edition.css">',
-            f'<link rel="stylesheet" href="{assets}/pages.css">',
-            f'<link rel="stylesheet" href="{assets}/print.css">',
-            f"<style>{book_css(info)}{PAGEREFS}</style>"]
+            html('<meta name="description" content="{}">', info.get("data-subject", "")),
+            html('<meta name="keywords" content="{}">', info.get("data-keywords", "")),
+            html('<meta name="dcterms.created" content="{}">', date),
+            html('<meta name="dcterms.modified" content="{}">', date),
+            html('<link rel="stylesheet" href="{}/edition.css">', assets),
+            html('<link rel="stylesheet" href="{}/pages.css">', assets),
+            html('<link rel="stylesheet" href="{}/print.css">', assets),
+            # a style element's content is CSS, which HTML escaping would break (its quotes, its >)
+            html("<style>{}{}</style>", HTML(book_css(info)), HTML(PAGEREFS))]
     relink(article, ("zh/" if lang == "zh" else "") + "print/", settings.env(settings.SITE_URL))
-    body = lxml_html.tostring(article, encoding="unicode")
-    document = (f'<!doctype html><html lang="{HTML_LANG[lang]}" class="oe-book" data-oe-view="parallel">'
-                f'<head>{"".join(head)}</head><body>{body}</body></html>')
+    body = HTML(lxml_html.tostring(article, encoding="unicode"))
+    document = html('<!doctype html><html lang="{}" class="oe-book" data-oe-view="parallel">'
+                    "<head>{}</head><body>{}</body></html>", HTML_LANG[lang], join(head), body)
     return document, page.resolve().as_uri(), dict(info.attrib)
 
 
@@ -157,7 +158,7 @@ def render_pdf(site: Path, lang: str, out: Path, date: str) -> tuple[Path, float
     """One PDF, with WeasyPrint; returns it and the seconds it took."""
     import logging
 
-    from weasyprint import HTML
+    import weasyprint
 
     started = time.perf_counter()
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # it reports every CSS rule it skips
@@ -167,7 +168,8 @@ def render_pdf(site: Path, lang: str, out: Path, date: str) -> tuple[Path, float
     hrefs = set(re.findall(r'href="#([^"]+)"', document))
     literal = ""
     for _attempt in range(4):  # in practice two: target-counter(), then the numbers it found
-        laid_out = HTML(string=document.replace(PAGEREFS, literal), base_url=base).render()
+        # the numbers' CSS, into the style element as it is (HTML.replace would escape it)
+        laid_out = weasyprint.HTML(string=document.replace(PAGEREFS, HTML(literal)), base_url=base).render()
         pages: dict[str, int] = {}
         for number, page in enumerate(laid_out.pages, start=1):
             for name in page.anchors:

@@ -30,7 +30,6 @@ import signal
 import subprocess
 import sys
 import threading
-from html import escape
 from multiprocessing.synchronize import Event
 from pathlib import Path
 from typing import NoReturn
@@ -38,6 +37,7 @@ from typing import NoReturn
 from watchfiles import Change, DefaultFilter, run_process
 
 from ..edition.paths import ROOT
+from ..markup import html
 from ..process import stop
 
 WATCHED = ("scripts", "docs", "data", "overrides", "mkdocs.yml")  # what can fix a server that failed
@@ -144,7 +144,7 @@ again when a file of the project changes, and this page reloads by itself.</p>
 
     @classmethod
     def start(cls, addr: str, errors: str) -> _ErrorPage | None:
-        body = cls.PAGE.format(errors=escape(errors.strip() or "(no output)")).encode("utf-8")
+        body = html(cls.PAGE, errors=errors.strip() or "(no output)").encode("utf-8")
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self) -> None:
