@@ -43,7 +43,7 @@ from .settings import SOURCE_DATE_EPOCH
 from .site.citation import references
 from .site.concordance_page import CONCORDANCE_PAGE, former_page
 from .site.footer import page_footer
-from .site.fragments import Fragments, Unsplittable, rendered
+from .site.fragments import Fragments, Unsplittable, converted_opening, rendered
 from .site.glossary_page import CARDS, card_data
 from .site.head import cite_templates, description, head, interface_urls, json_ld, robots
 from .site.i18n import bare_title, t
@@ -295,7 +295,7 @@ class EditionBuild:
         md, cite = self._fragments.page(page.file), self._cite(config)
         head, tail = (expand_markers(text, state.edition, lang, state.stamp, cite).strip() for text in (before, after))
         sections = [md.section(OPENING, text) for text in print_sections(state.edition, lang, state.stamp, cite)]
-        block = OPENING.replace(' markdown="1"', "") + "\n" + "\n".join(sections) + "\n</div>"
+        block = converted_opening(OPENING) + "\n" + "\n".join(sections) + "\n</div>"
         return "\n".join([*([md(head)] if head else []), block, *([md(tail)] if tail else [])])
 
     def _page_markdown(self, markdown: str, page: MkPage, config: MkDocsConfig) -> str:

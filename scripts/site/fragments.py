@@ -40,6 +40,12 @@ _SLOT = re.compile("\x02(\\d+)\x03")
 _DIV = re.compile(r"<(/?)div\b", re.I)
 
 
+def converted_opening(opening: str) -> str:
+    """An element's opening tag as `md_in_html` writes it when it converts the element's Markdown:
+    without its markdown="1"."""
+    return opening.replace(' markdown="1"', "")
+
+
 class Unsplittable(Exception):
     """A section did not convert to the HTML of its block's element alone: the page is converted whole."""
 
@@ -119,7 +125,7 @@ class Fragments:
         finally:
             self.links.links_to_anchors = self._links
         self._add_links(own)
-        start, end = opening.replace(' markdown="1"', "") + "\n", "\n</div>"
+        start, end = converted_opening(opening) + "\n", "\n</div>"
         inner = html[len(start):-len(end)]
         if not (html.startswith(start) and html.endswith(end) and _balanced(inner)):
             raise Unsplittable(f"a section of {self.file.src_uri if self.file else 'a page'} is not one block")
