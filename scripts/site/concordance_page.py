@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from html import escape
 
 from ..edition import Edition
 from ..edition.concordance import Entry
 from ..edition.page import Page
 from ..edition.paths import FORMER, MEASURES, page_file, slug, url
+from ..markup import HTML, html, join, text
 from .i18n import LABELS, full_title, measure_label, t
 from .measure import Context, render_page
 
@@ -36,33 +36,33 @@ def _former_label(lang: str, number: int) -> str:
     return t(lang, "conc.former", n=number)
 
 
-def render_concordance(edition: Edition, lang: str) -> str:
+def render_concordance(edition: Edition, lang: str) -> HTML:
     """The correlation table: official number, heading, this edition's former number, ids."""
     conc = edition.concordance
     if not conc:
-        return f"<p>{escape(t(lang, 'conc.empty'))}</p>"
+        return html("<p>{}</p>", t(lang, "conc.empty"))
     head = [t(lang, k) for k in ("conc.col.official", "conc.col.edition", "conc.col.shape", "conc.col.ids")]
     rows = []
     for e in sorted(conc.entries, key=lambda e: (e.official is None, e.official or 0, e.edition or 0)):
         if e.official is not None:
-            official = (f'<a href="../{url(e.official)}">{escape(_title(edition, e.official, lang))}</a>')
+            official = html('<a href="../{}">{}</a>', url(e.official), _title(edition, e.official, lang))
         else:
-            official = "—"
+            official = HTML("—")
         olds = [n for n in ((e.edition,) if e.edition else ()) + e.also]
         if e.official is None and e.edition:
-            edition_cell = f'<a href="../{FORMER}/{slug(e.edition)}/">{escape(_former_label(lang, e.edition))}</a>'
+            edition_cell = html('<a href="../{}/{}/">{}</a>', FORMER, slug(e.edition), _former_label(lang, e.edition))
         else:
-            edition_cell = escape(t(lang, "conc.sep").join(_former_label(lang, n) for n in olds)) or "—"
-        shape = escape(t(lang, "conc.shape." + e.shape))
+            edition_cell = text(t(lang, "conc.sep").join(_former_label(lang, n) for n in olds) or "—")
+        shape = text(t(lang, "conc.shape." + e.shape))
         if e.confidence is not None and e.shape not in ("new",):
-            shape += f' <span class="oe-conc-conf">{escape(t(lang, "conc.confidence", c=f"{e.confidence:.2f}"))}</span>'
-        ids = ", ".join(f"<code>{escape(a)}</code> → <code>{escape(b)}</code>" for a, b in e.ids if a != b) or "—"
-        rows.append(f"<tr><td>{official}</td><td>{edition_cell}</td><td>{shape}</td><td>{ids}</td></tr>")
+            shape += html(' <span class="oe-conc-conf">{}</span>', t(lang, "conc.confidence", c=f"{e.confidence:.2f}"))
+        ids = join((html("<code>{}</code> → <code>{}</code>", a, b) for a, b in e.ids if a != b), ", ") or HTML("—")
+        rows.append(html("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", official, edition_cell, shape, ids))
     intro = t(lang, "conc.intro", date=_when(edition, lang), reference=conc.reference or "")
-    return (f'<p class="oe-intro">{escape(intro)}</p>\n\n'
-            f'<div class="oe-conc-wrap"><table class="oe-concordance"><thead><tr>'
-            + "".join(f"<th scope=\"col\">{escape(h)}</th>" for h in head)
-            + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table></div>\n")
+    return html('<p class="oe-intro">{}</p>\n\n'
+                '<div class="oe-conc-wrap"><table class="oe-concordance"><thead><tr>{}</tr></thead>'
+                '<tbody>{}</tbody></table></div>\n',
+                intro, join(html('<th scope="col">{}</th>', h) for h in head), join(rows))
 
 
 def _link(folder: str, number: int) -> str:
@@ -92,16 +92,18 @@ def moved_notice(edition: Edition, page: Page, lang: str) -> str:
         if now is None:
             continue  # not recorded in the concordance: no notice to give
         folder, number = now
-        where = (f'[{escape(_title(edition, number, lang))}]({_link(folder, number)})' if folder == MEASURES
-                 else f'[{escape(t(lang, "conc.kept", n=old))}]({_link(folder, number)})')
+        # a Markdown link: its text escaped as HTML, which Markdown passes through
+        where = (f'[{text(_title(edition, number, lang))}]({_link(folder, number)})' if folder == MEASURES
+                 else f'[{text(t(lang, "conc.kept", n=old))}]({_link(folder, number)})')
         lines.append(t(lang, "conc.notice.left", old=old, where=where))
     if not lines:
         return ""
     more = f'[{t(lang, "conc.more")}](../concordance.md)'
     body = " ".join(lines)
+    title = html('<p class="admonition-title">{}</p>', t(lang, "conc.notice.title", date=_when(edition, lang)))
+    # Markdown inside an HTML block: a str, not HTML
     return (f'<div class="admonition info oe-moved" role="note" data-search-exclude markdown="1">\n'
-            f'<p class="admonition-title">{escape(t(lang, "conc.notice.title", date=_when(edition, lang)))}</p>\n\n'
-            f"{body} {more}\n\n</div>")
+            f"{title}\n\n{body} {more}\n\n</div>")
 
 
 def jump_data(edition: Edition, page: Page, lang: str) -> str:
@@ -116,8 +118,10 @@ def jump_data(edition: Edition, page: Page, lang: str) -> str:
     data = {"root": "../../", "ids": ids, "date": _when(edition, lang),
             "words": {"offer": LABELS[lang]["conc.offer"], "go": t(lang, "conc.go"),  # filled in by edition.js
                       "title": t(lang, "conc.offer.title")}}
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-    return f'<script type="application/json" id="oe-moved">{text}</script>'
+    # JSON in a script element is not HTML-escaped: "<\/" keeps it from closing the element. A str,
+    # not HTML: scripts/site/measure.py adds it to the page's str with `+`, which an HTML would escape.
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    return f'<script type="application/json" id="oe-moved">{payload}</script>'
 
 
 @dataclass(frozen=True)
@@ -131,10 +135,11 @@ class FormerContext(Context):
 def former_page(edition: Edition, page: Page, lang: str) -> str:
     """A measure of the former outline that the official text does not have, kept whole."""
     conc = edition.concordance
-    notice = (f'<div class="admonition warning oe-former" role="note" data-search-exclude>\n'
-              f'<p class="admonition-title">{escape(t(lang, "conc.former.title"))}</p>\n'
-              f'<p>{escape(t(lang, "conc.former.body", n=page.number, date=_when(edition, lang)))} '
-              f'<a href="../../concordance/">{escape(t(lang, "conc.more"))}</a></p>\n</div>') if conc else ""
+    notice = html('<div class="admonition warning oe-former" role="note" data-search-exclude>\n'
+                  '<p class="admonition-title">{}</p>\n'
+                  '<p>{} <a href="../../concordance/">{}</a></p>\n</div>',
+                  t(lang, "conc.former.title"), t(lang, "conc.former.body", n=page.number, date=_when(edition, lang)),
+                  t(lang, "conc.more")) if conc else ""
     title = t(lang, "conc.former.heading", n=page.number, title=page.title["zh" if lang == "zh" else "en"])
     body = render_page(edition.corpus, page, lang, ctx=FormerContext(), register=edition.witnesses,
                        title=title)

@@ -5,31 +5,29 @@ heat map per part, in both interfaces.
 """
 from __future__ import annotations
 
-from html import escape
-
 from ..edition.corpus import Corpus
 from ..edition.page import FUNCTIONS
 from ..edition.paths import url
+from ..markup import html, join
 from .i18n import measure_label, paren, part_label, t
 
 
 def render_functions_page(corpus: Corpus, lang: str, base: str = "") -> str:
-    heads = "".join(f'<th scope="col">{escape(t(lang, "function." + f))}</th>' for f in FUNCTIONS)
+    heads = join(html('<th scope="col">{}</th>', t(lang, "function." + f)) for f in FUNCTIONS)
     rows = []
     for page in corpus.measures():
         title = page.title["zh"] if lang == "zh" else page.title["en"]
-        cells = "".join(
-            f'<td class="oe-cell {"oe-on" if f in page.meta["functions"] else "oe-off"}">'
-            f'{"●" if f in page.meta["functions"] else ""}'
-            f'<span class="oe-sr">{escape(t(lang, "function." + f)) if f in page.meta["functions"] else ""}</span></td>'
-            for f in FUNCTIONS)
-        rows.append(f'<tr><th scope="row"><a href="{base}{url(page.number)}">{escape(measure_label(lang, page.number))}</a> '
-                    f'<span class="oe-fn-title">{escape(title)}</span></th>{cells}</tr>')
-    totals = "".join(
-        f'<td>{sum(1 for p in corpus.measures() if f in p.meta["functions"])}</td>' for f in FUNCTIONS)
-    matrix = (f'<table class="oe-matrix"><thead><tr><th scope="col">{escape(t(lang, "functions_page.measure"))}</th>{heads}</tr></thead>'
-              f'<tbody>{"".join(rows)}</tbody><tfoot><tr><th scope="row">{escape(t(lang, "functions_page.total"))}</th>{totals}</tr>'
-              f"</tfoot></table>")
+        cells = []
+        for f in FUNCTIONS:
+            on = f in page.meta["functions"]
+            cells.append(html('<td class="oe-cell {}">{}<span class="oe-sr">{}</span></td>',
+                              "oe-on" if on else "oe-off", "●" if on else "", t(lang, "function." + f) if on else ""))
+        rows.append(html('<tr><th scope="row"><a href="{}{}">{}</a> <span class="oe-fn-title">{}</span></th>{}</tr>',
+                         base, url(page.number), measure_label(lang, page.number), title, join(cells)))
+    totals = join(html("<td>{}</td>", sum(1 for p in corpus.measures() if f in p.meta["functions"])) for f in FUNCTIONS)
+    matrix = html('<table class="oe-matrix"><thead><tr><th scope="col">{}</th>{}</tr></thead>'
+                  '<tbody>{}</tbody><tfoot><tr><th scope="row">{}</th>{}</tr></tfoot></table>',
+                  t(lang, "functions_page.measure"), heads, join(rows), t(lang, "functions_page.total"), totals)
     heat_rows = []
     for part in corpus.document["parts"]:
         members = [p for p in corpus.measures() if p.meta["part"] == part["number"]]
@@ -37,12 +35,12 @@ def render_functions_page(corpus: Corpus, lang: str, base: str = "") -> str:
         for f in FUNCTIONS:
             n = sum(1 for p in members if f in p.meta["functions"])
             level = 0 if not members else min(4, round(4 * n / len(members)))
-            heat_cells.append(f'<td class="oe-heat oe-heat-{level}">{n}</td>')
-        heat_rows.append(f'<tr><th scope="row">{escape(part_label(lang, part["number"]))} '
-                         f'<span class="oe-fn-title">{escape(part["short"][lang])}</span>{escape(paren(lang, str(len(members))))}</th>'
-                         f'{"".join(heat_cells)}</tr>')
-    heat = (f'<table class="oe-heatmap"><thead><tr><th scope="col">{escape(t(lang, "functions_page.part"))}</th>{heads}</tr></thead>'
-            f'<tbody>{"".join(heat_rows)}</tbody></table>')
-    return "\n\n".join([f'<p class="oe-intro">{escape(t(lang, "functions_page.intro"))}</p>',
+            heat_cells.append(html('<td class="oe-heat oe-heat-{}">{}</td>', level, n))
+        heat_rows.append(html('<tr><th scope="row">{} <span class="oe-fn-title">{}</span>{}</th>{}</tr>',
+                              part_label(lang, part["number"]), part["short"][lang], paren(lang, str(len(members))),
+                              join(heat_cells)))
+    heat = html('<table class="oe-heatmap"><thead><tr><th scope="col">{}</th>{}</tr></thead><tbody>{}</tbody></table>',
+                t(lang, "functions_page.part"), heads, join(heat_rows))
+    return "\n\n".join([html('<p class="oe-intro">{}</p>', t(lang, "functions_page.intro")),
                         f"## {t(lang, 'functions_page.matrix')} {{#matrix}}", matrix,
                         f"## {t(lang, 'functions_page.heat')} {{#by-part}}", heat])

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import json
 import re
-from html import escape
 from typing import Callable
 
 from ..edition.corpus import Corpus
 from ..edition.glossary import Glossary, Term, occurrences
 from ..edition.paths import anchor, number_of, src_uri
 from ..edition.zh import pinyin_sort_key, strip_tones
+from ..markup import HTML, html, join as join_html, text as text_html
 from .i18n import join, md_label, measure_label, part_label, t
 
 
@@ -22,7 +22,8 @@ def mark_terms(glossary: Glossary, escaped: str, href: str, seen: set[str] | Non
     """Wrap each term in escaped Chinese text in a link to its glossary entry, with a
     pinyin/English tooltip. `seen`: ids of terms already linked in this paragraph, which stay
     plain text (and each newly linked one is added); `used`: every id linked, collected for the
-    page's card data (see TermMarker)."""
+    page's card data (see TermMarker). Markup, returned as a str as `escaped` came: scripts/site/measure.py
+    still replaces in it by hand (mark_gaps), and an HTML's replace would escape what it puts in."""
     def repl(m: re.Match[str]) -> str:
         term = glossary.by_zh[m.group(0)]
         if seen is not None:
@@ -31,8 +32,9 @@ def mark_terms(glossary: Glossary, escaped: str, href: str, seen: set[str] | Non
             seen.add(term.id)
         if used is not None:
             used.add(term.id)
-        tip = escape(f"{term.pinyin} · {term.en}")
-        return f'<a class="oe-term" href="{href}#{term.id}" title="{tip}">{m.group(0)}</a>'
+        # the term as it stands in the escaped text
+        return html('<a class="oe-term" href="{}#{}" title="{} · {}">{}</a>',
+                    href, term.id, term.pinyin, term.en, HTML(m.group(0)))
     return glossary.zh_regex.sub(repl, escaped)
 
 
@@ -62,21 +64,23 @@ class TermMarker:
             self._para, self._seen = para, set()
         return mark_terms(self.glossary, escaped, self.href, self._seen, self.used)
 
-    def card(self, data_href: str) -> str:
+    def card(self, data_href: str) -> HTML:
         """The page's one term card: a popover that edition.js fills from the term's link and the
         edition's card data (`data_href`, fetched once, on the first card opened: a reader who taps
         no term pays nothing for it). Hidden until opened (and wholly without JavaScript); kept out
         of the search index."""
         lang = self.lang
-        return (f'<div class="oe-card" id="oe-card" popover role="dialog" aria-labelledby="oe-card-zh" '
-                f'data-src="{escape(data_href)}" data-search-exclude>'
-                f'<p class="oe-card-head"><span class="oe-card-zh" id="oe-card-zh" lang="zh-Hans"></span> '
-                f'<span class="oe-card-py" lang="zh-Latn-pinyin"></span></p>'
-                f'<p class="oe-card-en" lang="en"></p>'
-                f'<p class="oe-card-def" lang="{"zh-Hans" if lang == "zh" else "en"}"></p>'
-                f'<p class="oe-card-more"><a href="{self.href}">{escape(t(lang, "card.entry"))}</a></p>'
-                f'<button type="button" class="oe-card-close" popovertarget="oe-card" popovertargetaction="hide" '
-                f'aria-label="{escape(t(lang, "card.close"))}">×</button></div>')
+        return html('<div class="oe-card" id="oe-card" popover role="dialog" aria-labelledby="oe-card-zh" '
+                    'data-src="{src}" data-search-exclude>'
+                    '<p class="oe-card-head"><span class="oe-card-zh" id="oe-card-zh" lang="zh-Hans"></span> '
+                    '<span class="oe-card-py" lang="zh-Latn-pinyin"></span></p>'
+                    '<p class="oe-card-en" lang="en"></p>'
+                    '<p class="oe-card-def" lang="{def_lang}"></p>'
+                    '<p class="oe-card-more"><a href="{href}">{entry}</a></p>'
+                    '<button type="button" class="oe-card-close" popovertarget="oe-card" popovertargetaction="hide" '
+                    'aria-label="{close}">×</button></div>',
+                    src=data_href, def_lang="zh-Hans" if lang == "zh" else "en", href=self.href,
+                    entry=t(lang, "card.entry"), close=t(lang, "card.close"))
 
 
 #: The edition's card data, one file for both interfaces (scripts/build.py writes it).
@@ -116,9 +120,9 @@ def commentary_terms(markdown: str, mark: Callable[[str], str]) -> str:
     return "".join(out)
 
 
-def _lang_attr(_text: str, written: str) -> str:
+def _lang_attr(_text: str, written: str) -> HTML:
     """The lang attribute of a text written in `written` ('en' or 'zh')."""
-    return ' lang="zh-Hans"' if written == "zh" else ' lang="en"'
+    return HTML(' lang="zh-Hans"') if written == "zh" else HTML(' lang="en"')
 
 
 # English words quoted in a Chinese text (a rejected rendering, a statute's English name): a run of
@@ -126,16 +130,18 @@ def _lang_attr(_text: str, written: str) -> str:
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z](?:[ ,]+[A-Za-z][A-Za-z'’-]*[A-Za-z])*")
 
 
-def zh_with_latin(text: str, written: str = "zh") -> str:
+def zh_with_latin(text: str, written: str = "zh") -> HTML:
     """`text` escaped; in a Chinese text, each run of English words tagged lang="en", so that it is
     read (and hyphenated, and checked) as English."""
     if written != "zh":
-        return escape(text)
-    out, pos = [], 0
+        return text_html(text)
+    out: list[str] = []
+    pos = 0
     for m in _LATIN.finditer(text):
-        out.append(escape(text[pos:m.start()]) + f'<span lang="en">{escape(m.group(0))}</span>')
+        out += [text[pos:m.start()], html('<span lang="en">{}</span>', m.group(0))]
         pos = m.end()
-    return "".join(out) + escape(text[pos:])
+    out.append(text[pos:])
+    return join_html(out)
 
 
 def _en_sort_key(term: Term) -> str:
@@ -157,7 +163,7 @@ def _loc_link(loc_id: str, corpus: Corpus, base: str, in_document: bool = False,
 
 def _commentary_link(n: int, lang: str, base: str, in_document: bool) -> str:
     """The interface's own commentary: the English one, or in the Chinese interface the Chinese one."""
-    label = escape(measure_label(lang, n))
+    label = text_html(measure_label(lang, n))  # escaped as HTML, which Markdown passes through
     cid = "commentary-zh" if lang == "zh" else "commentary"
     if in_document:
         return f"[{label}](#{cid}-{anchor(n)})"  # the commentary's id in the print view (Context.suffix)
@@ -182,14 +188,15 @@ def render_glossary_page(corpus: Corpus, glossary: Glossary, lang: str, base: st
 
         def initial(term: Term) -> str:
             return _en_sort_key(term)[0].upper()
-    out = [f'<p class="oe-intro">{escape(t(lang, "glossary.intro"))} {escape(t(lang, "glossary.count", n=len(terms)))}</p>', ""]
+    intro = html('<p class="oe-intro">{} {}</p>', t(lang, "glossary.intro"), t(lang, "glossary.count", n=len(terms)))
+    out = [intro, ""]
     letters = []
     for term in terms:
         letter = initial(term)
         if letter not in letters:
             letters.append(letter)
-    out.append('<nav class="oe-letters" aria-label="A–Z">' + " ".join(
-        f'<a href="#letter-{x.lower()}">{x}</a>' for x in letters) + "</nav>")
+    out.append(html('<nav class="oe-letters" aria-label="A–Z">{}</nav>',
+                    join_html((html('<a href="#letter-{}">{}</a>', x.lower(), x) for x in letters), " ")))
     out.append("")
     current = None
     for term in terms:
@@ -198,27 +205,30 @@ def render_glossary_page(corpus: Corpus, glossary: Glossary, lang: str, base: st
             current = letter
             out += [f"## {letter} {{#letter-{letter.lower()}}}", ""]
         o = occ[term.id]
-        head_zh = f'<span class="oe-term-zh" lang="zh-Hans">{escape(term.zh)}</span>'
-        head_py = f'<span class="oe-term-py" lang="zh-Latn-pinyin">{escape(term.pinyin)}</span>'
-        head_en = f'<span class="oe-term-en" lang="en">{escape(term.en)}</span>'
+        head_zh = html('<span class="oe-term-zh" lang="zh-Hans">{}</span>', term.zh)
+        head_py = html('<span class="oe-term-py" lang="zh-Latn-pinyin">{}</span>', term.pinyin)
+        head_en = html('<span class="oe-term-en" lang="en">{}</span>', term.en)
+        heads = (head_zh, head_py, head_en) if lang == "zh" else (head_en, head_zh, head_py)
         first = o["first"]
-        rows = [f'<div class="oe-term-entry" id="{term.id}" markdown="1">', "",
-                (f'<p class="oe-term-head">{head_zh} {head_py} {head_en}</p>' if lang == "zh" else
-                 f'<p class="oe-term-head">{head_en} {head_zh} {head_py}</p>'), "",
-                f'<p class="oe-term-def"{_lang_attr(*term.definition_in(lang))}>'
-                f'{zh_with_latin(*term.definition_in(lang))}</p>', ""]
-        # renderings are English: tagged so in both interfaces; reasons and notes in the interface's language
+        rows = [html('<div class="oe-term-entry" id="{}" markdown="1">', term.id), "",
+                html('<p class="oe-term-head">{} {} {}</p>', *heads), "",
+                html('<p class="oe-term-def"{}>{}</p>',
+                     _lang_attr(*term.definition_in(lang)), zh_with_latin(*term.definition_in(lang))), ""]
+        # Markdown list items holding HTML. Renderings are English: tagged so in both interfaces;
+        # reasons and notes in the interface's language.
         if term.alternatives:
-            rows += [f"- {lab['also']}" + '<span lang="en">' + "; ".join(escape(a) for a in term.alternatives)
-                     + "</span>"]
+            also = html('<span lang="en">{}</span>', join_html(term.alternatives, "; "))
+            rows += [f"- {lab['also']}{also}"]
         for r in term.rejected:
             why, written = term.why_in(r, lang)
             stop = "。" if lang == "zh" else ". "
-            rows += [f"- {lab['rejected']}" + f'<span lang="en">*{escape(r["en"])}*</span>{stop}'
-                     f'<span{_lang_attr(why, written)}>{zh_with_latin(why, written)}</span>']
+            rejected = html('<span lang="en">*{}*</span>{}<span{}>{}</span>',
+                            r["en"], stop, _lang_attr(why, written), zh_with_latin(why, written))
+            rows += [f"- {lab['rejected']}{rejected}"]
         if term.note:
             note, written = term.note_in(lang)
-            rows += [f'- <span{_lang_attr(note, written)}>{zh_with_latin(note, written)}</span>']
+            note_html = html("<span{}>{}</span>", _lang_attr(note, written), zh_with_latin(note, written))
+            rows += [f"- {note_html}"]
         rows += [f"- {lab['first']}" + (_loc_link(first, corpus, base, in_document, lang) if first else lab["none"])]
         if o["zh"]:
             rows += [f"- {lab['occurs']}" + join(lang, [_loc_link(i, corpus, base, in_document, lang) for i in o["zh"]])]

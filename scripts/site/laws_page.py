@@ -1,12 +1,11 @@
 """The index of laws page: every instrument by kind, with the measures that invoke it."""
 from __future__ import annotations
 
-from html import escape
-
 from ..edition.corpus import Corpus
 from ..edition.laws import Law, invoked_by
 from ..edition.paths import src_uri
 from ..edition.zh import pinyin_sort_key, plain_pinyin
+from ..markup import html
 from .glossary_page import zh_with_latin
 from .i18n import article_label, bare_title, join, md_label, t
 from .status import titled
@@ -33,7 +32,7 @@ def sort_key(law: Law, lang: str) -> tuple[str, ...]:
 
 def render_laws_page(corpus: Corpus, laws: dict[str, Law], lang: str, base: str = "") -> str:
     """Kinds in the order of legal force (KIND_ORDER), and within a kind by name (sort_key)."""
-    out = [f'<p class="oe-intro">{escape(t(lang, "laws.intro"))}</p>', ""]
+    out = [html('<p class="oe-intro">{}</p>', t(lang, "laws.intro")), ""]
     for kind in KIND_ORDER:
         group = sorted((law for law in laws.values() if law.kind == kind), key=lambda law: sort_key(law, lang))
         if not group:
@@ -42,18 +41,21 @@ def render_laws_page(corpus: Corpus, laws: dict[str, Law], lang: str, base: str 
         for law in group:
             first, second = (law.zh, law.en) if lang == "zh" else (law.en, law.zh)
             ftag, stag = ("zh-Hans", "en") if lang == "zh" else ("en", "zh-Hans")
-            out += [f'<div class="oe-law" id="{law.id}" markdown="1">', "",
-                    f'<p class="oe-law-head"><span lang="{ftag}">{escape(first)}</span> '
-                    f'<span class="oe-alt" lang="{stag}">{escape(second)}</span></p>', ""]
+            out += [html('<div class="oe-law" id="{}" markdown="1">', law.id), "",
+                    html('<p class="oe-law-head"><span lang="{}">{}</span> '
+                         '<span class="oe-alt" lang="{}">{}</span></p>', ftag, first, stag, second), ""]
             if law.note:
                 note, written = law.note_in(lang)
-                out += [f'<p class="oe-law-note" lang="{_tag(written)}">{zh_with_latin(note, written)}</p>', ""]
+                note_html = zh_with_latin(note, written)
+                out += [html('<p class="oe-law-note" lang="{}">{}</p>', _tag(written), note_html), ""]
             if law.articles:
                 out.append(md_label(lang, "laws.articles").rstrip())
                 out.append("")
-                out += [f"- {escape(article_label(a['article'], lang))}{t(lang, 'colon')}"
-                        f"<span lang=\"{_tag(Law.subject_in(a, lang)[1])}\">{zh_with_latin(*Law.subject_in(a, lang))}</span>"
-                        for a in law.articles]
+                for a in law.articles:  # a Markdown list item holding HTML
+                    subject, written = Law.subject_in(a, lang)
+                    item = html('{}{}<span lang="{}">{}</span>', article_label(a["article"], lang), t(lang, "colon"),
+                                _tag(written), zh_with_latin(subject, written))
+                    out.append(f"- {item}")
                 out.append("")
             numbers = invoked_by(corpus, law.id)
             links = join(lang, [titled(lang, corpus.pages[n], f"[{bare_title(lang, corpus.pages[n])}]({base}{src_uri(n)})")

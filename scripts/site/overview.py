@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from html import escape
 
 from ..edition.corpus import Corpus
 from ..edition.page import FUNCTIONS, Page
 from ..edition.paths import url
 from ..edition.status import status as page_status
+from ..markup import HTML, html, join
 from .apparatus import pct
 from .i18n import measure_label, part_heading, t
 from .status import GLYPH, legend as status_legend, plain
@@ -77,7 +77,7 @@ def wrap(text: str, width: float, font: int) -> list[str]:
 
 
 def _tile(page: Page, lang: str, x: float, y: float, w: float, lay: Layout, href: str,
-          share: float | None = None) -> tuple[str, float]:
+          share: float | None = None) -> tuple[HTML, float]:
     """One measure: a linked box with function bands, the number, the wrapped title and, below,
     its status on the two axes: the heading's mark and the share of its text that witnesses attest."""
     number = t(lang, "preamble_short") if page.is_preamble else str(page.number)
@@ -100,38 +100,40 @@ def _tile(page: Page, lang: str, x: float, y: float, w: float, lay: Layout, href
         label = (f"{number} {title} {share_line} ({words}; {measure_label(lang, page.number)}; "
                  f"{', '.join(t(lang, 'function.' + f) for f in funcs)})")
     seg = round(h / max(len(funcs), 1), 1)
-    bands = "".join(f'<rect class="oe-map-fn-{f}" x="{x:g}" y="{y + i * seg:g}" width="{lay.band}" height="{seg:g}"/>'
-                    for i, f in enumerate(funcs))
+    bands = join(html('<rect class="oe-map-fn-{}" x="{:g}" y="{:g}" width="{}" height="{:g}"/>',
+                      f, x, y + i * seg, lay.band, seg) for i, f in enumerate(funcs))
     tx = x + lay.band + lay.num_w + 4
     # a space ends each line but the last, so the text reads as words to assistive technology
-    spans = "".join(f'<tspan x="{tx:g}" y="{y + 9 + lay.font + i * lay.line:g}">{escape(s)}'
-                    f'{" " if i + 1 < len(lines) and not s[-1:] >= chr(0x3000) else ""}</tspan>'
-                    for i, s in enumerate(lines))
+    spans = join(html('<tspan x="{:g}" y="{:g}">{}{}</tspan>', tx, y + 9 + lay.font + i * lay.line, s,
+                      " " if i + 1 < len(lines) and not s[-1:] >= chr(0x3000) else "")
+                 for i, s in enumerate(lines))
     if share_line:
-        spans += (f'<tspan class="oe-map-share" x="{tx:g}" y="{y + 9 + lay.font + len(lines) * lay.line:g}">'
-                  f' {escape(share_line)}</tspan>')
-    svg = (f'<a href="{href}" aria-label="{escape(label)}">'
-           f'<rect class="oe-map-tile" x="{x:g}" y="{y:g}" width="{w:g}" height="{h:g}" rx="4"/>{bands}'
-           f'<text class="oe-map-num" x="{x + lay.band + lay.num_w / 2 + 2:g}" y="{y + 9 + lay.font + 2:g}">'
-           f'{escape(number)} </text><text class="oe-map-title">{spans}</text></a>')
+        spans += html('<tspan class="oe-map-share" x="{:g}" y="{:g}"> {}</tspan>',
+                      tx, y + 9 + lay.font + len(lines) * lay.line, share_line)
+    tile = html('<rect class="oe-map-tile" x="{:g}" y="{:g}" width="{:g}" height="{:g}" rx="4"/>', x, y, w, h)
+    num = html('<text class="oe-map-num" x="{:g}" y="{:g}">{} </text>',
+               x + lay.band + lay.num_w / 2 + 2, y + 9 + lay.font + 2, number)
+    svg = html('<a href="{}" aria-label="{}">{}{}{}<text class="oe-map-title">{}</text></a>',
+               href, label, tile, bands, num, spans)
     return svg, h
 
 
-def _part_head(part: dict, lang: str, x: float, y: float, w: float, lay: Layout) -> tuple[str, float]:
+def _part_head(part: dict, lang: str, x: float, y: float, w: float, lay: Layout) -> tuple[HTML, float]:
     glyph = GLYPH.get(part.get("title_status") or "attested", "")
     lines = wrap(f"{part_heading(lang, part, 'nav', marked=False)} {glyph}", w, lay.font + 1)
-    spans = "".join(f'<tspan x="{x:g}" y="{y + lay.font + 2 + i * lay.line:g}">{escape(s)}</tspan>'
-                    for i, s in enumerate(lines))
-    return f'<text class="oe-map-part">{spans}</text>', len(lines) * lay.line + 8
+    spans = join(html('<tspan x="{:g}" y="{:g}">{}</tspan>', x, y + lay.font + 2 + i * lay.line, s)
+                 for i, s in enumerate(lines))
+    return html('<text class="oe-map-part">{}</text>', spans), len(lines) * lay.line + 8
 
 
-def render_map(corpus: Corpus, lang: str, lay: Layout, shares: dict[int, float] | None = None) -> str:
+def render_map(corpus: Corpus, lang: str, lay: Layout, shares: dict[int, float] | None = None) -> HTML:
     """One layout of the map as an inline <svg> element."""
     shares = shares or {}
     uid = f"oe-map-{lay.name}"
     parts = corpus.document["parts"]
     col_w = (lay.width - lay.gap * (lay.columns - 1)) // lay.columns
-    body, y0 = [], 0.0
+    body: list[HTML] = []
+    y0 = 0.0
 
     def href(page: Page) -> str:  # the landing pages sit at each interface's root
         return url(page.number)
@@ -147,7 +149,7 @@ def render_map(corpus: Corpus, lang: str, lay: Layout, shares: dict[int, float] 
         x = col * (col_w + lay.gap)
         y = y0 if lay.columns > 1 else (y0 if i == 0 else heights[-1] + lay.gap)
         head, hh = _part_head(part, lang, x, y, col_w, lay)
-        body.append(f'<g class="oe-map-group">{head}')
+        body.append(html('<g class="oe-map-group">{}', head))
         y += hh
         for page in corpus.measures():
             if page.meta["part"] != part["number"]:
@@ -155,26 +157,28 @@ def render_map(corpus: Corpus, lang: str, lay: Layout, shares: dict[int, float] 
             svg, h = _tile(page, lang, x, y, col_w, lay, href(page), shares.get(page.number))
             body.append(svg)
             y += h + 6
-        body.append("</g>")
+        body.append(HTML("</g>"))
         heights.append(y)
     height = max(heights) + 2
-    return (f'<svg class="oe-map-svg oe-map-{lay.name}" viewBox="-1 -1 {lay.width + 2} {height:g}" '
-            f'width="{lay.width + 2}" height="{height:g}" role="group" aria-labelledby="{uid}-t" aria-describedby="{uid}-d" '
-            f'xmlns="http://www.w3.org/2000/svg"><title id="{uid}-t">{escape(t(lang, "map.title"))}</title>'
-            f'<desc id="{uid}-d">{escape(t(lang, "map.desc"))}</desc>{"".join(body)}</svg>')
+    return html('<svg class="oe-map-svg oe-map-{name}" viewBox="-1 -1 {w} {h:g}" width="{w}" height="{h:g}" '
+                'role="group" aria-labelledby="{uid}-t" aria-describedby="{uid}-d" xmlns="http://www.w3.org/2000/svg">'
+                '<title id="{uid}-t">{title}</title><desc id="{uid}-d">{desc}</desc>{body}</svg>',
+                name=lay.name, w=lay.width + 2, h=height, uid=uid,
+                title=t(lang, "map.title"), desc=t(lang, "map.desc"), body=join(body))
 
 
 def render_overview(corpus: Corpus, lang: str, shares: dict[int, float] | None = None,
-                    overall: float | None = None) -> str:
+                    overall: float | None = None) -> HTML:
     """Both layouts, the key and the standing note on the outline, as one HTML block for the landing page.
 
     `shares`: each page's attested share; `overall`: the whole document's."""
-    caption = escape(t(lang, "map.key"))
-    key = "".join(f'<li><span class="oe-swatch oe-swatch-{f}" aria-hidden="true"></span>{escape(t(lang, "function." + f))}</li>'
-                  for f in FUNCTIONS)
+    caption = t(lang, "map.key")
+    key = join(html('<li><span class="oe-swatch oe-swatch-{}" aria-hidden="true"></span>{}</li>',
+                    f, t(lang, "function." + f)) for f in FUNCTIONS)
     note = t(lang, "map.outline") + (" " + t(lang, "map.share", pct=pct(overall)) if overall is not None else "")
-    return (f'<figure class="oe-map" data-search-exclude>{render_map(corpus, lang, WIDE, shares)}'
-            f'{render_map(corpus, lang, NARROW, shares)}'
-            f'<figcaption><span class="oe-sr">{caption}</span>'
-            f'<ul class="oe-map-key" aria-label="{caption}">{key}</ul>{status_legend(lang)}'
-            f'<p class="oe-map-note">{escape(note)}</p></figcaption></figure>')
+    return html('<figure class="oe-map" data-search-exclude>{wide}{narrow}'
+                '<figcaption><span class="oe-sr">{caption}</span>'
+                '<ul class="oe-map-key" aria-label="{caption}">{key}</ul>{legend}'
+                '<p class="oe-map-note">{note}</p></figcaption></figure>',
+                wide=render_map(corpus, lang, WIDE, shares), narrow=render_map(corpus, lang, NARROW, shares),
+                caption=caption, key=key, legend=HTML(status_legend(lang)), note=note)
