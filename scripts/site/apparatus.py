@@ -8,14 +8,14 @@ editors' reconstruction. Underline styles survive printing in black and white.
 """
 from __future__ import annotations
 
-from html import escape
 from typing import Callable
 
 from ..edition import Edition
 from ..edition.apparatus import Variant, runs
 from ..edition.page import Page, Paragraph
 from ..edition.witnesses import Witness
-from .i18n import join, t
+from ..markup import HTML, html, join as join_html, text
+from .i18n import join, t, t_html
 
 # Turns escaped Chinese text into HTML (the glossary marks its terms this way).
 Markup = Callable[[str], str]
@@ -48,7 +48,7 @@ def compact(sigla: tuple[str, ...]) -> str:
                                           (f" {letter}{ns[1]}" if len(ns) == 2 else "")) for letter, ns in groups)
 
 
-def sigla_html(sigla: tuple[str, ...], register: dict[str, Witness], lang: str, href: Callable[[str], str]) -> str:
+def sigla_html(sigla: tuple[str, ...], register: dict[str, Witness], lang: str, href: Callable[[str], str]) -> HTML:
     """One link for a group of sigla ('R1–3'), to the register at the first: a target large
     enough to tap, named in full for screen readers and, on a desk, in a tooltip."""
     titles = []
@@ -57,8 +57,8 @@ def sigla_html(sigla: tuple[str, ...], register: dict[str, Witness], lang: str, 
         titles.append(t(lang, "sig.title", siglum=s, publisher=w.publisher[lang] if w else "?",
                         grade=t(lang, "grade." + w.grade) if w else "?"))
     title = t(lang, "sep.items").join(titles)
-    return (f'<a class="oe-sig" href="{escape(href(sigla[0]))}" title="{escape(title)}" '
-            f'aria-label="{escape(title)}">{escape(compact(sigla))}</a>')
+    return html('<a class="oe-sig" href="{href}" title="{title}" aria-label="{title}">{label}</a>',
+                href=href(sigla[0]), title=title, label=compact(sigla))
 
 
 def apparatus_zh(page: Page, para: Paragraph, register: dict[str, Witness], lang: str,
@@ -69,7 +69,7 @@ def apparatus_zh(page: Page, para: Paragraph, register: dict[str, Witness], lang
     atts = page.apparatus.for_para(para.id)
     variants = page.apparatus.variants_for(para.id)
     order = list(register)
-    out: list[str] = []
+    out: list[HTML] = []
     pos = 0
     pending = sorted(((v.end, k, v) for k, v in enumerate(variants) if v.start >= 0), key=lambda x: x[0])
     group: tuple[str, ...] = ()  # the witnesses of the attested spans since the last sigla
@@ -83,54 +83,58 @@ def apparatus_zh(page: Page, para: Paragraph, register: dict[str, Witness], lang
 
     for run in runs(para.zh, atts, order):
         pos += len(run.text)
-        body = markup(escape(run.text))
+        body = HTML(markup(text(run.text)))  # `markup` returns HTML as str
         if run.grade is None:
-            out.append(f'<span class="oe-rec">{body}</span>')
+            out.append(html('<span class="oe-rec">{}</span>', body))
         else:
             if group and run.sigla != group:
                 flush()
-            out.append(f'<span class="oe-att oe-att-{run.grade.lower()}">{body}</span>')
+            out.append(html('<span class="oe-att oe-att-{}">{}</span>', run.grade.lower(), body))
             group, after = run.sigla, len(out)
         while pending and pending[0][0] <= pos:
             _, k, var = pending.pop(0)
             flush()
-            out.append(f'<a class="oe-var-ref" href="#{var_id(var, k)}" title="{escape(t(lang, "variant.ref"))}">'
-                       "‡</a>")
+            out.append(html('<a class="oe-var-ref" href="#{}" title="{}">‡</a>',
+                            var_id(var, k), t(lang, "variant.ref")))
     flush()
+    # HTML as a plain str: measure.py's mark_gaps and keep_names edit it with str methods and re.sub,
+    # which on an HTML would escape the tags they put in
     return "".join(out)
 
 
 def variant_notes(page: Page, para: Paragraph, register: dict[str, Witness], lang: str,
-                  href: Callable[[str], str], var_id: Callable[[Variant, int], str]) -> str:
+                  href: Callable[[str], str], var_id: Callable[[Variant, int], str]) -> HTML:
     """Apparatus notes under a paragraph: lemma ] witnesses; other reading witnesses. Why."""
     variants = page.apparatus.variants_for(para.id)
     if not variants:
-        return ""
+        return HTML()
     items = []
     for k, var in enumerate(variants):
         readings = []
         for r in var.readings:
             mark = " ]" if r.text == var.text else ""
-            readings.append(f'<span class="oe-app-reading" lang="zh-Hans">{escape(r.text)}</span>{mark} '
-                            + " ".join(f'<a href="{escape(href(s))}">{escape(s)}</a>' for s in r.witnesses))
-        items.append(f'<li id="{var_id(var, k)}">{t(lang, "sep.items").join(readings)}{t(lang, "sep.stop")}'
-                     f'<span class="oe-app-choice">{escape(var.choice[lang])}</span></li>')
-    return (f'<div class="oe-app" role="note" data-search-exclude><p class="oe-app-title">'
-            f'{escape(t(lang, "variant.title"))}</p><ul>{"".join(items)}</ul></div>')
+            witnesses = join_html((html('<a href="{}">{}</a>', href(s), s) for s in r.witnesses), " ")
+            readings.append(html('<span class="oe-app-reading" lang="zh-Hans">{}</span>{} {}', r.text, mark, witnesses))
+        items.append(html('<li id="{}">{}{}<span class="oe-app-choice">{}</span></li>', var_id(var, k),
+                          join_html(readings, text(t(lang, "sep.items"))), t(lang, "sep.stop"), var.choice[lang]))
+    return html('<div class="oe-app" role="note" data-search-exclude><p class="oe-app-title">{}</p><ul>{}</ul></div>',
+                t(lang, "variant.title"), join_html(items))
 
 
-def legend(lang: str, register_href: str) -> str:
+def legend(lang: str, register_href: str) -> HTML:
     """The short key shown above the text of every measure page."""
-    register = f'<a href="{escape(register_href)}">{escape(t(lang, "legend.register"))}</a>'
-    sample = "知识产权"
-    return (
-        f'<p class="oe-legend" data-search-exclude><span class="oe-legend-title">{escape(t(lang, "legend.title"))}</span> '
-        f'<span class="oe-att oe-att-a" lang="zh-Hans">{sample}</span>A {escape(t(lang, "legend.a"))} · '
-        f'<span class="oe-att oe-att-b" lang="zh-Hans">{sample}</span>B {escape(t(lang, "legend.b"))} · '
-        f'<span class="oe-att oe-att-c" lang="zh-Hans">{sample}</span>C {escape(t(lang, "legend.c"))} · '
-        f'<span class="oe-rec" lang="zh-Hans">{sample}</span> {escape(t(lang, "legend.rec"))} · '
-        f'<span class="oe-gap" lang="zh-Hans">［……］</span> {escape(t(lang, "legend.gap"))}{"。" if lang == "zh" else ". "}'
-        f'{t(lang, "legend.sigla", register=register)}</p>'
+    register = html('<a href="{}">{}</a>', register_href, t(lang, "legend.register"))
+    return html(
+        '<p class="oe-legend" data-search-exclude><span class="oe-legend-title">{title}</span> '
+        '<span class="oe-att oe-att-a" lang="zh-Hans">{sample}</span>A {a} · '
+        '<span class="oe-att oe-att-b" lang="zh-Hans">{sample}</span>B {b} · '
+        '<span class="oe-att oe-att-c" lang="zh-Hans">{sample}</span>C {c} · '
+        '<span class="oe-rec" lang="zh-Hans">{sample}</span> {rec} · '
+        '<span class="oe-gap" lang="zh-Hans">［……］</span> {gap}{stop}'
+        '{sigla}</p>',
+        title=t(lang, "legend.title"), sample="知识产权", a=t(lang, "legend.a"), b=t(lang, "legend.b"),
+        c=t(lang, "legend.c"), rec=t(lang, "legend.rec"), gap=t(lang, "legend.gap"),
+        stop="。" if lang == "zh" else ". ", sigla=t_html(lang, "legend.sigla", register=register),
     )
 
 
@@ -152,16 +156,16 @@ def _list(lang: str, items) -> str:
     return ("、" if lang == "zh" else ", ").join(items)
 
 
-def status_badge(page: Page, lang: str) -> str:
+def status_badge(page: Page, lang: str) -> HTML:
     """The pill beside a measure's H1 when its heading is not attested."""
     status = page.heading_status
     if status not in ("conjecture", "reported"):
-        return ""
-    return (f'<span class="oe-hstatus oe-hstatus-{status}" title="{escape(t(lang, "status.badge.title." + status))}">'
-            f'{escape(t(lang, "status.badge." + status))}</span>')
+        return HTML()
+    return html('<span class="oe-hstatus oe-hstatus-{}" title="{}">{}</span>',
+                status, t(lang, "status.badge.title." + status), t(lang, "status.badge." + status))
 
 
-def register_page(edition: Edition, lang: str, page_href: Callable[[int], str]) -> str:
+def register_page(edition: Edition, lang: str, page_href: Callable[[int], str]) -> HTML:
     """The register of witnesses (the witnesses page in both interfaces, and the print appendix)."""
     cited: dict[str, list[int]] = {s: [] for s in edition.witnesses}
     for page in edition.corpus.ordered():
@@ -171,27 +175,27 @@ def register_page(edition: Edition, lang: str, page_href: Callable[[int], str]) 
         for s in used:
             cited.setdefault(s, []).append(page.number)
     from .i18n import measure_label  # kept local: this page alone needs labels of many measures
-    out = [f'<p class="oe-intro">{escape(t(lang, "witnesses.intro"))}</p>',
-           f'<p class="oe-intro">{escape(t(lang, "witnesses.share", pct=pct(edition.attested_share())))}</p>', ""]
+    out = [html('<p class="oe-intro">{}</p>', t(lang, "witnesses.intro")),
+           html('<p class="oe-intro">{}</p>', t(lang, "witnesses.share", pct=pct(edition.attested_share()))), ""]
     for w in edition.witnesses.values():
-        pages = join(lang, [f'<a href="{escape(page_href(n))}">{escape(measure_label(lang, n))}</a>'
-                            for n in sorted(cited.get(w.siglum, []))])
+        # i18n's join returns str; what it joins here is links, markup
+        pages = HTML(join(lang, [html('<a href="{}">{}</a>', page_href(n), measure_label(lang, n))
+                                 for n in sorted(cited.get(w.siglum, []))]))
+        covers = w.covers[lang] + (("。" if lang == "zh" else ". ") + w.note[lang] if w.note else "")
+        address = (html('<a href="{0}" rel="nofollow noopener"><span class="oe-url">{0}</span></a>', w.address)
+                   if w.address else "—")
         rows = [
-            (t(lang, "witnesses.kind"), escape(t(lang, "kind." + w.kind))),
-            (t(lang, "witnesses.grade"), escape(t(lang, "grade." + w.grade))),
-            (t(lang, "witnesses.date"), escape(w.date or t(lang, "witnesses.undated"))),
-            (t(lang, "witnesses.publisher"), escape(w.publisher[lang])),
-            (t(lang, "witnesses.covers"), escape(w.covers[lang])
-             + (("。" if lang == "zh" else ". ") + escape(w.note[lang]) if w.note else "")),
-            (t(lang, "witnesses.address"), f'<a href="{escape(w.address)}" rel="nofollow noopener">'
-                                            f'<span class="oe-url">{escape(w.address)}</span></a>'
-                                            if w.address else "—"),
+            (t(lang, "witnesses.kind"), t(lang, "kind." + w.kind)),
+            (t(lang, "witnesses.grade"), t(lang, "grade." + w.grade)),
+            (t(lang, "witnesses.date"), w.date or t(lang, "witnesses.undated")),
+            (t(lang, "witnesses.publisher"), w.publisher[lang]),
+            (t(lang, "witnesses.covers"), covers),
+            (t(lang, "witnesses.address"), address),
             (t(lang, "witnesses.cited"), pages or "—"),
         ]
         # the colon is heard and copied, not seen: the grid sets label and value apart on screen
-        colon = f'<span class="oe-sr">{escape(t(lang, "colon"))}</span>'
-        body = "".join(f"<dt>{escape(k)}{colon}</dt><dd>{v}</dd>" for k, v in rows)
-        out += [f'<div class="oe-witness" id="{witness_anchor(w.siglum)}">'
-                f'<p class="oe-witness-head"><span class="oe-siglum">{escape(w.siglum)}</span> '
-                f'{escape(w.publisher[lang])}</p><dl>{body}</dl></div>', ""]
-    return "\n".join(out)
+        colon = html('<span class="oe-sr">{}</span>', t(lang, "colon"))
+        body = join_html(html("<dt>{}{}</dt><dd>{}</dd>", k, colon, v) for k, v in rows)
+        head = html('<p class="oe-witness-head"><span class="oe-siglum">{}</span> {}</p>', w.siglum, w.publisher[lang])
+        out += [html('<div class="oe-witness" id="{}">{}<dl>{}</dl></div>', witness_anchor(w.siglum), head, body), ""]
+    return join_html(out, "\n")

@@ -4,12 +4,11 @@ Also the contents of the whole-document print view, with links inside that page.
 """
 from __future__ import annotations
 
-from html import escape
-
 from ..edition.corpus import Corpus
 from ..edition.page import Page
 from ..edition.paths import page_file, part_anchor
 from ..edition.status import Status
+from ..markup import html
 from .i18n import bare_title, part_heading, t
 from .measure import PAGE, Context
 from .status import titled
@@ -25,11 +24,11 @@ def render_contents(corpus: Corpus, lang: str, base: str = "measures/", ctx: Con
 
     def item(page: Page) -> str:
         target = ctx.page_link(page.number) if ctx.print_view else base + page_file(page.number)
-        stage = "" if page.stage == "complete" else (f' <span class="oe-stage-badge oe-badge-{page.stage}">'
-                                                     f'{escape(t(lang, "badge." + page.stage))}</span>')
+        stage = "" if page.stage == "complete" else html(' <span class="oe-stage-badge oe-badge-{}">{}</span>',
+                                                          page.stage, t(lang, "badge." + page.stage))
         link = titled(lang, page, f"[{bare_title(lang, page)}]({target})", statuses.get(page.number))
-        return (f"- {link}{stage}<br>"
-                f'<span class="oe-alt" lang="{other_tag}">{escape(bare_title(other, page))}</span>')
+        alt = html('<span class="oe-alt" lang="{}">{}</span>', other_tag, bare_title(other, page))
+        return f"- {link}{stage}<br>{alt}"
 
     out = ['<div class="oe-contents" markdown="1">', ""]
     if corpus.preamble is not None:
@@ -37,11 +36,11 @@ def render_contents(corpus: Corpus, lang: str, base: str = "measures/", ctx: Con
     for part in corpus.document["parts"]:
         title = part_heading(lang, part, "heading")
         if ctx.print_view:
-            out.append(f'<p class="oe-contents-part"><a href="#{part_anchor(part["number"])}">{escape(title)}</a></p>')
+            out.append(html('<p class="oe-contents-part"><a href="#{}">{}</a></p>', part_anchor(part["number"]), title))
         else:
             out.append(f"### {title} {{#{part_anchor(part['number'])}}}")
             out.append("")
-            out.append(f'<p class="oe-alt" lang="{other_tag}">{escape(part_heading(other, part, "heading"))}</p>')
+            out.append(html('<p class="oe-alt" lang="{}">{}</p>', other_tag, part_heading(other, part, "heading")))
         out.append("")
         out += [item(m) for m in corpus.measures() if m.meta["part"] == part["number"]]
         out.append("")

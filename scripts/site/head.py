@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import re
-from html import escape
 from typing import Any
 
 from mkdocs.utils import get_relative_url
@@ -25,6 +24,7 @@ from mkdocs.utils import get_relative_url
 from ..edition.corpus import Corpus
 from ..edition.page import Page
 from ..edition.paths import measure_key
+from ..markup import HTML, html, join
 from ..settings import WORK_ID
 from .i18n import en_date, full_title, measure_label, t
 
@@ -143,22 +143,23 @@ def _script_json(data: dict[str, Any]) -> str:
 
 
 def head(*, title: str, desc: str, lang: str, site_name: str, urls: dict[str, str], canonical: str | None,
-         kind: str, ld: dict[str, Any] | None) -> str:
+         kind: str, ld: dict[str, Any] | None) -> HTML:
     """The tags overrides/main.html puts in <head> (after Material's charset and viewport)."""
     other = "zh" if lang == "en" else "en"
-    tags = [f'<meta name="description" content="{escape(desc)}">']
+    tags = [html('<meta name="description" content="{}">', desc)]
     if canonical:
-        tags.append(f'<link rel="canonical" href="{escape(canonical)}">')
+        tags.append(html('<link rel="canonical" href="{}">', canonical))
     for code in ("en", "zh"):
-        tags.append(f'<link rel="alternate" hreflang="{HREFLANG[code]}" href="{escape(urls[code])}">')
-    tags.append(f'<link rel="alternate" hreflang="x-default" href="{escape(urls["en"])}">')
+        tags.append(html('<link rel="alternate" hreflang="{}" href="{}">', HREFLANG[code], urls[code]))
+    tags.append(html('<link rel="alternate" hreflang="x-default" href="{}">', urls["en"]))
     og = {"og:type": kind, "og:title": title, "og:description": desc, "og:site_name": site_name,
           "og:locale": LOCALES[lang], "og:locale:alternate": LOCALES[other]}
     if canonical:
         og["og:url"] = canonical
-    tags += [f'<meta property="{k}" content="{escape(v)}">' for k, v in og.items()]
-    tags += [f'<meta name="twitter:{k}" content="{escape(v)}">'
+    tags += [html('<meta property="{}" content="{}">', k, v) for k, v in og.items()]
+    tags += [html('<meta name="twitter:{}" content="{}">', k, v)
              for k, v in (("card", "summary"), ("title", title), ("description", desc))]
     if ld:
-        tags.append(f'<script type="application/ld+json">{_script_json(ld)}</script>')
-    return "\n".join(tags)
+        # a script's content is not HTML-escaped: _script_json keeps it from closing the element
+        tags.append(html('<script type="application/ld+json">{}</script>', HTML(_script_json(ld))))
+    return join(tags, "\n")

@@ -8,10 +8,9 @@ print alike; each token names itself to screen readers and, on a desk, in a tool
 """
 from __future__ import annotations
 
-from html import escape
-
 from ..edition.page import Page
 from ..edition.status import HEADING, Status
+from ..markup import HTML, html, join
 from .apparatus import pct
 from .i18n import t
 
@@ -24,10 +23,11 @@ _FILL = {"attested": '<circle cx="5" cy="5" r="4" fill="currentColor"/>',
          "reported": '<path d="M5 1a4 4 0 0 0 0 8z" fill="currentColor"/>', "conjecture": ""}
 
 
-def glyph_svg(heading: str) -> str:
-    return ('<svg class="oe-glyph" viewBox="0 0 10 10" width="10" height="10" aria-hidden="true" focusable="false">'
-            '<circle class="oe-glyph-ring" cx="5" cy="5" r="4.2" fill="none" stroke="currentColor" stroke-width="1.2"/>'
-            f'{_FILL[heading]}</svg>')
+def glyph_svg(heading: str) -> HTML:
+    svg = ('<svg class="oe-glyph" viewBox="0 0 10 10" width="10" height="10" aria-hidden="true" focusable="false">'
+           '<circle class="oe-glyph-ring" cx="5" cy="5" r="4.2" fill="none" stroke="currentColor" stroke-width="1.2"/>'
+           f'{_FILL[heading]}</svg>')
+    return HTML(svg)  # the module's own drawings (_FILL): no value to escape
 
 
 def heading_word(lang: str, status: Status) -> str:
@@ -42,43 +42,44 @@ def text_word(lang: str, status: Status) -> str:
     return t(lang, "st.text." + status.text)
 
 
+# An HTML, typed str while nav.py's nav_marks keeps these marks in a dict[str, str] (mypy would reject an HTML there).
 def heading_mark(lang: str, status: Status, words: bool = False) -> str:
     """The heading's glyph, named for screen readers and in a tooltip; `words`: and named on screen."""
     if not status.heading:
-        return ""
-    word = escape(heading_word(lang, status))
-    shown = f" {word}" if words else ""
-    return (f'<span class="oe-mark oe-h oe-h-{status.heading}" title="{word}">{glyph_svg(status.heading)}'
-            f'<span aria-hidden="true">{shown}</span><span class="oe-sr">{word}</span></span>')
+        return HTML()
+    word = heading_word(lang, status)
+    return html('<span class="oe-mark oe-h oe-h-{heading}" title="{word}">{glyph}'
+                '<span aria-hidden="true">{shown}</span><span class="oe-sr">{word}</span></span>',
+                heading=status.heading, word=word, glyph=glyph_svg(status.heading),
+                shown=html(" {}", word) if words else "")
 
 
-def meter(share: float) -> str:
+def meter(share: float) -> HTML:
     """A 2:1 bar filled to `share` (SVG attributes, which the Content-Security-Policy allows, and
     which every renderer honours; see _FILL)."""
     filled = round(max(0.0, min(1.0, share)) * 16, 2)
-    return ('<svg class="oe-meter" viewBox="0 0 16 6" width="16" height="6" aria-hidden="true" focusable="false">'
-            '<rect class="oe-meter-bg" x="0.5" y="0.5" width="15" height="5" rx="1" fill="none" stroke="currentColor"/>'
-            f'<rect class="oe-meter-fill" x="0" y="0" width="{filled:g}" height="6" rx="1" fill="currentColor"/></svg>')
+    svg = ('<svg class="oe-meter" viewBox="0 0 16 6" width="16" height="6" aria-hidden="true" focusable="false">'
+           '<rect class="oe-meter-bg" x="0.5" y="0.5" width="15" height="5" rx="1" fill="none" stroke="currentColor"/>'
+           '<rect class="oe-meter-fill" x="0" y="0" width="{:g}" height="6" rx="1" fill="currentColor"/></svg>')
+    return html(svg, filled)
 
 
-def text_mark(lang: str, status: Status, words: bool = False) -> str:
+def text_mark(lang: str, status: Status, words: bool = False) -> HTML:
     """The text's token: meter and share ('50%'), '—' without text; `words`: the long form."""
-    word = escape(text_word(lang, status))
+    word = text_word(lang, status)
     if status.text == "none":
-        shown = word if words else "\u2014"
-        body = f'<span aria-hidden="true">\u2014{" " + shown if words else ""}</span>'
+        body = html('<span aria-hidden="true">\u2014{}</span>', html(" {}", word) if words else "")
     else:
         share = 1.0 if status.text == "verified" else (status.share or 0.0)
-        figure = word if words else escape(pct(share))
-        body = f'{meter(share)}<span aria-hidden="true">{figure}</span>'
-    return (f'<span class="oe-mark oe-t oe-t-{status.text}" title="{word}">{body}'
-            f'<span class="oe-sr">{word}</span></span>')
+        body = html('{}<span aria-hidden="true">{}</span>', meter(share), word if words else pct(share))
+    return html('<span class="oe-mark oe-t oe-t-{kind}" title="{word}">{body}<span class="oe-sr">{word}</span></span>',
+                kind=status.text, word=word, body=body)
 
 
-def marks(lang: str, status: Status) -> str:
+def marks(lang: str, status: Status) -> HTML:
     """Both tokens, heading first: what lists (map, contents, all measures) show beside a title."""
-    inner = " ".join(x for x in (heading_mark(lang, status), text_mark(lang, status)) if x)
-    return f'<span class="oe-marks">{inner}</span>'
+    inner = join((x for x in (heading_mark(lang, status), text_mark(lang, status)) if x), " ")
+    return html('<span class="oe-marks">{}</span>', inner)
 
 
 def plain(lang: str, status: Status) -> str:
@@ -87,18 +88,19 @@ def plain(lang: str, status: Status) -> str:
     return t(lang, "sep.items").join(p for p in parts if p)
 
 
-def legend(lang: str) -> str:
+def legend(lang: str) -> HTML:
     """One key to the tokens, the same on the landing page, in a page's status details and in print."""
-    rows = [f'<li>{heading_mark(lang, Status(h, "none", None))} {escape(t(lang, "st.legend.heading." + h))}</li>'
+    rows = [html("<li>{} {}</li>", heading_mark(lang, Status(h, "none", None)), t(lang, "st.legend.heading." + h))
             for h in HEADING]
-    rows.append(f'<li>{text_mark(lang, Status(None, "attested", 0.5))} {escape(t(lang, "st.legend.text"))}</li>')
-    rows.append(f'<li>{text_mark(lang, Status(None, "none", None))} {escape(t(lang, "st.legend.none"))}</li>')
-    return (f'<ul class="oe-status-legend" aria-label="{escape(t(lang, "st.legend"))}">{"".join(rows)}</ul>')
+    rows.append(html("<li>{} {}</li>", text_mark(lang, Status(None, "attested", 0.5)), t(lang, "st.legend.text")))
+    rows.append(html("<li>{} {}</li>", text_mark(lang, Status(None, "none", None)), t(lang, "st.legend.none")))
+    return html('<ul class="oe-status-legend" aria-label="{}">{}</ul>', t(lang, "st.legend"), join(rows))
 
 
-def titled(lang: str, page: Page, title: str, status: Status | None = None) -> str:
-    """`title` (HTML, already escaped or a link) followed by the page's marks: the heading's alone,
-    or with `status` both axes. The preamble, which has no heading, gets a text mark only."""
+def titled(lang: str, page: Page, title: str, status: Status | None = None) -> HTML:
+    """`title` (markup the caller built: HTML, already escaped or a link, or a Markdown link; kept as
+    it is) followed by the page's marks: the heading's alone, or with `status` both axes. The
+    preamble, which has no heading, gets a text mark only."""
     state = status or Status(page.heading_status, "none", None)
     mark = marks(lang, state) if status is not None else heading_mark(lang, state)
-    return f"{title} {mark}" if mark and mark != '<span class="oe-marks"></span>' else title
+    return html("{} {}", HTML(title), mark) if mark and mark != '<span class="oe-marks"></span>' else HTML(title)

@@ -7,11 +7,10 @@ every page would cost each reader its bytes for what the menu already holds.
 """
 from __future__ import annotations
 
-from html import escape
-
 from ..edition.corpus import Corpus
 from ..edition.page import Page
 from ..edition.paths import part_anchor, slug
+from ..markup import HTML, html, join, text
 from .i18n import bare_title, measure_label, part_heading, part_label, t
 from .status import titled
 
@@ -21,15 +20,15 @@ def _href(number: int) -> str:
     return f"../{slug(number)}/"
 
 
-def breadcrumbs(corpus: Corpus, page: Page, lang: str) -> str:
+def breadcrumbs(corpus: Corpus, page: Page, lang: str) -> HTML:
     """Home > part > measure, as an ordered list in a labelled nav."""
-    items = [f'<li><a href="../../">{escape(t(lang, "way.home"))}</a></li>']
+    items = [html('<li><a href="../../">{}</a></li>', t(lang, "way.home"))]
     if page.meta["part"]:
         part = corpus.part(page.meta["part"])
-        items.append(f'<li><a href="../../#{part_anchor(part["number"])}" title="{escape(part_heading(lang, part, "crumb"))}">'
-                     f'{escape(part_label(lang, part["number"]))}</a></li>')
-    items.append(f'<li aria-current="page">{escape(measure_label(lang, page.number))}</li>')
-    return f'<nav class="oe-crumbs" aria-label="{escape(t(lang, "way.crumbs"))}"><ol>{"".join(items)}</ol></nav>'
+        items.append(html('<li><a href="../../#{}" title="{}">{}</a></li>', part_anchor(part["number"]),
+                          part_heading(lang, part, "crumb"), part_label(lang, part["number"])))
+    items.append(html('<li aria-current="page">{}</li>', measure_label(lang, page.number)))
+    return html('<nav class="oe-crumbs" aria-label="{}"><ol>{}</ol></nav>', t(lang, "way.crumbs"), join(items))
 
 
 def neighbours(corpus: Corpus, page: Page) -> tuple[Page | None, Page | None]:
@@ -39,20 +38,22 @@ def neighbours(corpus: Corpus, page: Page) -> tuple[Page | None, Page | None]:
     return (order[i - 1] if i > 0 else None, order[i + 1] if i + 1 < len(order) else None)
 
 
-def pager(corpus: Corpus, page: Page, lang: str) -> str:
+def pager(corpus: Corpus, page: Page, lang: str) -> HTML:
     """Previous and next measure, with their titles, at the end of the page."""
     prev, nxt = neighbours(corpus, page)
     links = []
     for other, key, rel in ((prev, "prev", "prev"), (nxt, "next", "next")):
         if other is None:
-            links.append(f'<span class="oe-pager-{key} oe-pager-none"></span>')
+            links.append(html('<span class="oe-pager-{} oe-pager-none"></span>', key))
             continue
-        links.append(f'<a class="oe-pager-{key}" href="{_href(other.number)}" rel="{rel}">'
-                     f'<span class="oe-pager-dir">{escape(t(lang, "way." + key))}</span>'
-                     f'<span class="oe-pager-title">{titled(lang, other, escape(bare_title(lang, other)))}</span></a>')
-    return f'<nav class="oe-pager" aria-label="{escape(t(lang, "way.pager"))}" data-search-exclude>{"".join(links)}</nav>'
+        links.append(html('<a class="oe-pager-{key}" href="{href}" rel="{rel}">'
+                          '<span class="oe-pager-dir">{direction}</span>'
+                          '<span class="oe-pager-title">{title}</span></a>',
+                          key=key, href=_href(other.number), rel=rel, direction=t(lang, "way." + key),
+                          title=titled(lang, other, text(bare_title(lang, other)))))
+    return html('<nav class="oe-pager" aria-label="{}" data-search-exclude>{}</nav>', t(lang, "way.pager"), join(links))
 
 
-def top(corpus: Corpus, page: Page, lang: str) -> str:
+def top(corpus: Corpus, page: Page, lang: str) -> HTML:
     """The line above a measure's title: the breadcrumbs."""
-    return f'<div class="oe-wayfinding" data-search-exclude>{breadcrumbs(corpus, page, lang)}</div>'
+    return html('<div class="oe-wayfinding" data-search-exclude>{}</div>', breadcrumbs(corpus, page, lang))
