@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html import escape
 from typing import Callable
 
 from ..edition import Edition
@@ -22,10 +21,11 @@ from ..edition.paths import NUMBER, anchor, note_anchor, page_file, variant_anch
 from ..edition.status import Status, status as page_status
 from ..edition.witnesses import Witness
 from ..edition.zh import HAN
+from ..markup import HTML, html, join as join_html, text
 from ..settings import VIEWS
 from .apparatus import apparatus_zh, heading_line, legend, pct, status_badge, variant_notes, witness_anchor
 from .glossary_page import TermMarker, commentary_terms, zh_with_latin
-from .i18n import bare_title, document_date, full_title, join, measure_label, paren, part_heading, t
+from .i18n import bare_title, document_date, full_title, join, measure_label, paren, part_heading, t, t_html
 from .scholarship import Citable
 from .status import heading_mark, text_mark, titled
 from .typography import keep_names
@@ -50,27 +50,27 @@ class Context:
     permalink: str = "Permanent link"  # the title of a heading's ¶, in the interface's language
 
     @property
-    def markdown_attr(self) -> str:
+    def markdown_attr(self) -> HTML:
         """The attribute that asks MkDocs to read an HTML block's content as Markdown."""
-        return "" if self.md else ' markdown="1"'
+        return HTML("" if self.md else ' markdown="1"')
 
     @property
-    def raw_attr(self) -> str:
+    def raw_attr(self) -> HTML:
         """The attribute that keeps MkDocs from reading an HTML block's content as Markdown."""
-        return "" if self.md else ' markdown="0"'
+        return HTML("" if self.md else ' markdown="0"')
 
     def block(self, markdown: str) -> str:
         """A Markdown block: its HTML when rendering directly, else the Markdown set apart."""
         return self.md(markdown) if self.md else f"\n\n{markdown}\n\n"
 
     def heading(self, level: int, text: str, anchor: str | None = None) -> str:
-        """A heading with its ¶ permalink (as the `toc` extension writes one); `anchor`: its id,
-        else made from its text as `toc` would."""
+        """A heading with its ¶ permalink (as the `toc` extension writes one); `text`: HTML when
+        rendering directly, else Markdown; `anchor`: its id, else made from its text as `toc` would."""
         if not self.md:
             return f"{'#' * level} {text}{f' {{#{anchor}}}' if anchor else ''}"
         ident = anchor or slugify(text)
-        return (f'<h{level} id="{ident}">{text}<a class="headerlink" href="#{ident}" '
-                f'title="{escape(self.permalink)}">&para;</a></h{level}>')
+        return html('<h{level} id="{id}">{text}<a class="headerlink" href="#{id}" title="{title}">&para;</a>'
+                    '</h{level}>', level=level, id=ident, text=text, title=self.permalink)
 
     def witness_link(self, siglum: str) -> str:
         """Where a siglum points: the register page, or its appendix in the print view."""
@@ -173,7 +173,7 @@ def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | Non
     """
     heading_id = f" {{#{anchor(page.number)}}}" if ctx.print_view else ""
     zh_mark = (lambda md: commentary_terms(md, lambda text: zh_markup(text, None))) if zh_markup else None
-    title_html = escape(title or bare_title(lang, page)) if ctx.md else (title or bare_title(lang, page))
+    title_html = text(title or bare_title(lang, page)) if ctx.md else (title or bare_title(lang, page))
     if ctx.print_view:  # on paper the status and notes are printed with the measure
         badge = status_badge(page, lang)
         head = [f"{'#' * ctx.heading_level} {title or bare_title(lang, page)}{' ' + badge if badge else ''}{heading_id}",
@@ -185,7 +185,7 @@ def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | Non
         head = [ctx.heading(ctx.heading_level, title_html),
                 _alt_title(lang, page, plain=True), _stage_notice(page, lang),
                 _text(page, lang, zh_markup, ctx, cite, register or {}, bar=(state, details))
-                or _bar(page, lang, state, details, control="")]
+                or _bar(page, lang, state, details, control=HTML(""))]
     blocks = head + [
         _commentary(page, lang, ctx, zh_mark, laws, citable),
         _links(corpus, page, lang, ctx),
@@ -195,226 +195,231 @@ def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | Non
     return "\n\n".join(b for b in blocks if b) + "\n"
 
 
-def _bar(page: Page, lang: str, state: Status, details: str, control: str) -> str:
+def _bar(page: Page, lang: str, state: Status, details: HTML, control: HTML) -> HTML:
     """The one line above the text: the page's status on its two axes, whose details open in
     place, and the display control (reading mode, apparatus and its key)."""
-    summary = " ".join(x for x in (heading_mark(lang, state, words=True), text_mark(lang, state, words=True)) if x)
-    status = (f'<details class="oe-status" id="oe-status"><summary><span class="oe-status-line">{summary}</span>'
-              f'<span class="oe-status-more">{escape(t(lang, "st.details"))}</span></summary>'
-              f'<div class="oe-status-body">{details}</div></details>')
-    return f'<div class="oe-bar" data-search-exclude>{status}{control}</div>'
+    tokens = (heading_mark(lang, state, words=True), text_mark(lang, state, words=True))  # HTML, as str (status.py)
+    summary = join_html((HTML(x) for x in tokens if x), " ")
+    status = html('<details class="oe-status" id="oe-status"><summary><span class="oe-status-line">{}</span>'
+                  '<span class="oe-status-more">{}</span></summary>'
+                  '<div class="oe-status-body">{}</div></details>', summary, t(lang, "st.details"), details)
+    return html('<div class="oe-bar" data-search-exclude>{}{}</div>', status, control)
 
 
-def _status_details(corpus: Corpus, page: Page, lang: str, ctx: Context, share: float | None, state: Status) -> str:
+def _status_details(corpus: Corpus, page: Page, lang: str, ctx: Context, share: float | None, state: Status) -> HTML:
     """Everything the source-status box said, one tap away: whether the text is verified, what
     the heading and the text rest on, the notes on the transcription, the doubtful passages,
     the part and the functions, and the key to the marks."""
     source = page.source
     if source["status"] == "verified":
         checked = f" ({source['checked']})" if source.get("checked") else ""
-        verdict = t(lang, "banner.verified", reference=escape(source.get("reference", "")), checked=escape(checked))
+        verdict = t_html(lang, "banner.verified", reference=source.get("reference", ""), checked=checked)
     else:
-        verdict = escape(t(lang, "banner.unverified"))
-    more = f' <a href="{ctx.about_source}">{escape(t(lang, "banner.more"))}</a>' if ctx.about_source else ""
-    out = [f'<p class="oe-status-verdict">{verdict}{more}</p>',
+        verdict = text(t(lang, "banner.unverified"))
+    more = html(' <a href="{}">{}</a>', ctx.about_source, t(lang, "banner.more")) if ctx.about_source else ""
+    out = [html('<p class="oe-status-verdict">{}{}</p>', verdict, more),
            _coverage_notice(page, lang), _witness_lines(page, lang, share)]
     notes = [_note_html("p", source["note"], lang)]
     uncertain = source.get("uncertain", [])
     if uncertain:
-        items = "".join(f'<li><a href="#{escape(u["para"])}">{escape(u["para"])}</a>{t(lang, "colon")}'
-                        f'{_note_html("span", u["note"], lang)}</li>' for u in uncertain)
-        notes.append(f"<p>{escape(t(lang, 'uncertain') + t(lang, 'colon').rstrip())}</p><ul>{items}</ul>")
-    out.append(f'<div class="oe-notes" id="oe-notes{ctx.suffix(page)}"><p class="oe-status-head">'
-               f'{escape(t(lang, "notes"))}</p>' + "".join(notes) + "</div>")
+        items = join_html(html('<li><a href="#{0}">{0}</a>{1}{2}</li>', u["para"], t(lang, "colon"),
+                               _note_html("span", u["note"], lang)) for u in uncertain)
+        notes.append(html("<p>{}</p><ul>{}</ul>", t(lang, "uncertain") + t(lang, "colon").rstrip(), items))
+    out.append(html('<div class="oe-notes" id="oe-notes{}"><p class="oe-status-head">{}</p>{}</div>',
+                    ctx.suffix(page), t(lang, "notes"), join_html(notes)))
     out.append(_meta(corpus, page, lang))
     # the one key to the marks stands on the landing page; every page's details link it
-    out.append(f'<p class="oe-status-key"><a href="../../#how-to-read">{escape(t(lang, "st.legend"))}</a></p>')
-    return "".join(x for x in out if x)
+    out.append(html('<p class="oe-status-key"><a href="../../#how-to-read">{}</a></p>', t(lang, "st.legend")))
+    return join_html(x for x in out if x)
 
 
-def _alt_title(lang: str, page: Page, plain: bool = False) -> str:
+def _alt_title(lang: str, page: Page, plain: bool = False) -> HTML:
     """The title in the other language; `plain`: without its status mark (the bar shows it)."""
     code, title = alt_title(lang, page)
     if plain:
         title = bare_title("en" if code == "en" else "zh", page)
-    return f'<p class="oe-alt-title" lang="{code}">{escape(title)}</p>'
+    return html('<p class="oe-alt-title" lang="{}">{}</p>', code, title)
 
 
-def _meta(corpus: Corpus, page: Page, lang: str) -> str:
+def _meta(corpus: Corpus, page: Page, lang: str) -> HTML:
     items = []
     if page.meta["part"]:
         part = corpus.part(page.meta["part"])
-        items.append(f'<span class="oe-part">{escape(part_heading(lang, part, "page"))}</span>')
+        items.append(html('<span class="oe-part">{}</span>', part_heading(lang, part, "page")))
     funcs = page.meta["functions"]
     if funcs:
-        badges = "".join(f'<span class="oe-fn oe-fn-{f}">{escape(t(lang, "function." + f))}</span>' for f in funcs)
-        items.append(f'<span class="oe-fns" role="group" aria-label="{escape(t(lang, "functions"))}">{badges}</span>')
+        badges = join_html(html('<span class="oe-fn oe-fn-{}">{}</span>', f, t(lang, "function." + f)) for f in funcs)
+        items.append(html('<span class="oe-fns" role="group" aria-label="{}">{}</span>', t(lang, "functions"), badges))
     if not items:
-        return ""
-    return '<p class="oe-meta" data-search-exclude>' + " ".join(items) + "</p>"
+        return HTML("")
+    return html('<p class="oe-meta" data-search-exclude>{}</p>', join_html(items, " "))
 
 
-def _source_banner(page: Page, lang: str, ctx: Context, share: float | None = None) -> str:
+def _source_banner(page: Page, lang: str, ctx: Context, share: float | None = None) -> HTML:
     source = page.source
     status = source["status"]
     if status == "verified":
         checked = f" ({source['checked']})" if source.get("checked") else ""
-        text = t(lang, "banner.verified", reference=escape(source.get("reference", "")), checked=escape(checked))
+        verdict = t_html(lang, "banner.verified", reference=source.get("reference", ""), checked=checked)
         kind = "success"
     else:
-        text = escape(t(lang, "banner.unverified"))
+        verdict = text(t(lang, "banner.unverified"))
         kind = "warning"
     title = f'{t(lang, "source_status")}{t(lang, "colon")}{t(lang, "status." + status)}'
     notes = [_note_html("p", source["note"], lang)]
     uncertain = source.get("uncertain", [])
     if uncertain:
-        items = "".join(f'<li><a href="#{escape(u["para"])}">{escape(u["para"])}</a>{t(lang, "colon")}'
-                        f'{_note_html("span", u["note"], lang)}</li>' for u in uncertain)
-        notes.append(f"<p>{escape(t(lang, 'uncertain') + t(lang, 'colon').rstrip())}</p><ul>{items}</ul>")
-    more = f' <a href="{ctx.about_source}">{escape(t(lang, "banner.more"))}</a>' if ctx.about_source else ""
-    return (
-        f'<div class="admonition {kind} oe-source oe-source-{status}" role="note" data-search-exclude>\n'
-        f'<p class="admonition-title">{escape(title)}</p>\n'
-        f"<p>{text}{more}</p>\n"
-        + _coverage_notice(page, lang) + _witness_lines(page, lang, share) +
-        f'<details class="oe-notes" id="oe-notes{ctx.suffix(page)}"><summary>{escape(t(lang, "notes"))}</summary>\n'
-        + "\n".join(notes) + "\n</details>\n</div>"
-    )
+        items = join_html(html('<li><a href="#{0}">{0}</a>{1}{2}</li>', u["para"], t(lang, "colon"),
+                               _note_html("span", u["note"], lang)) for u in uncertain)
+        notes.append(html("<p>{}</p><ul>{}</ul>", t(lang, "uncertain") + t(lang, "colon").rstrip(), items))
+    more = html(' <a href="{}">{}</a>', ctx.about_source, t(lang, "banner.more")) if ctx.about_source else ""
+    return html(
+        '<div class="admonition {kind} oe-source oe-source-{status}" role="note" data-search-exclude>\n'
+        '<p class="admonition-title">{title}</p>\n'
+        '<p>{verdict}{more}</p>\n'
+        '{coverage}{witnesses}'
+        '<details class="oe-notes" id="oe-notes{suffix}"><summary>{summary}</summary>\n'
+        '{notes}\n</details>\n</div>',
+        kind=kind, status=status, title=title, verdict=verdict, more=more,
+        coverage=_coverage_notice(page, lang), witnesses=_witness_lines(page, lang, share),
+        suffix=ctx.suffix(page), summary=t(lang, "notes"), notes=join_html(notes, "\n"))
 
 
-def _note_html(tag: str, value: str | dict[str, str], lang: str) -> str:
+def _note_html(tag: str, value: str | dict[str, str], lang: str) -> HTML:
     """A front-matter note in the interface's language (English where it has no Chinese)."""
-    text, written = in_language(value, lang)
-    return f'<{tag} lang="{"zh-Hans" if written == "zh" else "en"}">{zh_with_latin(text, written)}</{tag}>'
+    words, written = in_language(value, lang)
+    return html('<{0} lang="{1}">{2}</{0}>', tag, "zh-Hans" if written == "zh" else "en",
+                HTML(zh_with_latin(words, written)))
 
 
-def _witness_lines(page: Page, lang: str, share: float | None) -> str:
+def _witness_lines(page: Page, lang: str, share: float | None) -> HTML:
     """What the heading rests on, and how much of the text the witnesses attest."""
     if page.source["status"] == "verified":
-        return ""
+        return HTML("")
     lines = [heading_line(page, lang)]
     if share is not None and page.paragraphs:
         lines.append(t(lang, "share", pct=pct(share)))
-    return "".join(f'<p class="oe-witness-line">{escape(x)}</p>\n' for x in lines if x)
+    return join_html(html('<p class="oe-witness-line">{}</p>\n', x) for x in lines if x)
 
 
-def _stage_notice(page: Page, lang: str) -> str:
+def _stage_notice(page: Page, lang: str) -> HTML:
     stage = page.stage
     if stage == "complete":
-        return ""
+        return HTML("")
     key = "stage." + stage
     if stage == "stub" and page.paragraphs:
         key = "stage.stub.partial"
     kind = "danger" if stage == "stub" else "info"
-    return (f'<div class="admonition {kind} oe-stage oe-stage-{stage}" role="note" data-search-exclude>\n'
-            f"<p>{escape(t(lang, key))}</p>\n</div>")
+    return html('<div class="admonition {} oe-stage oe-stage-{}" role="note" data-search-exclude>\n'
+                '<p>{}</p>\n</div>', kind, stage, t(lang, key))
 
 
-def _coverage_notice(page: Page, lang: str) -> str:
+def _coverage_notice(page: Page, lang: str) -> HTML:
     """What part of the text is transcribed, as a paragraph of the source banner."""
     coverage = page.source["coverage"]
     if coverage == "full" or page.stage == "stub":
-        return ""
-    return f"<p class=\"oe-coverage oe-coverage-{coverage}\">{escape(t(lang, 'coverage.' + coverage))}</p>\n"
+        return HTML("")
+    return html('<p class="oe-coverage oe-coverage-{}">{}</p>\n', coverage, t(lang, "coverage." + coverage))
 
 
-def mark_gaps(escaped: str, gap: str, lang: str) -> str:
-    """Show untranscribed passages as marked gaps, not as text."""
-    title = escape(t(lang, "gap"))
-    return escaped.replace(escape(gap), f'<span class="oe-gap" title="{title}">{escape(gap)}</span>')
+def mark_gaps(escaped: str, gap: str, lang: str) -> HTML:
+    """Show untranscribed passages as marked gaps, not as text (`escaped`: the text as HTML)."""
+    span = html('<span class="oe-gap" title="{}">{}</span>', t(lang, "gap"), gap)
+    return HTML(escaped).replace(text(gap), span)
 
 
-def view_control(lang: str, apparatus: bool = False, shown: bool = True) -> str:
+def view_control(lang: str, apparatus: bool = False, shown: bool = True) -> HTML:
     """The reading-mode control: radio buttons (and the apparatus switch, on when `shown`), so it
     works without JavaScript."""
     options = []
     for view in VIEWS:
-        options.append(
-            f'<input type="radio" name="oe-view" id="oe-view-{view}" value="{view}">'
-            f'<label for="oe-view-{view}">{escape(t(lang, "view." + view))}</label>'
-        )
+        options.append(html('<input type="radio" name="oe-view" id="oe-view-{0}" value="{0}">'
+                            '<label for="oe-view-{0}">{1}</label>', view, t(lang, "view." + view)))
     if apparatus:
-        options.append(f'<input type="checkbox" name="oe-app" id="oe-app-show" value="show"{" checked" if shown else ""}>'
-                       f'<label class="oe-view-check" for="oe-app-show">{escape(t(lang, "legend.toggle"))}</label>')
-    return (f'<form class="oe-view" data-search-exclude aria-label="{escape(t(lang, "reading_mode"))}">'
-            f'<fieldset><legend>{escape(t(lang, "reading_mode"))}</legend>{"".join(options)}</fieldset></form>')
+        options.append(html('<input type="checkbox" name="oe-app" id="oe-app-show" value="show"{}>'
+                            '<label class="oe-view-check" for="oe-app-show">{}</label>',
+                            HTML(" checked" if shown else ""), t(lang, "legend.toggle")))
+    return html('<form class="oe-view" data-search-exclude aria-label="{0}">'
+                '<fieldset><legend>{0}</legend>{1}</fieldset></form>', t(lang, "reading_mode"), join_html(options))
 
 
-def display_control(lang: str, apparatus: bool, register_href: str) -> str:
+def display_control(lang: str, apparatus: bool, register_href: str) -> HTML:
     """Reading mode, the apparatus switch and the apparatus key in one compact control that opens
     in place. The switch is off by default: the text shows quietly what is attested (underlined by
     grade) and what is reconstructed (lighter); on, the sigla and variant readings appear."""
-    key = legend(lang, register_href) if apparatus else ""
-    return (f'<details class="oe-display"><summary title="{escape(t(lang, "display.label"))}">'
-            f'<span class="oe-display-aa" aria-hidden="true">Aa</span> {escape(t(lang, "display"))}</summary>'
-            f'<div class="oe-display-body">{view_control(lang, apparatus, shown=False)}{key}</div></details>')
+    key = HTML(legend(lang, register_href)) if apparatus else ""
+    return html('<details class="oe-display"><summary title="{}">'
+                '<span class="oe-display-aa" aria-hidden="true">Aa</span> {}</summary>'
+                '<div class="oe-display-body">{}{}</div></details>',
+                t(lang, "display.label"), t(lang, "display"), view_control(lang, apparatus, shown=False), key)
 
 
 def _pair(page: Page, para: Paragraph, lang: str, zh_markup: ZhMarkup | None, ctx: Context,
-          register: dict[str, Witness]) -> str:
+          register: dict[str, Witness]) -> HTML:
     uncertain = {u["para"]: in_language(u["note"], lang)[0] for u in page.source.get("uncertain", [])}
     review = set(page.meta.get("review", []))
     classes = ["oe-pair"]
     flags = []
     if para.id in uncertain:
         classes.append("oe-uncertain")
-        flags.append(f'<a class="oe-flag oe-flag-uncertain" href="#oe-notes{ctx.suffix(page)}" '
-                     f'title="{escape(t(lang, "uncertain.flag", note=uncertain[para.id]))}">?</a>')
+        flags.append(html('<a class="oe-flag oe-flag-uncertain" href="#oe-notes{}" title="{}">?</a>',
+                          ctx.suffix(page), t(lang, "uncertain.flag", note=uncertain[para.id])))
     if para.id in review:
         classes.append("oe-review")
-        flags.append(f'<span class="oe-flag oe-flag-review" title="{escape(t(lang, "review.flag"))}">!</span>')
-    pid = escape(para.id)
-    notes = ""
+        flags.append(html('<span class="oe-flag oe-flag-review" title="{}">!</span>', t(lang, "review.flag")))
+    notes = HTML("")
     if page.source["status"] == "verified" or not register:
-        zh_html = zh_markup(escape(para.zh), para) if zh_markup else escape(para.zh)
+        zh_html = HTML(zh_markup(text(para.zh), para)) if zh_markup else text(para.zh)
     else:  # the apparatus: what each word rests on
         def var_id(var: object, k: int) -> str:
             return variant_anchor(para.id, k + 1)
         markup = (lambda text: zh_markup(text, para)) if zh_markup else (lambda text: text)
-        zh_html = apparatus_zh(page, para, register, lang, markup, ctx.witness_link, var_id)
-        notes = variant_notes(page, para, register, lang, ctx.witness_link, var_id)
-    zh_html = keep_names(mark_gaps(zh_html, GAP_ZH, lang))
+        zh_html = HTML(apparatus_zh(page, para, register, lang, markup, ctx.witness_link, var_id))
+        notes = HTML(variant_notes(page, para, register, lang, ctx.witness_link, var_id))
+    # keep_names is given a str: re.sub, writing its spans into an HTML, would escape them
+    zh_html = HTML(keep_names(str(mark_gaps(zh_html, GAP_ZH, lang))))
     out = [
-        f'<div class="{" ".join(classes)}" id="{pid}"{ctx.markdown_attr}>',
-        f'<div class="oe-side"><a class="oe-pid" href="#{pid}" title="{escape(t(lang, "para_link", id=para.id))}">'
-        f'{pid}</a>{"".join(flags)}</div>',
-        f'<div class="oe-zh" lang="zh-Hans"{ctx.raw_attr}><p>{zh_html}</p></div>',
+        html('<div class="{}" id="{}"{}>', " ".join(classes), para.id, ctx.markdown_attr),
+        html('<div class="oe-side"><a class="oe-pid" href="#{0}" title="{1}">{0}</a>{2}</div>',
+             para.id, t(lang, "para_link", id=para.id), join_html(flags)),
+        html('<div class="oe-zh" lang="zh-Hans"{}><p>{}</p></div>', ctx.raw_attr, zh_html),
     ]
-    if para.en is not None:
-        en = para.en.replace(GAP_EN, f'<span class="oe-gap" title="{escape(t(lang, "gap"))}">{GAP_EN}</span>')
+    if para.en is not None:  # Markdown, with the gaps marked in HTML
+        en = para.en.replace(GAP_EN, html('<span class="oe-gap" title="{}">{}</span>', t(lang, "gap"), GAP_EN))
         if ctx.md:
-            out += [f'<div class="oe-en" lang="en">{ctx.md(ctx.rewrite(en))}</div>']
-        else:
-            out += ['<div class="oe-en" lang="en" markdown="1">', "", ctx.rewrite(en), "", "</div>"]
+            out.append(html('<div class="oe-en" lang="en">{}</div>', HTML(ctx.md(ctx.rewrite(en)))))
+        else:  # for MkDocs to convert
+            out.append(html('<div class="oe-en" lang="en" markdown="1">\n\n{}\n\n</div>', HTML(ctx.rewrite(en))))
     else:
-        out.append(f'<div class="oe-en oe-missing" lang="{"zh-Hans" if lang == "zh" else "en"}">'
-                   f'<p>{escape(t(lang, "untranslated"))}</p></div>')
+        out.append(html('<div class="oe-en oe-missing" lang="{}"><p>{}</p></div>',
+                        "zh-Hans" if lang == "zh" else "en", t(lang, "untranslated")))
     if notes:
         out.append(notes)
-    out.append("</div>")
-    return "\n".join(out)
+    out.append(HTML("</div>"))
+    return join_html(out, "\n")
 
 
 def _text(page: Page, lang: str, zh_markup: ZhMarkup | None, ctx: Context,
           cite: dict[str, str] | None = None, register: dict[str, Witness] | None = None,
-          bar: tuple[Status, str] | None = None) -> str:
+          bar: tuple[Status, HTML] | None = None) -> HTML:
     """The aligned pairs; `bar`: the page's status and its details, shown above them with the
     display control (inside this block, whose reading mode the control's radios set)."""
     if not page.paragraphs:
-        return ""
+        return HTML("")
     register = register or {}
-    pairs = "\n\n".join(_pair(page, p, lang, zh_markup, ctx, register) for p in page.paragraphs)
+    pairs = join_html((_pair(page, p, lang, zh_markup, ctx, register) for p in page.paragraphs), "\n\n")
     apparatus = bool(register) and page.source["status"] != "verified"
     if bar is not None:
-        control = _bar(page, lang, bar[0], bar[1], display_control(lang, apparatus, ctx.register_link())) + "\n\n"
+        display = display_control(lang, apparatus, ctx.register_link())
+        control = html("{}\n\n", _bar(page, lang, bar[0], bar[1], display))
     else:
-        control = f"{view_control(lang, apparatus)}\n\n" if ctx.view_control else ""
+        control = html("{}\n\n", view_control(lang, apparatus)) if ctx.view_control else HTML("")
         if apparatus and not ctx.print_view:
-            control += legend(lang, ctx.register_link()) + "\n\n"
-    data = ""
+            control += html("{}\n\n", HTML(legend(lang, ctx.register_link())))
+    data = HTML("")
     if cite:  # edition.js adds the cite and copy controls from these
-        data = "".join(f' data-oe-{k}="{escape(v)}"' for k, v in sorted(cite.items()))
-    return f'<div class="oe-text"{data}{ctx.markdown_attr}>\n\n{control}{pairs}\n\n</div>'
+        data = join_html(html(' data-oe-{}="{}"', k, v) for k, v in sorted(cite.items()))
+    return html('<div class="oe-text"{}{}>\n\n{}{}\n\n</div>', data, ctx.markdown_attr, control, pairs)
 
 
 def link_laws(markdown: str, laws: dict[str, Law], lang: str, base: str) -> str:
@@ -456,7 +461,7 @@ def note_id(page: Page, lang: str, n: int | str) -> str:
 
 
 def _notes(page: Page, lang: str, ctx: Context, mark: Callable[[str], str] | None,
-           laws: dict[str, Law] | None = None, ui: str | None = None) -> str:
+           laws: dict[str, Law] | None = None, ui: str | None = None) -> HTML:
     """A commentary (in `lang`) as margin-numbered notes; each note's number is its permalink,
     labelled in the interface's language (`ui`)."""
     ui = ui or lang
@@ -465,30 +470,31 @@ def _notes(page: Page, lang: str, ctx: Context, mark: Callable[[str], str] | Non
     out = []
     for note in page.notes(lang):
         nid = note_id(page, lang, note.n)
-        jump = ""
+        jump = HTML("")
         answer = pairs.get(note.n)
         if answer:
             # the title is the interface's words, inside a commentary of either language
-            tag = "" if ui == lang else f' lang="{"zh-Hans" if ui == "zh" else "en"}"'
-            jump = (f' <a class="oe-n-other" href="#{note_id(page, other, answer)}"{tag} '
-                    f'title="{escape(t(ui, "note.to." + other))}">'
-                    f'{escape(t(lang, "note.other.mark"))}</a>')
-        text = note.text
+            tag = "" if ui == lang else html(' lang="{}"', "zh-Hans" if ui == "zh" else "en")
+            jump = html(' <a class="oe-n-other" href="#{}"{} title="{}">{}</a>', note_id(page, other, answer), tag,
+                        t(ui, "note.to." + other), t(lang, "note.other.mark"))
+        markdown = note.text
         if laws and not ctx.print_view:
-            text = link_laws(text, laws, lang, "../laws.md")  # a page link MkDocs checks and rewrites
-        text = mark(text) if mark else text
+            markdown = link_laws(markdown, laws, lang, "../laws.md")  # a page link MkDocs checks and rewrites
+        markdown = mark(markdown) if mark else markdown
         if lang == "zh":
-            text = keep_names(text)
+            markdown = keep_names(markdown)
         review = nid in page.meta.get("review", [])
         if review:  # the import asks an editor to look at this note
-            jump += f' <span class="oe-flag oe-flag-review" title="{escape(t(lang, "review.note"))}">!</span>'
-        out.append(f'<div class="oe-note{" oe-review" if review else ""}" id="{nid}"{ctx.markdown_attr}>\n'
-                   f'<div class="oe-nbox"><a class="oe-n" href="#{nid}" title="{escape(t(ui, "note.link", n=note.n))}">'
-                   f'{escape(t(ui, "note.mark", n=note.n))}</a>{jump}</div>{ctx.block(ctx.rewrite(text))}</div>')
-    return "\n\n".join(_with_withdrawn(page, lang, ctx, out, ui))
+            jump += html(' <span class="oe-flag oe-flag-review" title="{}">!</span>', t(lang, "review.note"))
+        out.append(html('<div class="oe-note{review}" id="{id}"{attr}>\n<div class="oe-nbox">'
+                        '<a class="oe-n" href="#{id}" title="{title}">{mark}</a>{jump}</div>{body}</div>',
+                        review=" oe-review" if review else "", id=nid, attr=ctx.markdown_attr,
+                        title=t(ui, "note.link", n=note.n), mark=t(ui, "note.mark", n=note.n), jump=jump,
+                        body=HTML(ctx.block(ctx.rewrite(markdown)))))
+    return join_html(_with_withdrawn(page, lang, ctx, out, ui), "\n\n")
 
 
-def _with_withdrawn(page: Page, lang: str, ctx: Context, rendered: list[str], ui: str) -> list[str]:
+def _with_withdrawn(page: Page, lang: str, ctx: Context, rendered: list[HTML], ui: str) -> list[HTML]:
     """Withdrawn margin numbers keep their address: a line, shown only to a reader who followed a
     link to it (CSS :target), says when the number was withdrawn and where its point went."""
     review = page.review(lang)
@@ -498,23 +504,23 @@ def _with_withdrawn(page: Page, lang: str, ctx: Context, rendered: list[str], ui
     out = list(rendered)
     for w in sorted(review.withdrawn, key=lambda w: label_key(w.n), reverse=True):
         date = document_date(ui, w.date)
-        text = escape(t(ui, "note.withdrawn", n=w.n, date=date))
+        sentence = text(t(ui, "note.withdrawn", n=w.n, date=date))
         if w.now:
-            link = f'<a href="#{note_id(page, lang, w.now)}">{escape(t(ui, "note.mark", n=w.now))}</a>'
-            text = escape(t(ui, "note.withdrawn.now", n=w.n, date=date, now="\0")).replace("\0", link)
+            link = html('<a href="#{}">{}</a>', note_id(page, lang, w.now), t(ui, "note.mark", n=w.now))
+            sentence = t_html(ui, "note.withdrawn.now", n=w.n, date=date, now=link)
         at = sum(1 for x in labels if label_key(x) < label_key(w.n))
-        out.insert(at, f'<p class="oe-withdrawn" id="{note_id(page, lang, w.n)}">{text}</p>')
+        out.insert(at, html('<p class="oe-withdrawn" id="{}">{}</p>', note_id(page, lang, w.n), sentence))
     return out
 
 
 def _commentary(page: Page, lang: str, ctx: Context, zh_mark: Callable[[str], str] | None = None,
-                laws: dict[str, Law] | None = None, citable: Citable | None = None) -> str:
+                laws: dict[str, Law] | None = None, citable: Citable | None = None) -> HTML:
     """The interface's own commentary first; the other language's one click away (a closed
     <details>; open in the print view, where nothing can be clicked)."""
     langs = [lang, "zh" if lang == "en" else "en"]
     langs = [x for x in langs if page.commentary_in(x).strip()]
     if not langs:
-        return ""
+        return HTML("")
     level = "#" * (ctx.heading_level + 1)
     tag = {"en": "en", "zh": "zh-Hans"}
     blocks = []
@@ -523,21 +529,23 @@ def _commentary(page: Page, lang: str, ctx: Context, zh_mark: Callable[[str], st
         body = _notes(page, which, ctx, zh_mark if which == "zh" else None, laws, ui=lang)
         if citable is not None:  # byline above, citations and history below; controls' data
             after = citable.after(which)
-            body = citable.before(which) + body + (ctx.block(after) if ctx.md and after else after)
-        attrs = citable.attrs(which) if citable is not None else ""
-        inner = (f'<div class="oe-commentary oe-commentary-{which}" lang="{tag[which]}"{attrs}{ctx.markdown_attr}>'
-                 f'\n\n{body}\n\n</div>')
+            body = join_html([HTML(citable.before(which)), body,
+                              HTML(ctx.block(after) if ctx.md and after else after)])
+        attrs = HTML(citable.attrs(which)) if citable is not None else ""
+        inner = html('<div class="oe-commentary oe-commentary-{}" lang="{}"{}{}>\n\n{}\n\n</div>',
+                     which, tag[which], attrs, ctx.markdown_attr, body)
         if k == 0 and which == lang:
-            heading = ctx.heading(ctx.heading_level + 1, escape(t(lang, "commentary")), cid) if ctx.md else \
+            heading = ctx.heading(ctx.heading_level + 1, text(t(lang, "commentary")), cid) if ctx.md else \
                 f"{level} {t(lang, 'commentary')} {{#{cid}}}"
-            blocks.append(f"{heading}\n\n{inner}")
+            blocks.append(html("{}\n\n{}", HTML(heading), inner))  # a heading in Markdown unless rendering directly
         else:
-            opened = " open" if ctx.print_view else ""
-            blocks.append(f'<details class="oe-other-commentary" id="{cid}"{opened}{ctx.markdown_attr}>\n'
-                          f'<summary>{escape(t(lang, "commentary.other"))}</summary>\n\n'
-                          f'<p class="oe-other-hint">{escape(t(lang, "commentary.other.hint"))}</p>\n\n'
-                          f"{inner}\n\n</details>")
-    return "\n\n".join(blocks)
+            opened = HTML(" open") if ctx.print_view else ""
+            blocks.append(html('<details class="oe-other-commentary" id="{}"{}{}>\n'
+                               '<summary>{}</summary>\n\n'
+                               '<p class="oe-other-hint">{}</p>\n\n'
+                               '{}\n\n</details>', cid, opened, ctx.markdown_attr,
+                               t(lang, "commentary.other"), t(lang, "commentary.other.hint"), inner))
+    return join_html(blocks, "\n\n")
 
 
 def _measure_item(corpus: Corpus, number: int, lang: str, ctx: Context) -> str:
@@ -554,7 +562,7 @@ def _links(corpus: Corpus, page: Page, lang: str, ctx: Context) -> str:
         return ""
     lines = ['<div class="oe-links" markdown="1">', ""]
     for key, numbers in (("related", related), ("referred_by", back)):
-        lines.append(f'<p class="oe-links-title">{escape(t(lang, key))}</p>')
+        lines.append(html('<p class="oe-links-title">{}</p>', t(lang, key)))
         lines.append("")
         if numbers:
             lines += [f"- {_measure_item(corpus, n, lang, ctx)}" for n in numbers]
@@ -565,18 +573,18 @@ def _links(corpus: Corpus, page: Page, lang: str, ctx: Context) -> str:
     return ctx.block("\n".join(lines)) if ctx.md else "\n".join(lines)
 
 
-def _contributors(page: Page, lang: str) -> str:
+def _contributors(page: Page, lang: str) -> HTML:
     people = []
     for c in page.meta["contributors"]:
         roles = join(lang, [t(lang, "role." + r) for r in c["roles"]])
-        people.append(f"<li>{_name(c['name'])}{escape(paren(lang, roles))}</li>")
-    return (f'<div class="oe-contributors" data-search-exclude><p class="oe-links-title">'
-            f'{escape(t(lang, "contributors"))}</p><ul>{"".join(people)}</ul></div>')
+        people.append(html("<li>{}{}</li>", _name(c["name"]), paren(lang, roles)))
+    return html('<div class="oe-contributors" data-search-exclude><p class="oe-links-title">{}</p><ul>{}</ul></div>',
+                t(lang, "contributors"), join_html(people))
 
 
-def _name(name: str) -> str:
+def _name(name: str) -> HTML:
     """A contributor's name as written; one in Latin letters is tagged as such, so that it is
     read as a name and not as Chinese in the Chinese interface."""
     if HAN.search(name) or not re.search(r"[A-Za-z]", name):
-        return escape(name)
-    return f'<span lang="en">{escape(name)}</span>'
+        return text(name)
+    return html('<span lang="en">{}</span>', name)
