@@ -14,6 +14,12 @@ is HTML already: only for markup this code wrote or the Markdown renderer made, 
 or a contributor's text. One choice differs from MarkupSafe's: quotes are written as `html.escape`
 writes them (`&#x27;`, `&quot;`), the spelling the site had when its markup was built by hand, so
 moving code onto this module changes no published byte (`make compare`).
+
+Two traps, both from Python's rules for str subclasses: `"<p>" + HTML(...)` escapes the plain
+left side (Python asks the subclass first), so write `HTML("<p>") + ...` or `html()`; and `re.sub`
+on an HTML joins the pieces with HTML's `join`, so a replacement *template* written into an HTML is
+escaped, while a replacement *function* that returns HTML is kept. ruff bans `html.escape`
+outside this module (pyproject.toml), so markup is built here or not at all.
 """
 from __future__ import annotations
 

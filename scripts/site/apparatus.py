@@ -18,7 +18,7 @@ from ..markup import HTML, html, join as join_html, text
 from .i18n import join, t, t_html
 
 # Turns escaped Chinese text into HTML (the glossary marks its terms this way).
-Markup = Callable[[str], str]
+Markup = Callable[[str], HTML]  # escaped text in, HTML out (the glossary links its terms)
 
 
 def pct(share: float) -> str:
@@ -62,7 +62,7 @@ def sigla_html(sigla: tuple[str, ...], register: dict[str, Witness], lang: str, 
 
 
 def apparatus_zh(page: Page, para: Paragraph, register: dict[str, Witness], lang: str,
-                 markup: Markup, href: Callable[[str], str], var_id: Callable[[Variant, int], str]) -> str:
+                 markup: Markup, href: Callable[[str], str], var_id: Callable[[Variant, int], str]) -> HTML:
     """The paragraph's Chinese as HTML: runs by grade, and the sigla once after each run of
     attested spans from the same witnesses (reconstructed words between them do not break the
     run), and a variant mark after the edition's reading of each variant."""
@@ -83,7 +83,7 @@ def apparatus_zh(page: Page, para: Paragraph, register: dict[str, Witness], lang
 
     for run in runs(para.zh, atts, order):
         pos += len(run.text)
-        body = HTML(markup(text(run.text)))  # `markup` returns HTML as str
+        body = markup(text(run.text))
         if run.grade is None:
             out.append(html('<span class="oe-rec">{}</span>', body))
         else:
@@ -97,9 +97,7 @@ def apparatus_zh(page: Page, para: Paragraph, register: dict[str, Witness], lang
             out.append(html('<a class="oe-var-ref" href="#{}" title="{}">‡</a>',
                             var_id(var, k), t(lang, "variant.ref")))
     flush()
-    # HTML as a plain str: measure.py's mark_gaps and keep_names edit it with str methods and re.sub,
-    # which on an HTML would escape the tags they put in
-    return "".join(out)
+    return join_html(out)
 
 
 def variant_notes(page: Page, para: Paragraph, register: dict[str, Witness], lang: str,

@@ -18,24 +18,24 @@ from .i18n import join, md_label, measure_label, part_label, t
 
 
 def mark_terms(glossary: Glossary, escaped: str, href: str, seen: set[str] | None = None,
-               used: set[str] | None = None) -> str:
+               used: set[str] | None = None) -> HTML:
     """Wrap each term in escaped Chinese text in a link to its glossary entry, with a
     pinyin/English tooltip. `seen`: ids of terms already linked in this paragraph, which stay
     plain text (and each newly linked one is added); `used`: every id linked, collected for the
-    page's card data (see TermMarker). Markup, returned as a str as `escaped` came: scripts/site/measure.py
-    still replaces in it by hand (mark_gaps), and an HTML's replace would escape what it puts in."""
-    def repl(m: re.Match[str]) -> str:
+    page's card data (see TermMarker)."""
+    def repl(m: re.Match[str]) -> HTML:
         term = glossary.by_zh[m.group(0)]
         if seen is not None:
             if term.id in seen:
-                return m.group(0)
+                return HTML(m.group(0))
             seen.add(term.id)
         if used is not None:
             used.add(term.id)
         # the term as it stands in the escaped text
         return html('<a class="oe-term" href="{}#{}" title="{} · {}">{}</a>',
                     href, term.id, term.pinyin, term.en, HTML(m.group(0)))
-    return glossary.zh_regex.sub(repl, escaped)
+    # re.sub joins the pieces with the text's own type: an HTML keeps the links and the text as they are
+    return HTML(glossary.zh_regex.sub(repl, HTML(escaped)))
 
 
 class TermMarker:
@@ -57,9 +57,9 @@ class TermMarker:
         self._seen: set[str] = set()
         self.used: set[str] = set()
 
-    def __call__(self, escaped: str, para: object) -> str:
+    def __call__(self, escaped: str, para: object) -> HTML:
         if para is None:  # the Chinese commentary
-            return escaped if self.lang == "zh" else mark_terms(self.glossary, escaped, self.href, used=self.used)
+            return HTML(escaped) if self.lang == "zh" else mark_terms(self.glossary, escaped, self.href, used=self.used)
         if para is not self._para:
             self._para, self._seen = para, set()
         return mark_terms(self.glossary, escaped, self.href, self._seen, self.used)

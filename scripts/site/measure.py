@@ -32,7 +32,7 @@ from .typography import keep_names
 from .wayfinding import pager, top
 
 # Turns escaped Chinese text into HTML (the glossary marks its terms this way).
-ZhMarkup = Callable[[str, Paragraph | None], str]  # the paragraph None for the Chinese commentary
+ZhMarkup = Callable[[str, Paragraph | None], HTML]  # the paragraph None for the Chinese commentary
 
 
 @dataclass(frozen=True)
@@ -369,12 +369,12 @@ def _pair(page: Page, para: Paragraph, lang: str, zh_markup: ZhMarkup | None, ct
         flags.append(html('<span class="oe-flag oe-flag-review" title="{}">!</span>', t(lang, "review.flag")))
     notes = HTML("")
     if page.source["status"] == "verified" or not register:
-        zh_html = HTML(zh_markup(text(para.zh), para)) if zh_markup else text(para.zh)
+        zh_html = zh_markup(text(para.zh), para) if zh_markup else text(para.zh)
     else:  # the apparatus: what each word rests on
         def var_id(var: object, k: int) -> str:
             return variant_anchor(para.id, k + 1)
         markup = (lambda text: zh_markup(text, para)) if zh_markup else (lambda text: text)
-        zh_html = HTML(apparatus_zh(page, para, register, lang, markup, ctx.witness_link, var_id))
+        zh_html = apparatus_zh(page, para, register, lang, markup, ctx.witness_link, var_id)
         notes = HTML(variant_notes(page, para, register, lang, ctx.witness_link, var_id))
     # keep_names is given a str: re.sub, writing its spans into an HTML, would escape them
     zh_html = HTML(keep_names(str(mark_gaps(zh_html, GAP_ZH, lang))))
@@ -529,8 +529,7 @@ def _commentary(page: Page, lang: str, ctx: Context, zh_mark: Callable[[str], st
         body = _notes(page, which, ctx, zh_mark if which == "zh" else None, laws, ui=lang)
         if citable is not None:  # byline above, citations and history below; controls' data
             after = citable.after(which)
-            body = join_html([HTML(citable.before(which)), body,
-                              HTML(ctx.block(after) if ctx.md and after else after)])
+            body = join_html([citable.before(which), body, HTML(ctx.block(after)) if ctx.md and after else after])
         attrs = HTML(citable.attrs(which)) if citable is not None else ""
         inner = html('<div class="oe-commentary oe-commentary-{}" lang="{}"{}{}>\n\n{}\n\n</div>',
                      which, tag[which], attrs, ctx.markdown_attr, body)

@@ -65,15 +65,15 @@ class Citable:
     # before() and after() give str: measure.py adds its own strings to them with `+`, which would
     # escape those strings if these were HTML.
 
-    def before(self, which: str) -> str:
+    def before(self, which: str) -> HTML:
         c = self.records.get(which)
-        return f"{byline(c, self.lang)}\n\n" if c is not None else ""
+        return html("{}\n\n", byline(c, self.lang)) if c is not None else HTML()
 
-    def after(self, which: str) -> str:
+    def after(self, which: str) -> HTML:
         c = self.records.get(which)
         if c is None or self.print_view:
-            return ""
-        return f"\n\n{self.citebox(c)}\n\n{history(c, self.lang, self.setting.repo)}"
+            return HTML()
+        return html("\n\n{}\n\n{}", self.citebox(c), history(c, self.lang, self.setting.repo))
 
     def closing(self) -> HTML:
         """The print view's last block of a measure: each commentary's citation, which states its status
