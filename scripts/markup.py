@@ -23,7 +23,10 @@ outside this module (pyproject.toml), so markup is built here or not at all.
 """
 from __future__ import annotations
 
+import functools
 import html as _html
+import re
+import string
 from typing import Iterable
 
 from markupsafe import Markup
@@ -46,7 +49,24 @@ class HTML(Markup):
 
 def html(template: str, /, *args: object, **kwargs: object) -> HTML:
     """`template` (markup written in the code) with its `{}` fields filled, each escaped unless HTML."""
+    if _plain_fields(template):  # the same result as Markup.format's, made in C: a build makes ~20,000
+        return HTML(template.format(*map(_escaped, args), **{k: _escaped(v) for k, v in kwargs.items()}))
     return HTML(template).format(*args, **kwargs)
+
+
+def _escaped(value: object) -> str:
+    return value.__html__() if hasattr(value, "__html__") else _html.escape(str(value))
+
+
+@functools.cache
+def _plain_fields(template: str) -> bool:
+    """Whether each field of the template is `{}`, `{0}` or `{name}`: no conversion, no format spec,
+    no attribute or item (these MarkupSafe applies before escaping, so only its formatter fills them)."""
+    return all(spec == "" and conversion is None and _BARE.fullmatch(name)
+               for _, name, spec, conversion in string.Formatter().parse(template) if name is not None)
+
+
+_BARE = re.compile(r"\w*")
 
 
 def join(parts: Iterable[str | HTML], separator: str = "") -> HTML:

@@ -37,3 +37,13 @@ def test_replace_escapes_what_it_puts_in_and_finds_what_it_is_given():
 def test_text_keeps_html():
     assert text(HTML("<b>x</b>")) == "<b>x</b>"
     assert text(3) == "3"
+
+
+@pytest.mark.parametrize("template", ['<a href="{}">{}</a>', "{0}{1}{0}", "<p>{name}</p>{}", "{{literal}} {}",
+                                      "{0!r}", "{:>6}", "{0.real}", "{0[0]}"])
+def test_every_template_fills_as_markupsafe_fills_it(template: str):
+    """html() fills bare fields itself, in C; its result is Markup.format's for every template."""
+    args, kwargs = ((HOSTILE, HTML("<b>&</b>")), {"name": "'"})
+    if "real" in template or "[0]" in template:
+        args = (3,) if "real" in template else (["<"],)
+    assert html(template, *args, **kwargs) == HTML(template).format(*args, **kwargs)
