@@ -289,7 +289,7 @@ def _note_html(tag: str, value: str | dict[str, str], lang: str) -> HTML:
     """A front-matter note in the interface's language (English where it has no Chinese)."""
     words, written = in_language(value, lang)
     return html('<{0} lang="{1}">{2}</{0}>', tag, "zh-Hans" if written == "zh" else "en",
-                HTML(zh_with_latin(words, written)))
+                zh_with_latin(words, written))
 
 
 def _witness_lines(page: Page, lang: str, share: float | None) -> HTML:
@@ -347,7 +347,7 @@ def display_control(lang: str, apparatus: bool, register_href: str) -> HTML:
     """Reading mode, the apparatus switch and the apparatus key in one compact control that opens
     in place. The switch is off by default: the text shows quietly what is attested (underlined by
     grade) and what is reconstructed (lighter); on, the sigla and variant readings appear."""
-    key = HTML(legend(lang, register_href)) if apparatus else ""
+    key = legend(lang, register_href) if apparatus else ""
     return html('<details class="oe-display"><summary title="{}">'
                 '<span class="oe-display-aa" aria-hidden="true">Aa</span> {}</summary>'
                 '<div class="oe-display-body">{}{}</div></details>',
@@ -375,7 +375,7 @@ def _pair(page: Page, para: Paragraph, lang: str, zh_markup: ZhMarkup | None, ct
             return variant_anchor(para.id, k + 1)
         markup = (lambda text: zh_markup(text, para)) if zh_markup else (lambda text: text)
         zh_html = apparatus_zh(page, para, register, lang, markup, ctx.witness_link, var_id)
-        notes = HTML(variant_notes(page, para, register, lang, ctx.witness_link, var_id))
+        notes = variant_notes(page, para, register, lang, ctx.witness_link, var_id)
     # keep_names is given a str: re.sub, writing its spans into an HTML, would escape them
     zh_html = HTML(keep_names(str(mark_gaps(zh_html, GAP_ZH, lang))))
     out = [
@@ -415,7 +415,7 @@ def _text(page: Page, lang: str, zh_markup: ZhMarkup | None, ctx: Context,
     else:
         control = html("{}\n\n", view_control(lang, apparatus)) if ctx.view_control else HTML("")
         if apparatus and not ctx.print_view:
-            control += html("{}\n\n", HTML(legend(lang, ctx.register_link())))
+            control += html("{}\n\n", legend(lang, ctx.register_link()))
     data = HTML("")
     if cite:  # edition.js adds the cite and copy controls from these
         data = join_html(html(' data-oe-{}="{}"', k, v) for k, v in sorted(cite.items()))
@@ -530,7 +530,7 @@ def _commentary(page: Page, lang: str, ctx: Context, zh_mark: Callable[[str], st
         if citable is not None:  # byline above, citations and history below; controls' data
             after = citable.after(which)
             body = join_html([citable.before(which), body, HTML(ctx.block(after)) if ctx.md and after else after])
-        attrs = HTML(citable.attrs(which)) if citable is not None else ""
+        attrs = citable.attrs(which) if citable is not None else ""
         inner = html('<div class="oe-commentary oe-commentary-{}" lang="{}"{}{}>\n\n{}\n\n</div>',
                      which, tag[which], attrs, ctx.markdown_attr, body)
         if k == 0 and which == lang:

@@ -181,4 +181,4 @@ def render_overview(corpus: Corpus, lang: str, shares: dict[int, float] | None =
                 '<ul class="oe-map-key" aria-label="{caption}">{key}</ul>{legend}'
                 '<p class="oe-map-note">{note}</p></figcaption></figure>',
                 wide=render_map(corpus, lang, WIDE, shares), narrow=render_map(corpus, lang, NARROW, shares),
-                caption=caption, key=key, legend=HTML(status_legend(lang)), note=note)
+                caption=caption, key=key, legend=status_legend(lang), note=note)

@@ -24,10 +24,10 @@ def render_start(edition: Edition, lang: str) -> HTML:
     links = []
     for n in sorted(best):
         page = corpus.pages[n]
-        links.append(HTML(titled(lang, page, html('<a href="{}">{}</a>', url(n), bare_title(lang, page)))))
+        links.append(titled(lang, page, html('<a href="{}">{}</a>', url(n), bare_title(lang, page))))
     overall = edition.attested_share()
     state = html('<p class="oe-start-state">{} {} <a href="about/#source">{}</a></p>',
-                 HTML(meter(overall)), t_html(lang, "start.state", pct=pct(overall)), t(lang, "banner.more"))
+                 meter(overall), t_html(lang, "start.state", pct=pct(overall)), t(lang, "banner.more"))
     go = html('<p class="oe-start-go"><strong>{}</strong>{}{}{}</p>',
               t(lang, "start.go"), t(lang, "colon"), join(links, text(t(lang, "sep.dot"))), t(lang, "start.best"))
     more = html('<p class="oe-start-more"><a href="#how-to-read">{}</a>{}<a href="print/">{}</a></p>',
