@@ -31,6 +31,7 @@ from .edition.errors import format_errors
 from .edition.history import commentary_history
 from .edition.paths import MEASURES, slug
 from .edition.zh import save as save_segmentation
+from .markup import HTML
 from .postprocess.bundles import DERIVED, marks_problem, without
 from .postprocess.csp import add_csp
 from .postprocess.headings import keep_permalinks_with_words
@@ -77,7 +78,7 @@ class BuildState:
     errors: str = ""  # under `make serve`: the content errors that stand (the last good edition is shown)
     exports: dict[str, str | bytes] | None = None  # the data files, made once for both interfaces
     cite: CiteSetting | None = None  # what the commentaries' citations need (names, address, repository)
-    nav_marks: dict[str, tuple[dict[str, str], dict[str, str]]] = field(default_factory=dict)  # per interface
+    nav_marks: dict[str, tuple[dict[str, HTML], dict[str, HTML]]] = field(default_factory=dict)  # per interface
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):

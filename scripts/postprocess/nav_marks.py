@@ -10,6 +10,7 @@ named for screen readers). Entries are recognised by their address: a measure's 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from html import unescape
 
 # Material's navigation entry: a link (or, for the current page, the label that folds its
@@ -20,7 +21,8 @@ _ENTRY = re.compile(r'(<(?:a href="(?P<href>[^"]*)"|label) class="md-nav__link(?
 _SLUG = re.compile(r"(?:^|/)(preamble|\d{2,3})/(?:index\.html)?(?:#.*)?$")
 
 
-def add_nav_marks(html: str, marks: dict[str, str], current: str | None, sections: dict[str, str] | None = None) -> str:
+def add_nav_marks(html: str, marks: Mapping[str, str], current: str | None,
+                  sections: Mapping[str, str] | None = None) -> str:
     """`marks`: slug ('08', 'preamble') -> the mark's HTML; `current`: the slug of this page, if a measure;
     `sections`: a section's title as the navigation shows it (a part) -> its mark."""
     if "md-nav__link" not in html or not (marks or sections):

@@ -198,8 +198,8 @@ def render_page(corpus: Corpus, page: Page, lang: str, zh_markup: ZhMarkup | Non
 def _bar(page: Page, lang: str, state: Status, details: HTML, control: HTML) -> HTML:
     """The one line above the text: the page's status on its two axes, whose details open in
     place, and the display control (reading mode, apparatus and its key)."""
-    tokens = (heading_mark(lang, state, words=True), text_mark(lang, state, words=True))  # HTML, as str (status.py)
-    summary = join_html((HTML(x) for x in tokens if x), " ")
+    tokens = (heading_mark(lang, state, words=True), text_mark(lang, state, words=True))
+    summary = join_html((x for x in tokens if x), " ")
     status = html('<details class="oe-status" id="oe-status"><summary><span class="oe-status-line">{}</span>'
                   '<span class="oe-status-more">{}</span></summary>'
                   '<div class="oe-status-body">{}</div></details>', summary, t(lang, "st.details"), details)

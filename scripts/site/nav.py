@@ -11,6 +11,7 @@ from ..edition import Edition
 from ..edition.corpus import Corpus
 from ..edition.paths import slug, src_uri
 from ..edition.status import Status
+from ..markup import HTML
 from .i18n import bare_title, part_heading, t
 from .status import heading_mark
 
@@ -40,12 +41,12 @@ def build_nav(corpus: Corpus, lang: str, concordance: bool = False) -> list[dict
     return nav
 
 
-def nav_marks(edition: Edition, lang: str) -> tuple[dict[str, str], dict[str, str]]:
+def nav_marks(edition: Edition, lang: str) -> tuple[dict[str, HTML], dict[str, HTML]]:
     """The status marks the navigation shows beside titles: by measure slug, and by part title
     (as the navigation writes it). Only the heading's mark: the navigation is for finding a measure."""
     corpus = edition.corpus
     measures = {slug(m.number): heading_mark(lang, edition.status(m.number)) for m in corpus.measures()}
-    parts = {}
+    parts: dict[str, HTML] = {}
     for part in corpus.document["parts"]:
         status = part.get("title_status") or "attested"
         parts[part_heading(lang, part, "nav", marked=False)] = heading_mark(lang, Status(status, "none", None))

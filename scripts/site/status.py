@@ -42,8 +42,7 @@ def text_word(lang: str, status: Status) -> str:
     return t(lang, "st.text." + status.text)
 
 
-# An HTML, typed str while nav.py's nav_marks keeps these marks in a dict[str, str] (mypy would reject an HTML there).
-def heading_mark(lang: str, status: Status, words: bool = False) -> str:
+def heading_mark(lang: str, status: Status, words: bool = False) -> HTML:
     """The heading's glyph, named for screen readers and in a tooltip; `words`: and named on screen."""
     if not status.heading:
         return HTML()
