@@ -73,7 +73,7 @@ class Citable:
         c = self.records.get(which)
         if c is None or self.print_view:
             return HTML()
-        return html("\n\n{}\n\n{}", self.citebox(c), history(c, self.lang, self.setting.repo))
+        return html("\n\n{}\n\n{}", self.citebox(c), history(c, self.lang))
 
     def closing(self) -> HTML:
         """The print view's last block of a measure: each commentary's citation, which states its status
@@ -179,7 +179,7 @@ def byline(c: Commentary, lang: str) -> HTML:
                 TAGS[lang], t(lang, "byline.label"), items)
 
 
-def history(c: Commentary, lang: str, repo: str | None) -> HTML:
+def history(c: Commentary, lang: str) -> HTML:
     """The substantive changes to the commentary, newest first, one click away: what its editors
     recorded for readers (`changes:` in the front matter), in the interface's language."""
     changes = c.review.changes if c.review is not None else ()

@@ -99,7 +99,9 @@ def literal_pagerefs(info, pages: dict[str, int], hrefs: set[str]) -> str:
 
 
 def css_string(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"')
+    """`text` inside a CSS string in the book's <style>: a backslash, a quote and a `<` escaped (the
+    last so that no wording can close the style element: `\\3c ` is CSS's own escape for it)."""
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
 
 
 def relink(article, path: str, public: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from lxml import html
 
-from scripts.tools.pdf import relink
+from scripts.tools.pdf import css_string, relink
 
 pytestmark = pytest.mark.unit
 
@@ -34,3 +34,10 @@ def test_without_a_published_address_they_are_dropped_and_their_text_kept() -> N
     relink(article, "print/", "")
     assert _links(article) == [("About", None), ("N 3", "#m08-n3"), ("report", "https://example.com/report"),
                                ("mail", "mailto:x@example.org")]
+
+
+def test_a_wording_in_the_books_style_cannot_end_the_style_element() -> None:
+    """The page-reference wording goes into CSS strings inside <style>: no `<` may stand there."""
+    escaped = css_string('see "p." \\ </style><script>')
+    assert "<" not in escaped and '"' not in escaped.replace('\\"', "")
+    assert escaped == 'see \\"p.\\" \\\\ \\3c /style>\\3c script>'
