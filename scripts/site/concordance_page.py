@@ -118,9 +118,10 @@ def jump_data(edition: Edition, page: Page, lang: str) -> str:
     data = {"root": "../../", "ids": ids, "date": _when(edition, lang),
             "words": {"offer": LABELS[lang]["conc.offer"], "go": t(lang, "conc.go"),  # filled in by edition.js
                       "title": t(lang, "conc.offer.title")}}
-    # JSON in a script element is not HTML-escaped: "<\/" keeps it from closing the element. A str,
-    # not HTML: scripts/site/measure.py adds it to the page's str with `+`, which an HTML would escape.
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    # JSON in a script element is not HTML-escaped: each "<" written as JSON's \u003c, so that no
+    # "</script>" or "<!--" in the words can end or confuse the element. A str, not HTML:
+    # scripts/site/measure.py adds it to the page's Markdown with `+`, which an HTML would escape.
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
     return f'<script type="application/json" id="oe-moved">{payload}</script>'
 
 
