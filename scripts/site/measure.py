@@ -210,23 +210,10 @@ def _status_details(corpus: Corpus, page: Page, lang: str, ctx: Context, share: 
     """Everything the source-status box said, one tap away: whether the text is verified, what
     the heading and the text rest on, the notes on the transcription, the doubtful passages,
     the part and the functions, and the key to the marks."""
-    source = page.source
-    if source["status"] == "verified":
-        checked = f" ({source['checked']})" if source.get("checked") else ""
-        verdict = t_html(lang, "banner.verified", reference=source.get("reference", ""), checked=checked)
-    else:
-        verdict = text(t(lang, "banner.unverified"))
-    more = html(' <a href="{}">{}</a>', ctx.about_source, t(lang, "banner.more")) if ctx.about_source else ""
-    out = [html('<p class="oe-status-verdict">{}{}</p>', verdict, more),
+    out = [html('<p class="oe-status-verdict">{}{}</p>', _verdict(page, lang), _more(lang, ctx)),
            _coverage_notice(page, lang), _witness_lines(page, lang, share)]
-    notes = [_note_html("p", source["note"], lang)]
-    uncertain = source.get("uncertain", [])
-    if uncertain:
-        items = join_html(html('<li><a href="#{0}">{0}</a>{1}{2}</li>', u["para"], t(lang, "colon"),
-                               _note_html("span", u["note"], lang)) for u in uncertain)
-        notes.append(html("<p>{}</p><ul>{}</ul>", t(lang, "uncertain") + t(lang, "colon").rstrip(), items))
     out.append(html('<div class="oe-notes" id="oe-notes{}"><p class="oe-status-head">{}</p>{}</div>',
-                    ctx.suffix(page), t(lang, "notes"), join_html(notes)))
+                    ctx.suffix(page), t(lang, "notes"), join_html(_source_notes(page, lang))))
     out.append(_meta(corpus, page, lang))
     # the one key to the marks stands on the landing page; every page's details link it
     out.append(html('<p class="oe-status-key"><a href="../../#how-to-read">{}</a></p>', t(lang, "st.legend")))
@@ -256,23 +243,9 @@ def _meta(corpus: Corpus, page: Page, lang: str) -> HTML:
 
 
 def _source_banner(page: Page, lang: str, ctx: Context, share: float | None = None) -> HTML:
-    source = page.source
-    status = source["status"]
-    if status == "verified":
-        checked = f" ({source['checked']})" if source.get("checked") else ""
-        verdict = t_html(lang, "banner.verified", reference=source.get("reference", ""), checked=checked)
-        kind = "success"
-    else:
-        verdict = text(t(lang, "banner.unverified"))
-        kind = "warning"
+    status = page.source["status"]
+    kind = "success" if status == "verified" else "warning"
     title = f'{t(lang, "source_status")}{t(lang, "colon")}{t(lang, "status." + status)}'
-    notes = [_note_html("p", source["note"], lang)]
-    uncertain = source.get("uncertain", [])
-    if uncertain:
-        items = join_html(html('<li><a href="#{0}">{0}</a>{1}{2}</li>', u["para"], t(lang, "colon"),
-                               _note_html("span", u["note"], lang)) for u in uncertain)
-        notes.append(html("<p>{}</p><ul>{}</ul>", t(lang, "uncertain") + t(lang, "colon").rstrip(), items))
-    more = html(' <a href="{}">{}</a>', ctx.about_source, t(lang, "banner.more")) if ctx.about_source else ""
     return html(
         '<div class="admonition {kind} oe-source oe-source-{status}" role="note" data-search-exclude>\n'
         '<p class="admonition-title">{title}</p>\n'
@@ -280,9 +253,35 @@ def _source_banner(page: Page, lang: str, ctx: Context, share: float | None = No
         '{coverage}{witnesses}'
         '<details class="oe-notes" id="oe-notes{suffix}"><summary>{summary}</summary>\n'
         '{notes}\n</details>\n</div>',
-        kind=kind, status=status, title=title, verdict=verdict, more=more,
+        kind=kind, status=status, title=title, verdict=_verdict(page, lang), more=_more(lang, ctx),
         coverage=_coverage_notice(page, lang), witnesses=_witness_lines(page, lang, share),
-        suffix=ctx.suffix(page), summary=t(lang, "notes"), notes=join_html(notes, "\n"))
+        suffix=ctx.suffix(page), summary=t(lang, "notes"), notes=join_html(_source_notes(page, lang), "\n"))
+
+
+def _verdict(page: Page, lang: str) -> HTML:
+    """Whether the Chinese text is verified against the official publication, and against which."""
+    source = page.source
+    if source["status"] != "verified":
+        return text(t(lang, "banner.unverified"))
+    checked = f" ({source['checked']})" if source.get("checked") else ""
+    return t_html(lang, "banner.verified", reference=source.get("reference", ""), checked=checked)
+
+
+def _more(lang: str, ctx: Context) -> HTML:
+    """The link to the About page's account of the source, where the context has one."""
+    return html(' <a href="{}">{}</a>', ctx.about_source, t(lang, "banner.more")) if ctx.about_source else HTML()
+
+
+def _source_notes(page: Page, lang: str) -> list[HTML]:
+    """The notes on the transcription, and the passages whose reading is doubtful."""
+    source = page.source
+    notes = [_note_html("p", source["note"], lang)]
+    uncertain = source.get("uncertain", [])
+    if uncertain:
+        items = join_html(html('<li><a href="#{0}">{0}</a>{1}{2}</li>', u["para"], t(lang, "colon"),
+                               _note_html("span", u["note"], lang)) for u in uncertain)
+        notes.append(html("<p>{}</p><ul>{}</ul>", t(lang, "uncertain") + t(lang, "colon").rstrip(), items))
+    return notes
 
 
 def _note_html(tag: str, value: str | dict[str, str], lang: str) -> HTML:

@@ -62,9 +62,6 @@ class Citable:
         return html(' data-oe-home="{}" data-oe-cite-n="{}" data-oe-words="{}"',
                     self._href(c, None), template, json.dumps(words, ensure_ascii=False))
 
-    # before() and after() give str: measure.py adds its own strings to them with `+`, which would
-    # escape those strings if these were HTML.
-
     def before(self, which: str) -> HTML:
         c = self.records.get(which)
         return html("{}\n\n", byline(c, self.lang)) if c is not None else HTML()
